@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: MIT
+# Helpers that register tests, so every test gets labels and a timeout.
+
+# A cmocka unit test: tests/unit/NAME.c linked against the pure core only.
+function(tend_add_unit_test name)
+  add_executable(${name} ${name}.c)
+  target_link_libraries(${name} PRIVATE tend_core cmocka)
+  add_test(NAME unit.${name} COMMAND ${name})
+  set_tests_properties(unit.${name} PROPERTIES LABELS unit TIMEOUT 60)
+endfunction()
+
+# An integration test: tests/integration/NAME.sh run against the real binary.
+# Exit 77 means skipped (the kernel refused a namespace), with the reason printed.
+function(tend_add_integration_test name)
+  set(timeout 60)
+  if(ARGC GREATER 1)
+    set(timeout ${ARGV1})
+  endif()
+  add_test(NAME integ.${name}
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/${name}.sh)
+  set_tests_properties(integ.${name} PROPERTIES LABELS integration
+    SKIP_RETURN_CODE 77 TIMEOUT ${timeout}
+    ENVIRONMENT "TEND=$<TARGET_FILE:tend>;HELPERS=${CMAKE_BINARY_DIR}/tests/helpers;TESTLIB=${CMAKE_CURRENT_SOURCE_DIR}/lib.sh")
+endfunction()

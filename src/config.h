@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * config.h - tend's configuration, from argv and the TEND_* environment.
+ *
+ * Pure: config_parse() turns arrays into a struct tend_config or a one-line
+ * error, and never touches the OS. All options live in one table in
+ * config.c, which also generates the usage text, so the parser, --help and
+ * the environment names cannot drift apart.
+ */
+#ifndef TEND_CONFIG_H
+#define TEND_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "exitcode.h"
+#include "signame.h"
+
+enum tend_mode {
+	MODE_RUN,	/* run COMMAND */
+	MODE_PAUSE,	/* --pause: no command, only reap */
+	MODE_HELP,
+	MODE_VERSION,
+	MODE_STATUS,	/* tend status */
+	MODE_PROBE,	/* tend probe PROBE */
+};
+
+enum health_action {
+	HEALTH_ACTION_NONE,
+	HEALTH_ACTION_STOP,
+};
+
+enum log_format {
+	LOG_FORMAT_TEXT,
+	LOG_FORMAT_JSON,
+};
+
+struct tend_config {
+	enum tend_mode	 mode;
+	int		 verbosity;	/* 0 errors .. 3 debug */
+	enum log_format	 log_format;
+	bool		 subreaper;
+	bool		 kill_group;
+	int		 pdeathsig;	/* 0: none */
+	struct exitmap	 remap;
+	struct sigmap	 rewrite;
+
+	uint64_t	 grace;		/* ns; all durations are ns */
+	uint64_t	 stop_timeout;	/* 0: none */
+	uint64_t	 pre_stop;	/* 0: none */
+
+	const char	*health;	/* probe spec, NULL: no health checks */
+	uint64_t	 health_interval;
+	uint64_t	 health_timeout;
+	uint64_t	 health_start_period;
+	uint64_t	 health_start_interval;
+	unsigned	 health_retries;
+	enum health_action health_action;
+
+	const char	*user;		/* USER[:GROUP], NULL: unchanged */
+	const char	*workdir;	/* NULL: unchanged */
+	bool		 no_new_privs;
+	bool		 pause;		/* --pause given */
+
+	const char	*probe;		/* MODE_PROBE: the probe spec */
+	uint64_t	 probe_timeout;
+
+	int		 argc;		/* MODE_RUN: the app's command */
+	char *const	*argv;
+	const char	*unknown_env;	/* first unrecognised TEND_* name */
+};
+
+/* Fill cfg with the defaults (Docker's for health checks). */
+void	config_defaults(struct tend_config *cfg);
+
+/*
+ * Parse argv (argv[0] is tend's name) and envp (NULL-terminated
+ * "NAME=value" strings; may be NULL). A command-line option wins over its
+ * environment variable, and an empty variable counts as unset. Strings in
+ * cfg point into argv and envp, which must outlive it.
+ * Returns 0, or -EINVAL with err naming the option and the bad value.
+ */
+int	config_parse(struct tend_config *cfg, int argc, char *const argv[],
+	    char *const envp[], struct tend_err *err);
+
+/*
+ * Write the usage text (SYNOPSIS lines, then one line per option with its
+ * variable) into buf. Returns the length it needed, like snprintf.
+ */
+size_t	config_usage(char *buf, size_t n);
+
+#endif

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * exitcode.c - wait status and exec errno to exit code, and -e remapping.
+ */
+#include <errno.h>
+#include <sys/wait.h>
+
+#include "exitcode.h"
+
+void
+exitmap_init(struct exitmap *m)
+{
+	int i;
+
+	for (i = 0; i < 256; i++)
+		m->to[i] = -1;
+}
+
+int
+exitcode_from_status(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return -1;
+}
+
+int
+exitcode_remap(const struct exitmap *m, int code)
+{
+	if (code < 0 || code > 255 || m->to[code] < 0)
+		return code;
+	return m->to[code];
+}
+
+int
+exitcode_for_exec_errno(int e)
+{
+	/* As POSIX shells do: not found (also a missing PATH dir) is 127. */
+	return e == ENOENT || e == ENOTDIR ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC;
+}

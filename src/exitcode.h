@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * exitcode.h - what tend exits with, decided without touching the OS.
+ *
+ * A wait status becomes the app's code (or 128+N for death by signal N),
+ * then the -e remap table applies. The codes tend uses for itself are
+ * named here so the man page, the tests and main.c agree.
+ */
+#ifndef TEND_EXITCODE_H
+#define TEND_EXITCODE_H
+
+#include <stdbool.h>
+
+enum {
+	EXIT_USAGE = 2,		/* bad option, bad value, no command */
+	EXIT_UNHEALTHY = 124,	/* stopped by --health-action stop */
+	EXIT_INTERNAL = 125,	/* tend itself failed before the app ran */
+	EXIT_CANNOT_EXEC = 126,	/* found but not executable, or setup failed */
+	EXIT_NOT_FOUND = 127,	/* no such command */
+};
+
+/* -e FROM[:TO]: to[code] is the remapped code, or -1 for unchanged. */
+struct exitmap {
+	short	to[256];
+};
+
+void	exitmap_init(struct exitmap *m);
+
+/*
+ * The code for a wait(2) status: WEXITSTATUS, or 128 + WTERMSIG. A status
+ * that is neither (stopped, continued) gives -1.
+ */
+int	exitcode_from_status(int status);
+
+/* Apply m to code (0-255). */
+int	exitcode_remap(const struct exitmap *m, int code);
+
+/* The exit code for a failed exec with errno e: 127 for not found, else 126. */
+int	exitcode_for_exec_errno(int e);
+
+#endif

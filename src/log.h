@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * log.h - tend's own log lines on stderr, as text or JSON.
+ *
+ * Every line is formatted in full and written with a single write(2), so
+ * tend's lines never interleave mid-line with the app's output. Formatting
+ * is pure (log_format) so it can be tested; log_emit() adds the clock and
+ * the write. Logging never fails loudly: a closed or broken stderr is
+ * ignored, and errno is preserved across every call.
+ */
+#ifndef TEND_LOG_H
+#define TEND_LOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+
+enum log_level {
+	LOG_ERROR = 0,
+	LOG_WARN = 1,
+	LOG_INFO = 2,
+	LOG_DEBUG = 3,
+};
+
+enum log_field_type {
+	LF_END = 0,
+	LF_INT,
+	LF_STR,
+};
+
+/* One structured field; JSON mode prints them, text mode only the message. */
+struct log_field {
+	const char		*key;
+	enum log_field_type	 type;
+	long long		 i;
+	const char		*s;
+};
+
+#define LOG_LINE_MAX	1024
+
+/*
+ * Format one line (with its trailing newline) into buf of LOG_LINE_MAX
+ * bytes: "tend: msg" for text, or {"time":..,"level":..,"msg":..,fields}
+ * for JSON, time being realtime ns since the epoch, written as RFC 3339 UTC
+ * with milliseconds. Over-long messages are cut. Returns the length.
+ */
+size_t	log_format(char *buf, enum log_format fmt, enum log_level lvl,
+	    uint64_t realtime_ns, const struct log_field *fields,
+	    const char *msg);
+
+/* Set the threshold (0-3) and the format. */
+void	log_setup(int verbosity, enum log_format fmt);
+
+/* True when lines at lvl are printed. */
+int	log_enabled(enum log_level lvl);
+
+/* Log at lvl with fields (array ended by LF_END, or NULL). */
+void	log_emit(enum log_level lvl, const struct log_field *fields,
+	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#define log_error(...)	log_emit(LOG_ERROR, NULL, __VA_ARGS__)
+#define log_warn(...)	log_emit(LOG_WARN, NULL, __VA_ARGS__)
+#define log_info(...)	log_emit(LOG_INFO, NULL, __VA_ARGS__)
+#define log_debug(...)	log_emit(LOG_DEBUG, NULL, __VA_ARGS__)
+
+#define LOGF_INT(k, v)	{ .key = (k), .type = LF_INT, .i = (long long)(v) }
+#define LOGF_STR(k, v)	{ .key = (k), .type = LF_STR, .s = (v) }
+#define LOGF_END	{ .key = NULL, .type = LF_END }
+
+#endif
