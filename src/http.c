@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * http.c - build the probe request and judge the response's status line.
+ *
+ * The parser is a byte-at-a-time state machine so that it cannot care
+ * where the network split the response. It keeps no copy of the input:
+ * only the phase, the code so far and a byte count. See http.h for the
+ * exact subset spoken; sockets and timeouts are the probe runner's.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "http.h"
+
+enum http_phase {
+	HTTP_PHASE_NAME,	/* inside "HTTP/" */
+	HTTP_PHASE_MAJOR,
+	HTTP_PHASE_DOT,
+	HTTP_PHASE_MINOR,
+	HTTP_PHASE_SPACE,	/* the one required space */
+	HTTP_PHASE_SPACES,	/* more spaces, or the first digit */
+	HTTP_PHASE_CODE2,	/* second digit */
+	HTTP_PHASE_CODE3,	/* third digit */
+	HTTP_PHASE_CODE_END,	/* after three digits */
+	HTTP_PHASE_REASON,
+	HTTP_PHASE_LF		/* after CR */
+};
+
+static const char http_name[] = "HTTP/";
+
+/* Printable ASCII only: anything else could end the line or the header. */
+static bool
+http_token_ok(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7f)
+			return false;
+	return true;
+}
+
+size_t
+http_build_request(char *buf, size_t n, const char *host, const char *path)
+{
+	int	len;
+
+	if (buf == NULL || n == 0 || !http_token_ok(host) ||
+	    !http_token_ok(path) || path[0] != '/')
+		return 0;
+	len = snprintf(buf, n, "GET %s HTTP/1.1\r\n"
+	    "Host: %s\r\n"
+	    "User-Agent: tend\r\n"
+	    "Connection: close\r\n"
+	    "\r\n", path, host);
+	if (len < 0 || (size_t)len >= n) {
+		buf[0] = '\0';
+		return 0;
+	}
+	return (size_t)len;
+}
+
+void
+http_resp_init(struct http_resp *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->verdict = HTTP_MORE;
+	r->phase = HTTP_PHASE_NAME;
+}
+
+static enum http_verdict
+http_resp_bad(struct http_resp *r, const char *why)
+{
+	r->why = why;
+	r->status = 0;
+	return HTTP_BAD;
+}
+
+static bool
+http_is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* "HTTP/D.D " - the name is case-sensitive, one digit each side. */
+static enum http_verdict
+http_resp_version(struct http_resp *r, unsigned char c)
+{
+	switch (r->phase) {
+	case HTTP_PHASE_NAME:
+		if (c != (unsigned char)http_name[r->len - 1])
+			return http_resp_bad(r, "not an HTTP response");
+		if (r->len == sizeof(http_name) - 1)
+			r->phase = HTTP_PHASE_MAJOR;
+		return HTTP_MORE;
+	case HTTP_PHASE_MAJOR:
+	case HTTP_PHASE_MINOR:
+		if (!http_is_digit(c))
+			return http_resp_bad(r, "bad HTTP version");
+		r->phase++;
+		return HTTP_MORE;
+	case HTTP_PHASE_DOT:
+		if (c != '.')
+			return http_resp_bad(r, "bad HTTP version");
+		r->phase++;
+		return HTTP_MORE;
+	default:
+		if (c != ' ')
+			return http_resp_bad(r, "no space after HTTP version");
+		r->phase++;
+		return HTTP_MORE;
+	}
+}
+
+/*
+ * Spaces, then exactly three digits. Extra spaces are tolerated because
+ * Go's client, and so the kubelet, tolerates them.
+ */
+static enum http_verdict
+http_resp_code(struct http_resp *r, unsigned char c)
+{
+	if (r->phase == HTTP_PHASE_SPACES && c == ' ')
+		return HTTP_MORE;
+	if (!http_is_digit(c))
+		return http_resp_bad(r, "bad status code");
+	r->status = r->status * 10 + (c - '0');
+	if (r->phase++ == HTTP_PHASE_CODE3 &&
+	    (r->status < 100 || r->status > 599))
+		return http_resp_bad(r, "status code out of range");
+	return HTTP_MORE;
+}
+
+/* What may follow the code: a reason phrase or the end of the line. */
+static enum http_verdict
+http_resp_rest(struct http_resp *r, unsigned char c)
+{
+	if (r->phase == HTTP_PHASE_LF)
+		return c == '\n' ? HTTP_DONE :
+		    http_resp_bad(r, "CR not followed by LF");
+	if (c == '\n')
+		return HTTP_DONE;
+	if (c == '\r') {
+		r->phase = HTTP_PHASE_LF;
+		return HTTP_MORE;
+	}
+	if (r->phase == HTTP_PHASE_CODE_END) {
+		if (c != ' ')
+			return http_resp_bad(r, "bad status code");
+		r->phase = HTTP_PHASE_REASON;
+		return HTTP_MORE;
+	}
+	if (c == '\0')
+		return http_resp_bad(r, "NUL byte in status line");
+	if ((c < 0x20 && c != '\t') || c == 0x7f)
+		return http_resp_bad(r, "control byte in status line");
+	return HTTP_MORE;
+}
+
+static enum http_verdict
+http_resp_step(struct http_resp *r, unsigned char c)
+{
+	if (r->phase <= HTTP_PHASE_SPACE)
+		return http_resp_version(r, c);
+	if (r->phase <= HTTP_PHASE_CODE3)
+		return http_resp_code(r, c);
+	return http_resp_rest(r, c);
+}
+
+enum http_verdict
+http_resp_feed(struct http_resp *r, const char *data, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n && r->verdict == HTTP_MORE; i++) {
+		if (r->len == HTTP_STATUS_LINE_MAX) {
+			r->verdict = http_resp_bad(r, "status line too long");
+			break;
+		}
+		r->len++;
+		r->verdict = http_resp_step(r, (unsigned char)data[i]);
+	}
+	return r->verdict;
+}
+
+bool
+http_status_healthy(int status)
+{
+	return status >= 200 && status <= 399;
+}

@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * probespec.c - parse "tcp://", "http://" and "exec:" probe specs.
+ *
+ * Pure: string handling plus inet_pton, which only reads its input. No
+ * DNS, no PATH lookup, no allocation. Everything that touches the system
+ * (connect, send, fork/exec, timeouts) is left to the probe runner.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+
+#include "probespec.h"
+
+/* Enough of the spec to recognise it in a message; the rest is elided. */
+#define PROBESPEC_QUOTE_MAX	64
+
+/* Where the exec word splitter is in p->buf. */
+struct probespec_words {
+	struct probe_spec	*p;
+	size_t			 used;
+	bool			 inword;
+};
+
+/* A caller's buffer being filled by probespec_describe. */
+struct probespec_out {
+	char	*buf;
+	size_t	 n;
+	size_t	 len;
+	bool	 truncated;
+};
+
+static int	probespec_fail(struct tend_err *, int, const char *,
+		    const char *, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * Fill err with `bad probe "SPEC": REASON` and return code. The spec is
+ * cut short, and control bytes from it (the reason may quote it too) are
+ * replaced, so the message stays one readable line.
+ */
+static int
+probespec_fail(struct tend_err *err, int code, const char *s,
+    const char *fmt, ...)
+{
+	char	 reason[192];
+	size_t	 i;
+	va_list	 ap;
+
+	if (err == NULL)
+		return code;
+	va_start(ap, fmt);
+	(void)vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	(void)err_set(err, "bad probe \"%.*s%s\": %s", PROBESPEC_QUOTE_MAX,
+	    s, strlen(s) > PROBESPEC_QUOTE_MAX ? "..." : "", reason);
+	for (i = 0; err->msg[i] != '\0'; i++)
+		if ((unsigned char)err->msg[i] < 0x20 || err->msg[i] == 0x7f)
+			err->msg[i] = '?';
+	return code;
+}
+
+/* Strict decimal port: digits only, 1-65535. */
+static int
+probespec_parse_port(const char *s, size_t len, uint16_t *out)
+{
+	unsigned long	v = 0;
+	size_t		i;
+
+	if (len == 0)
+		return -EINVAL;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -EINVAL;
+		/* Stop growing once out of range; the digits still count. */
+		if (v <= 65535)
+			v = v * 10 + (unsigned long)(s[i] - '0');
+	}
+	if (v < 1 || v > 65535)
+		return -ERANGE;
+	*out = (uint16_t)v;
+	return 0;
+}
+
+/* Turn the host text (without brackets) into family and addr. */
+static bool
+probespec_parse_addr(const char *h, size_t len, bool bracketed,
+    struct probe_spec *out)
+{
+	char	tmp[INET6_ADDRSTRLEN];
+
+	if (len == 0 || len >= sizeof(tmp))
+		return false;
+	memcpy(tmp, h, len);
+	tmp[len] = '\0';
+	if (bracketed) {
+		out->family = AF_INET6;
+		return inet_pton(AF_INET6, tmp, out->addr) == 1;
+	}
+	out->family = AF_INET;
+	if (strcasecmp(tmp, "localhost") == 0)
+		return inet_pton(AF_INET, "127.0.0.1", out->addr) == 1;
+	return inet_pton(AF_INET, tmp, out->addr) == 1;
+}
+
+/*
+ * Find the host text in the authority [s, end) and the ':' or end after
+ * it. Returns 0, or fills err for a "[" without its "]".
+ */
+static int
+probespec_split_authority(const char *spec, const char *s, const char *end,
+    const char **ret_host, const char **ret_hostend, const char **ret_colon,
+    struct tend_err *err)
+{
+	const char *p;
+
+	if (s[0] != '[') {
+		p = memchr(s, ':', (size_t)(end - s));
+		*ret_host = s;
+		*ret_hostend = *ret_colon = p != NULL ? p : end;
+		return 0;
+	}
+	if ((p = memchr(s, ']', (size_t)(end - s))) == NULL)
+		return probespec_fail(err, -EINVAL, spec, "missing ']'");
+	if (p + 1 != end && p[1] != ':')
+		return probespec_fail(err, -EINVAL, spec,
+		    "unexpected text after ']'");
+	*ret_host = s + 1;
+	*ret_hostend = p;
+	*ret_colon = p + 1;
+	return 0;
+}
+
+/*
+ * Parse the authority [s, s+len) into family, addr, port and host.
+ * need_port says whether ":PORT" is required; http defaults to 80.
+ */
+static int
+probespec_parse_authority(const char *spec, const char *s, size_t len,
+    bool need_port, struct probe_spec *out, struct tend_err *err)
+{
+	const char	*host = s, *hostend = s, *colon = s, *end = s + len;
+	int		 r;
+
+	r = probespec_split_authority(spec, s, end, &host, &hostend, &colon,
+	    err);
+	if (r != 0)
+		return r;
+	if (!probespec_parse_addr(host, (size_t)(hostend - host), host != s,
+	    out)) {
+		if (host == s && colon != end && memchr(colon + 1, ':',
+		    (size_t)(end - colon - 1)) != NULL)
+			return probespec_fail(err, -EINVAL, spec,
+			    "IPv6 addresses need brackets, e.g. [::1]:80");
+		return probespec_fail(err, -EINVAL, spec, "host \"%.*s\" is "
+		    "not an IPv4 address, [IPv6] address or localhost (no DNS)",
+		    (int)(colon - s), s);
+	}
+	if (colon == end) {
+		if (need_port)
+			return probespec_fail(err, -EINVAL, spec,
+			    "missing port");
+		out->port = 80;
+	} else if ((r = probespec_parse_port(colon + 1,
+	    (size_t)(end - colon - 1), &out->port)) != 0)
+		return probespec_fail(err, r, spec, "port \"%.*s\" is not "
+		    "1-65535", (int)(end - colon - 1), colon + 1);
+	memcpy(out->host, s, len);
+	out->host[len] = '\0';
+	return 0;
+}
+
+/* The authority is never longer than "[IPv6]:65535"; say so early. */
+static int
+probespec_check_authority(const char *spec, size_t len, struct tend_err *err)
+{
+	if (len == 0)
+		return probespec_fail(err, -EINVAL, spec, "missing host");
+	if (len >= PROBESPEC_HOST_MAX)
+		return probespec_fail(err, -EINVAL, spec,
+		    "host and port too long");
+	return 0;
+}
+
+static int
+probespec_parse_tcp(const char *spec, const char *s, struct probe_spec *out,
+    struct tend_err *err)
+{
+	size_t	len = strcspn(s, "/?#");
+	int	r;
+
+	out->kind = PROBE_TCP;
+	if ((r = probespec_check_authority(spec, len, err)) != 0)
+		return r;
+	if (s[len] != '\0')
+		return probespec_fail(err, -EINVAL, spec,
+		    "unexpected \"%s\" after port", s + len);
+	return probespec_parse_authority(spec, s, len, true, out, err);
+}
+
+/*
+ * Copy the path (and query) into out->path, adding the leading '/' when
+ * the URL has only a query. Bytes that would break the request line, or
+ * that are not ASCII, must be percent-encoded by whoever wrote the spec.
+ */
+static int
+probespec_copy_path(const char *spec, const char *s, struct probe_spec *out,
+    struct tend_err *err)
+{
+	size_t	len = strcspn(s, "#"), o = 0, i;
+
+	if (s[0] != '/')
+		out->path[o++] = '/';
+	if (o + len >= sizeof(out->path))
+		return probespec_fail(err, -E2BIG, spec,
+		    "path longer than %d bytes", PROBESPEC_PATH_MAX - 1);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c <= 0x20 || c >= 0x7f)
+			return probespec_fail(err, -EINVAL, spec, "byte 0x%02x "
+			    "in path must be percent-encoded", c);
+		out->path[o++] = (char)c;
+	}
+	out->path[o] = '\0';
+	return 0;
+}
+
+static int
+probespec_parse_http(const char *spec, const char *s, struct probe_spec *out,
+    struct tend_err *err)
+{
+	size_t	len = strcspn(s, "/?#");
+	int	r;
+
+	out->kind = PROBE_HTTP;
+	if ((r = probespec_check_authority(spec, len, err)) != 0)
+		return r;
+	if ((r = probespec_parse_authority(spec, s, len, false, out, err)) != 0)
+		return r;
+	return probespec_copy_path(spec, s + len, out, err);
+}
+
+/*
+ * Start a word if none is open. Quotes call this too, so that '' is an
+ * empty argument rather than nothing.
+ */
+static int
+probespec_words_open(struct probespec_words *w)
+{
+	struct probe_spec *p = w->p;
+
+	if (w->inword)
+		return 0;
+	if (p->argc == PROBESPEC_ARGV_MAX)
+		return -E2BIG;
+	p->argv[p->argc++] = p->buf + w->used;
+	w->inword = true;
+	return 0;
+}
+
+/* Append one byte to the current word, keeping room for its NUL. */
+static int
+probespec_words_put(struct probespec_words *w, char c)
+{
+	int	r;
+
+	if ((r = probespec_words_open(w)) != 0)
+		return r;
+	if (w->used + 1 >= sizeof(w->p->buf))
+		return -E2BIG;
+	w->p->buf[w->used++] = c;
+	return 0;
+}
+
+/* Terminate the open word; put() always left room for the NUL. */
+static int
+probespec_words_close(struct probespec_words *w)
+{
+	if (w->inword) {
+		if (w->used >= sizeof(w->p->buf))
+			return -E2BIG;
+		w->p->buf[w->used++] = '\0';
+		w->inword = false;
+	}
+	return 0;
+}
+
+/*
+ * Consume quoted text; *i is just past the opening quote q. Returns 0
+ * with *i past the closing quote, -EINVAL if it is never closed, or
+ * -E2BIG over the caps.
+ */
+static int
+probespec_words_quoted(struct probespec_words *w, const char *s, size_t *i,
+    char q)
+{
+	int	r;
+
+	if ((r = probespec_words_open(w)) != 0)
+		return r;
+	for (; s[*i] != q; (*i)++) {
+		if (s[*i] == '\0')
+			return -EINVAL;
+		/* Only \" and \\ are escapes, and only inside "...". */
+		if (q == '"' && s[*i] == '\\' &&
+		    (s[*i + 1] == '"' || s[*i + 1] == '\\'))
+			(*i)++;
+		if ((r = probespec_words_put(w, s[*i])) != 0)
+			return r;
+	}
+	(*i)++;
+	return 0;
+}
+
+/* Split s into words; returns 0, -EINVAL (open quote) or -E2BIG. */
+static int
+probespec_words_split(struct probespec_words *w, const char *s)
+{
+	size_t	i = 0;
+	int	r = 0;
+
+	while (s[i] != '\0' && r == 0) {
+		char c = s[i++];
+
+		if (c == ' ' || c == '\t')
+			r = probespec_words_close(w);
+		else if (c == '\'' || c == '"')
+			r = probespec_words_quoted(w, s, &i, c);
+		else
+			r = probespec_words_put(w, c);
+	}
+	if (r == 0)
+		r = probespec_words_close(w);
+	return r;
+}
+
+static int
+probespec_parse_exec(const char *spec, const char *s, struct probe_spec *out,
+    struct tend_err *err)
+{
+	struct probespec_words	w = { out, 0, false };
+	int			r;
+
+	out->kind = PROBE_EXEC;
+	r = probespec_words_split(&w, s);
+	if (r == -E2BIG)
+		return probespec_fail(err, r, spec, "more than %d arguments "
+		    "or %d bytes", PROBESPEC_ARGV_MAX, PROBESPEC_BUF_MAX);
+	if (r != 0)
+		return probespec_fail(err, r, spec, "unterminated quote");
+	if (out->argc == 0 || out->argv[0][0] == '\0')
+		return probespec_fail(err, -EINVAL, spec, "empty command");
+	out->argv[out->argc] = NULL;
+	return 0;
+}
+
+/* Append text to a caller's buffer, noting truncation instead of failing. */
+static void
+probespec_out_put(struct probespec_out *o, const char *s, size_t len)
+{
+	size_t	room = o->n - o->len - 1;
+
+	if (len > room) {
+		len = room;
+		o->truncated = true;
+	}
+	memcpy(o->buf + o->len, s, len);
+	o->len += len;
+	o->buf[o->len] = '\0';
+}
+
+/* Quote one argument so that the exec: splitter gives it back as is. */
+static void
+probespec_out_arg(struct probespec_out *o, const char *a)
+{
+	size_t	i;
+
+	if (a[0] != '\0' && strpbrk(a, " \t'\"") == NULL) {
+		probespec_out_put(o, a, strlen(a));
+		return;
+	}
+	if (strchr(a, '\'') == NULL) {
+		probespec_out_put(o, "'", 1);
+		probespec_out_put(o, a, strlen(a));
+		probespec_out_put(o, "'", 1);
+		return;
+	}
+	probespec_out_put(o, "\"", 1);
+	for (i = 0; a[i] != '\0'; i++) {
+		if (a[i] == '"' || a[i] == '\\')
+			probespec_out_put(o, "\\", 1);
+		probespec_out_put(o, a + i, 1);
+	}
+	probespec_out_put(o, "\"", 1);
+}
+
+int
+probespec_describe(const struct probe_spec *p, char *buf, size_t n)
+{
+	struct probespec_out	o = { buf, n, 0, false };
+	int			i;
+
+	if (n == 0)
+		return -ERANGE;
+	buf[0] = '\0';
+	if (p->kind == PROBE_TCP || p->kind == PROBE_HTTP) {
+		probespec_out_put(&o, p->kind == PROBE_TCP ? "tcp://" :
+		    "http://", p->kind == PROBE_TCP ? 6 : 7);
+		probespec_out_put(&o, p->host, strlen(p->host));
+		if (p->kind == PROBE_HTTP)
+			probespec_out_put(&o, p->path, strlen(p->path));
+	} else if (p->kind == PROBE_EXEC && p->argc > 0) {
+		probespec_out_put(&o, "exec:", 5);
+		for (i = 0; i < p->argc; i++) {
+			if (i > 0)
+				probespec_out_put(&o, " ", 1);
+			probespec_out_arg(&o, p->argv[i]);
+		}
+	} else
+		return -EINVAL;
+	return o.truncated ? -ERANGE : 0;
+}
+
+int
+probespec_parse(const char *s, struct probe_spec *out, struct tend_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (s == NULL)
+		return err_set(err, "bad probe: no spec given");
+	if (strncasecmp(s, "tcp://", 6) == 0)
+		return probespec_parse_tcp(s, s + 6, out, err);
+	if (strncasecmp(s, "http://", 7) == 0)
+		return probespec_parse_http(s, s + 7, out, err);
+	if (strncasecmp(s, "exec:", 5) == 0)
+		return probespec_parse_exec(s, s + 5, out, err);
+	if (strncasecmp(s, "https://", 8) == 0)
+		return probespec_fail(err, -EINVAL, s, "https is not "
+		    "supported; use exec: with a client");
+	return probespec_fail(err, -EINVAL, s,
+	    "expected tcp://, http:// or exec:");
+}

@@ -1,0 +1,430 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * userdb.c - parse /etc/passwd and /etc/group text without NSS.
+ *
+ * Everything works on (pointer, length) spans into the caller's buffers,
+ * so lines of any length cost nothing and nothing is copied except the
+ * home directory. The buffers come from files an image author controls,
+ * so every byte is treated as hostile: no NUL termination is assumed and
+ * a line that does not parse is skipped rather than trusted. Semantics
+ * are documented in userdb.h; the set*id calls are left to the caller.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "err.h"
+#include "userdb.h"
+
+/* (uid_t)-1 is "no change" to setresuid() and chown(), so never an id. */
+#define ID_MAX		4294967294U
+
+#define PW_FIELDS	7	/* name:passwd:uid:gid:gecos:dir:shell */
+#define GR_FIELDS	4	/* name:passwd:gid:member,member,... */
+
+struct span {
+	const char	*p;	/* NULL once a span_cut() walk is exhausted */
+	size_t		 len;
+};
+
+struct pw_entry {
+	struct span	name;
+	struct span	home;
+	uint32_t	uid;
+	uint32_t	gid;
+};
+
+struct gr_entry {
+	struct span	name;
+	struct span	members;
+	uint32_t	gid;
+};
+
+/* What the user typed, and the id it stands for if it is all digits. */
+struct key {
+	const char	*name;
+	bool		 numeric;
+	uint32_t	 id;
+};
+
+/*
+ * Cut the next sep-terminated token off the front of *rest. A trailing
+ * separator yields one last empty token, which every caller already has
+ * to treat as blank, so the last line needs no newline.
+ */
+static bool
+span_cut(struct span *rest, char sep, struct span *ret_tok)
+{
+	const char *hit;
+
+	if (rest->p == NULL)
+		return false;
+	ret_tok->p = rest->p;
+	hit = memchr(rest->p, sep, rest->len);
+	if (hit == NULL) {
+		ret_tok->len = rest->len;
+		rest->p = NULL;
+		rest->len = 0;
+		return true;
+	}
+	ret_tok->len = (size_t)(hit - rest->p);
+	rest->len -= ret_tok->len + 1;
+	rest->p = hit + 1;
+	return true;
+}
+
+static bool
+span_eq_str(struct span s, const char *str)
+{
+	return s.len == strlen(str) && memcmp(s.p, str, s.len) == 0;
+}
+
+static bool
+span_eq(struct span a, struct span b)
+{
+	return a.len == b.len && memcmp(a.p, b.p, a.len) == 0;
+}
+
+/*
+ * Digits only: strtoul would take "-1", " 5" and "0x10", and "-1" is
+ * exactly the id that must never reach setuid().
+ * Returns 0, -EINVAL if s is not all digits, -ERANGE if above ID_MAX.
+ */
+static int
+parse_id(const char *s, size_t len, uint32_t *ret_id)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (len == 0)
+		return -EINVAL;
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return -EINVAL;
+	for (i = 0; i < len; i++) {
+		v = v * 10 + (uint64_t)(s[i] - '0');
+		if (v > ID_MAX)
+			return -ERANGE;
+	}
+	*ret_id = (uint32_t)v;
+	return 0;
+}
+
+/* Returns the number of ':' fields in line, or max + 1 if there are more. */
+static size_t
+split_fields(struct span line, struct span *ret_fields, size_t max)
+{
+	struct span rest = line, tok;
+	size_t n = 0;
+
+	while (n <= max && span_cut(&rest, ':', &tok)) {
+		if (n < max)
+			ret_fields[n] = tok;
+		n++;
+	}
+	return n;
+}
+
+static bool
+line_is_data(struct span line)
+{
+	return line.len > 0 && line.p[0] != '#';
+}
+
+/* A home with a NUL would silently shorten when handed on as a C string. */
+static bool
+pw_parse_line(struct span line, struct pw_entry *ret_pw)
+{
+	struct span f[PW_FIELDS];
+
+	if (!line_is_data(line) || split_fields(line, f, PW_FIELDS) != PW_FIELDS)
+		return false;
+	if (f[0].len == 0 || parse_id(f[2].p, f[2].len, &ret_pw->uid) != 0 ||
+	    parse_id(f[3].p, f[3].len, &ret_pw->gid) != 0)
+		return false;
+	if (memchr(f[5].p, '\0', f[5].len) != NULL)
+		return false;
+	ret_pw->name = f[0];
+	ret_pw->home = f[5];
+	return true;
+}
+
+static bool
+gr_parse_line(struct span line, struct gr_entry *ret_gr)
+{
+	struct span f[GR_FIELDS];
+
+	if (!line_is_data(line) || split_fields(line, f, GR_FIELDS) != GR_FIELDS)
+		return false;
+	if (f[0].len == 0 || parse_id(f[2].p, f[2].len, &ret_gr->gid) != 0)
+		return false;
+	ret_gr->name = f[0];
+	ret_gr->members = f[3];
+	return true;
+}
+
+/* First match wins, as with getpwnam()/getpwuid() on a files database. */
+static bool
+pw_find(const char *text, size_t len, const struct key *k,
+    struct pw_entry *ret_pw)
+{
+	struct span rest = { text, len }, line;
+
+	while (span_cut(&rest, '\n', &line)) {
+		if (!pw_parse_line(line, ret_pw))
+			continue;
+		if (k->numeric ? ret_pw->uid == k->id :
+		    span_eq_str(ret_pw->name, k->name))
+			return true;
+	}
+	return false;
+}
+
+static bool
+gr_find_name(const char *text, size_t len, const char *name,
+    struct gr_entry *ret_gr)
+{
+	struct span rest = { text, len }, line;
+
+	while (span_cut(&rest, '\n', &line))
+		if (gr_parse_line(line, ret_gr) && span_eq_str(ret_gr->name, name))
+			return true;
+	return false;
+}
+
+static bool
+gr_has_member(struct span members, struct span name)
+{
+	struct span rest = members, m;
+
+	while (span_cut(&rest, ',', &m))
+		if (span_eq(m, name))
+			return true;
+	return false;
+}
+
+/* what is "user" or "group"; idname is "uid" or "gid", for the message. */
+static int
+key_parse(const char *what, const char *idname, const char *name,
+    struct key *ret_key, struct tend_err *err)
+{
+	int r;
+
+	ret_key->name = name;
+	ret_key->numeric = false;
+	ret_key->id = 0;
+	r = parse_id(name, strlen(name), &ret_key->id);
+	if (r == -ERANGE)
+		return err_set(err, "%s \"%s\": %s out of range (0..%u)",
+		    what, name, idname, ID_MAX);
+	ret_key->numeric = r == 0;
+	return 0;
+}
+
+static int
+not_found(const char *what, const char *name, const char *file,
+    const char *text, struct tend_err *err)
+{
+	if (text == NULL)
+		err_set(err, "%s \"%s\": no such %s (no %s)",
+		    what, name, what, file);
+	else
+		err_set(err, "%s \"%s\": no such %s in %s",
+		    what, name, what, file);
+	return -ENOENT;
+}
+
+/* Truncating HOME would point the app at some other directory. */
+static int
+ids_set_home(struct user_ids *ids, const char *user, struct span home,
+    struct tend_err *err)
+{
+	if (home.len == 0)
+		return 0;
+	if (home.len >= sizeof(ids->home))
+		return err_set(err, "user \"%s\": home directory in /etc/passwd "
+		    "is longer than %zu bytes", user, sizeof(ids->home) - 1);
+	memcpy(ids->home, home.p, home.len);
+	ids->home[home.len] = '\0';
+	ids->has_home = true;
+	return 0;
+}
+
+/*
+ * Sets uid, gid and home; *ret_name is the entry's name for the group
+ * scan, or p == NULL for a numeric uid without an entry.
+ */
+static int
+resolve_user(const char *user, const char *text, size_t len,
+    struct user_ids *out, struct span *ret_name, struct tend_err *err)
+{
+	struct pw_entry pw;
+	struct key k;
+	int r;
+
+	ret_name->p = NULL;
+	ret_name->len = 0;
+	if ((r = key_parse("user", "uid", user, &k, err)) != 0)
+		return r;
+	if (!pw_find(text, len, &k, &pw)) {
+		if (!k.numeric)
+			return not_found("user", user, "/etc/passwd", text, err);
+		out->uid = k.id;
+		out->gid = 0;
+		return 0;
+	}
+	out->uid = pw.uid;
+	out->gid = pw.gid;
+	*ret_name = pw.name;
+	return ids_set_home(out, user, pw.home, err);
+}
+
+/* A numeric GROUP needs no entry: runc's lookup would give the same gid. */
+static int
+resolve_group(const char *group, const char *text, size_t len,
+    struct user_ids *out, struct tend_err *err)
+{
+	struct gr_entry gr;
+	struct key k;
+	int r;
+
+	if ((r = key_parse("group", "gid", group, &k, err)) != 0)
+		return r;
+	if (k.numeric) {
+		out->gid = k.id;
+		return 0;
+	}
+	if (!gr_find_name(text, len, group, &gr))
+		return not_found("group", group, "/etc/group", text, err);
+	out->gid = gr.gid;
+	return 0;
+}
+
+/* Returns false when the list is full and gid is not already in it. */
+static bool
+ids_add_group(struct user_ids *ids, gid_t gid)
+{
+	size_t i;
+
+	for (i = 0; i < ids->ngroups; i++)
+		if (ids->groups[i] == gid)
+			return true;
+	if (ids->ngroups == USERDB_GROUPS_MAX)
+		return false;
+	ids->groups[ids->ngroups++] = gid;
+	return true;
+}
+
+/* The list as initgroups(3) builds it: primary gid first, then members. */
+static int
+collect_groups(const char *user, struct span name, const char *text,
+    size_t len, struct user_ids *out, struct tend_err *err)
+{
+	struct span rest = { text, len }, line;
+	struct gr_entry gr;
+
+	out->groups[0] = out->gid;
+	out->ngroups = 1;
+	while (span_cut(&rest, '\n', &line)) {
+		if (!gr_parse_line(line, &gr) || !gr_has_member(gr.members, name))
+			continue;
+		if (!ids_add_group(out, gr.gid))
+			return err_set(err, "user \"%s\": member of more than %d "
+			    "groups in /etc/group", user, USERDB_GROUPS_MAX);
+	}
+	return 0;
+}
+
+/* Names are echoed in error messages, which must stay on one line. */
+static bool
+has_control(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}
+
+/* What userdb_parse_spec() guarantees, for specs built by hand. */
+static bool
+spec_name_is_sane(const char *name, size_t size)
+{
+	return memchr(name, '\0', size) != NULL && name[0] != '\0' &&
+	    strchr(name, ':') == NULL && !has_control(name);
+}
+
+static bool
+spec_is_sane(const struct user_spec *spec)
+{
+	return spec_name_is_sane(spec->user, sizeof(spec->user)) &&
+	    (!spec->has_group ||
+	    spec_name_is_sane(spec->group, sizeof(spec->group)));
+}
+
+/* Copy one part of spec s into dst; what is "user" or "group". */
+static int
+spec_copy_part(const char *s, const char *what, const char *part,
+    size_t len, char *dst, size_t dstsize, struct tend_err *err)
+{
+	if (len == 0)
+		return err_set(err, "user spec \"%s\": empty %s name", s, what);
+	if (len >= dstsize)
+		return err_set(err, "user spec \"%s\": %s name longer than "
+		    "%zu bytes", s, what, dstsize - 1);
+	memcpy(dst, part, len);
+	dst[len] = '\0';
+	return 0;
+}
+
+int
+userdb_parse_spec(const char *s, struct user_spec *out, struct tend_err *err)
+{
+	const char *colon, *group;
+	size_t ulen;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if (has_control(s))
+		return err_set(err, "user spec: control character in "
+		    "USER[:GROUP]");
+	colon = strchr(s, ':');
+	ulen = colon != NULL ? (size_t)(colon - s) : strlen(s);
+	r = spec_copy_part(s, "user", s, ulen, out->user, sizeof(out->user),
+	    err);
+	if (r == 0 && colon != NULL) {
+		group = colon + 1;
+		if (strchr(group, ':') != NULL)
+			r = err_set(err, "user spec \"%s\": more than one ':' "
+			    "(want USER[:GROUP])", s);
+		else
+			r = spec_copy_part(s, "group", group, strlen(group),
+			    out->group, sizeof(out->group), err);
+		out->has_group = true;
+	}
+	if (r != 0)
+		memset(out, 0, sizeof(*out));
+	return r;
+}
+
+int
+userdb_resolve(const struct user_spec *spec, const char *passwd,
+    size_t passwd_len, const char *group, size_t group_len,
+    struct user_ids *out, struct tend_err *err)
+{
+	struct span name;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	memcpy(out->home, "/", sizeof("/"));
+	if (!spec_is_sane(spec))
+		return err_set(err, "user spec: empty, unterminated, or "
+		    "containing ':' or a control character");
+	r = resolve_user(spec->user, passwd, passwd_len, out, &name, err);
+	if (r != 0)
+		return r;
+	if (spec->has_group)
+		return resolve_group(spec->group, group, group_len, out, err);
+	if (name.p == NULL)
+		return 0;
+	return collect_groups(spec->user, name, group, group_len, out, err);
+}
