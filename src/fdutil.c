@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fdutil.c - fd_close_stray(): close_range() around the fds tend keeps.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "fdutil.h"
+
+#ifndef SYS_close_range
+#define SYS_close_range	436
+#endif
+
+static bool
+fd_kept(int fd, const int *keep, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (keep[i] == fd)
+			return true;
+	return false;
+}
+
+/* Kernels before 5.9: walk /proc/self/fd instead. */
+static void
+fd_close_stray_slow(const int *keep, size_t n)
+{
+	struct dirent *de;
+	DIR *d;
+	int fd;
+
+	if ((d = opendir("/proc/self/fd")) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		fd = atoi(de->d_name);
+		if (fd > 2 && fd != dirfd(d) && !fd_kept(fd, keep, n))
+			(void)close(fd);
+	}
+	(void)closedir(d);
+}
+
+void
+fd_close_stray(const int *keep, size_t n)
+{
+	unsigned int lo = 3, next, hi;
+	size_t i;
+
+	/* Close the gaps between the kept fds, lowest first. */
+	for (;;) {
+		next = ~0U;
+		for (i = 0; i < n; i++)
+			if (keep[i] >= (int)lo && (unsigned)keep[i] < next)
+				next = (unsigned)keep[i];
+		hi = next == ~0U ? ~0U : next - 1;
+		if (next > lo && syscall(SYS_close_range, lo, hi, 0) < 0) {
+			fd_close_stray_slow(keep, n);
+			return;
+		}
+		if (next == ~0U)
+			return;
+		lo = next + 1;
+	}
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * log.c - the I/O half of log.h: threshold, clock, one write(2) per line.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+
+/* The log target is the one global state tend keeps (see design.md). */
+static int log_threshold = LOG_WARN;
+static enum log_format log_fmt = LOG_FORMAT_TEXT;
+
+void
+log_setup(int verbosity, enum log_format fmt)
+{
+	log_threshold = verbosity;
+	log_fmt = fmt;
+}
+
+int
+log_enabled(enum log_level lvl)
+{
+	return (int)lvl <= log_threshold;
+}
+
+void
+log_emit(enum log_level lvl, const struct log_field *fields,
+    const char *fmt, ...)
+{
+	char msg[LOG_LINE_MAX], line[LOG_LINE_MAX];
+	struct timespec ts = { 0, 0 };
+	int saved = errno;
+	va_list ap;
+	size_t len;
+
+	if (!log_enabled(lvl))
+		return;
+	va_start(ap, fmt);
+	(void)vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (log_fmt == LOG_FORMAT_JSON)
+		(void)clock_gettime(CLOCK_REALTIME, &ts);
+	len = log_format(line, log_fmt, lvl,
+	    (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec,
+	    fields, msg);
+	/* EPIPE/EBADF on stderr are not worth dying or retrying for. */
+	while (write(STDERR_FILENO, line, len) < 0 && errno == EINTR)
+		;
+	errno = saved;
+}

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * loop.c - the poll loop: signals in, forwarding, reaping, shutdown out.
+ *
+ * One poll(2) with the earliest deadline as its timeout, infinite when
+ * nothing is scheduled: an idle tend does not wake up. Everything that
+ * arrives is dispatched to a short handler; deadlines are recomputed from
+ * state each time round, so nothing ticks.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "deadline.h"
+#include "exitcode.h"
+#include "health_loop.h"
+#include "log.h"
+#include "reap.h"
+#include "sig.h"
+#include "tend.h"
+
+enum { SLOT_SIGNAL, SLOT_PROBE, SLOT_CONTROL, LOOP_NSLOTS };
+
+#define SIG_BATCH	64
+#define REAP_BATCH	128
+
+uint64_t
+clock_now(void)
+{
+	struct timespec ts;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+void
+loop_forward(struct tend *t, int sig)
+{
+	char name[16];
+	pid_t target;
+
+	if (t->app_pid <= 0 || sig <= 0)
+		return;
+	target = t->cfg.kill_group ? -t->app_pid : t->app_pid;
+	if (kill(target, sig) < 0 && errno != ESRCH)
+		log_warn("forward %s to %d: %s", signame_from_num(sig, name,
+		    sizeof(name)), (int)target, strerror(errno));
+	else if (log_enabled(LOG_DEBUG))
+		log_emit(LOG_DEBUG, (struct log_field[]){ LOGF_INT("pid", target),
+		    LOGF_INT("signal", sig), LOGF_END }, "forwarded %s to %d",
+		    signame_from_num(sig, name, sizeof(name)), (int)target);
+}
+
+/* TERM (or KILL) everything left; log the step at info. */
+static void
+loop_signal_rest(struct tend *t, int sig)
+{
+	int n = reap_signal_rest(t->is_pid1, sig);
+
+	if (n < 0) {
+		log_warn("cannot list processes to signal: %s", strerror(-n));
+		return;
+	}
+	if (sig == SIGTERM) {
+		t->drain_started = clock_now();
+		t->drain_count = n;
+		if (n > 0)
+			log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),
+			    LOGF_END }, "sent TERM to %d process%s", n,
+			    n == 1 ? "" : "es");
+	} else if (n > 0)
+		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),
+		    LOGF_END }, "sent KILL to %d process%s after the grace period",
+		    n, n == 1 ? "" : "es");
+}
+
+void
+loop_shutdown_event(struct tend *t, int ev)
+{
+	unsigned act = shutdown_on(&t->shut, (enum shut_event)ev, clock_now(),
+	    &t->durs);
+
+	if (act & SACT_FORWARD)
+		loop_forward(t, t->stop_sig);
+	if (act & SACT_KILL_APP) {
+		log_warn("app still running %llums after the stop signal; sending KILL",
+		    (unsigned long long)(t->durs.stop_timeout / 1000000));
+		loop_forward(t, SIGKILL);
+	}
+	if (act & SACT_TERM_ALL)
+		loop_signal_rest(t, SIGTERM);
+	if (act & SACT_KILL_ALL)
+		loop_signal_rest(t, SIGKILL);
+	if ((act & SACT_EXIT) && t->drain_count > 0)
+		log_info("all processes gone after %llu ms",
+		    (unsigned long long)((clock_now() - t->drain_started) / 1000000));
+}
+
+/* The app stopped on a terminal signal (Ctrl-Z): see the man page. */
+static void
+loop_app_stopped(struct tend *t, int sig)
+{
+	char name[16];
+
+	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU)
+		return;
+	signame_from_num(sig, name, sizeof(name));
+	if (t->is_pid1) {
+		/* Nobody above PID 1 could ever send SIGCONT: do not wedge. */
+		log_warn("app stopped by SIG%s; resuming it, a container has no job control",
+		    name);
+		loop_forward(t, SIGCONT);
+		return;
+	}
+	log_info("app stopped by SIG%s; stopping too", name);
+	if (t->tty_fd >= 0 && tcsetpgrp(t->tty_fd, getpgrp()) == 0)
+		t->tty_reclaimed = true;
+	(void)kill(t->self, SIGSTOP);
+}
+
+static void
+loop_app_exited(struct tend *t, int status)
+{
+	int code = exitcode_from_status(status);
+
+	t->app_status = status;
+	t->app_reaped = true;
+	t->app_pid = 0;
+	if (WIFSIGNALED(status))
+		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("exit_code", code),
+		    LOGF_INT("signal", WTERMSIG(status)), LOGF_END },
+		    "app killed by signal %d", WTERMSIG(status));
+	else
+		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("exit_code", code),
+		    LOGF_END }, "app exited with %d", code);
+	loop_shutdown_event(t, SEV_APP_EXIT);
+}
+
+static void
+loop_on_reap(struct tend *t)
+{
+	struct reap_event ev[REAP_BATCH];
+	bool none_left;
+	size_t n, i;
+
+	do {
+		n = reap_some(ev, REAP_BATCH, &none_left);
+		for (i = 0; i < n; i++) {
+			if (health_loop_on_reap(t, ev[i].pid, ev[i].status))
+				continue;
+			if (ev[i].pid != t->app_pid)
+				continue;
+			if (WIFSTOPPED(ev[i].status))
+				loop_app_stopped(t, WSTOPSIG(ev[i].status));
+			else
+				loop_app_exited(t, ev[i].status);
+		}
+	} while (n == REAP_BATCH);
+	if (none_left)
+		loop_shutdown_event(t, SEV_ALL_GONE);
+}
+
+/* --pause: TERM and INT end it, everything else is ignored. */
+static void
+loop_on_pause_signal(struct tend *t, int sig)
+{
+	if (sig == SIGTERM || sig == SIGINT)
+		loop_shutdown_event(t, SEV_APP_EXIT);
+}
+
+static void
+loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
+{
+	int sig = (int)si->ssi_signo, to;
+
+	/* A SIGPIPE from our own write to a closed stderr is not the app's. */
+	if (si->ssi_code == SI_USER && (pid_t)si->ssi_pid == t->self)
+		return;
+	if (t->cfg.mode == MODE_PAUSE) {
+		loop_on_pause_signal(t, sig);
+		return;
+	}
+	to = sig <= SIGNAME_MAX ? t->cfg.rewrite.to[sig] : sig;
+	if (sig == SIGCONT && t->tty_reclaimed) {
+		(void)tcsetpgrp(t->tty_fd, t->app_pid);
+		t->tty_reclaimed = false;
+	}
+	if (sig == SIGTERM) {
+		t->stop_sig = to;
+		loop_shutdown_event(t, SEV_STOP);
+		return;
+	}
+	if (sig == SIGINT && t->shut.state == SHUT_PRE_STOP)
+		loop_shutdown_event(t, SEV_URGENT);
+	loop_forward(t, to);
+}
+
+static void
+loop_on_signals(struct tend *t, bool *need_reap)
+{
+	struct signalfd_siginfo si[SIG_BATCH];
+	size_t n, i;
+
+	do {
+		n = sig_read(t->sigfd, si, SIG_BATCH);
+		for (i = 0; i < n; i++) {
+			if (si[i].ssi_signo == SIGCHLD)
+				*need_reap = true;
+			else
+				loop_on_signal(t, &si[i]);
+		}
+	} while (n == SIG_BATCH);
+}
+
+void
+loop_run(struct tend *t)
+{
+	struct pollfd pfd[LOOP_NSLOTS];
+	uint64_t now, due;
+	bool need_reap = true;
+	int n;
+
+	while (t->shut.state != SHUT_DONE) {
+		if (need_reap) {
+			need_reap = false;
+			loop_on_reap(t);
+			continue;
+		}
+		memset(pfd, 0, sizeof(pfd));
+		pfd[SLOT_SIGNAL] = (struct pollfd){ .fd = t->sigfd, .events = POLLIN };
+		pfd[SLOT_PROBE].fd = health_loop_probe_fd(t, &pfd[SLOT_PROBE].events);
+		pfd[SLOT_CONTROL].fd = health_loop_control_fd(t);
+		pfd[SLOT_CONTROL].events = POLLIN;
+		now = clock_now();
+		due = deadline_min(t->shut.deadline, health_loop_deadline(t));
+		n = poll(pfd, LOOP_NSLOTS, deadline_timeout_ms(due, now));
+		if (n < 0 && errno != EINTR)
+			log_warn("poll: %s", strerror(errno));
+		if (n > 0 && (pfd[SLOT_SIGNAL].revents & POLLIN))
+			loop_on_signals(t, &need_reap);
+		if (n > 0 && pfd[SLOT_PROBE].revents)
+			health_loop_on_probe_io(t, pfd[SLOT_PROBE].revents);
+		if (n > 0 && (pfd[SLOT_CONTROL].revents & POLLIN))
+			health_loop_on_control(t);
+		now = clock_now();
+		if (t->shut.deadline <= now)
+			loop_shutdown_event(t, SEV_TIMER);
+		health_loop_on_time(t, now);
+	}
+}

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * main.c - tend's phases: parse, set up, start the app, loop, exit.
+ *
+ * Setup may fail with a one-line message and a defined code (2 for usage,
+ * 125 for tend's own failures). Once the app runs, tend leaves only through
+ * the shutdown machine: errors are logged and it carries on.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "exitcode.h"
+#include "fdutil.h"
+#include "health_loop.h"
+#include "log.h"
+#include "oneshot.h"
+#include "priv.h"
+#include "sig.h"
+#include "spawn.h"
+#include "tend.h"
+#include "version.h"
+
+extern char **environ;
+
+#define KILL_WAIT_NS	(2ULL * 1000000000ULL)
+
+static int
+main_usage_error(const struct tend_err *err)
+{
+	log_error("%s (try 'tend --help')", err->msg);
+	return EXIT_USAGE;
+}
+
+static int
+main_print_usage(void)
+{
+	char buf[4096];
+	size_t n = config_usage(buf, sizeof(buf));
+
+	return fwrite(buf, 1, n < sizeof(buf) ? n : sizeof(buf) - 1, stdout) > 0 &&
+	    fflush(stdout) == 0 ? 0 : EXIT_INTERNAL;
+}
+
+static int
+main_print_version(void)
+{
+	/* The " - git.X" tail is what docker info's init-version parser reads. */
+	printf("tend version %s - git.%s\n%s\n", TEND_VERSION, TEND_COMMIT,
+	    TEND_BUILD);
+	return fflush(stdout) == 0 ? 0 : EXIT_INTERNAL;
+}
+
+/* Process-wide setup that needs no app yet. Returns 0 or an exit code. */
+static int
+main_setup(struct tend *t)
+{
+	int r;
+
+	t->self = getpid();
+	t->is_pid1 = t->self == 1;
+	t->exit_code = t->cfg.mode == MODE_PAUSE ? 0 : -1;
+	t->stop_sig = t->cfg.rewrite.to[SIGTERM];
+	shutdown_init(&t->shut);
+	t->durs = (struct shut_durations){ t->cfg.pre_stop, t->cfg.stop_timeout,
+	    t->cfg.grace, KILL_WAIT_NS };
+	if ((r = sig_block_all()) < 0 || (t->sigfd = sig_open()) < 0) {
+		log_error("cannot set up signals: %s", strerror(r < 0 ? -r : -t->sigfd));
+		return EXIT_INTERNAL;
+	}
+	if ((!t->is_pid1 || t->cfg.subreaper) &&
+	    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
+		log_warn("cannot become a subreaper (%s): orphans will not be reaped",
+		    strerror(errno));
+	if (t->cfg.pdeathsig && prctl(PR_SET_PDEATHSIG, t->cfg.pdeathsig, 0, 0, 0) < 0) {
+		log_error("--pdeathsig: %s", strerror(errno));
+		return EXIT_INTERNAL;
+	}
+	/* Only take the terminal if it is ours to give: we are in its foreground. */
+	t->tty_fd = isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp() ?
+	    STDIN_FILENO : -1;
+	if (getcwd(t->cwd, sizeof(t->cwd)) == NULL)
+		t->cwd[0] = '\0';
+	return 0;
+}
+
+/* Start the app; returns 0 or an exit code. */
+static int
+main_start_app(struct tend *t, struct priv *pv)
+{
+	struct spawn_req req = {
+		.argv = t->cfg.argv, .tty_fd = t->tty_fd, .out_fd = -1,
+		.workdir = t->cfg.workdir, .no_new_privs = t->cfg.no_new_privs,
+		.ids = priv_ids(pv), .listen_pid = pv->listen_pid_slot,
+		.listen_pid_buf = pv->listen_pid_buf,
+	};
+	struct spawn_result res;
+	int r;
+
+	if ((r = spawn_run(&req, &res)) < 0) {
+		log_error("cannot start '%s': fork: %s", t->cfg.argv[0], strerror(-r));
+		return EXIT_INTERNAL;
+	}
+	t->app_pid = res.pid;
+	if (res.step == SPAWN_STEP_EXEC) {
+		log_error("cannot run '%s': %s", t->cfg.argv[0], strerror(res.err));
+		t->exit_code = exitcode_for_exec_errno(res.err);
+	} else if (res.step != SPAWN_OK) {
+		log_error("cannot start '%s'%s%s: %s: %s", t->cfg.argv[0],
+		    t->cfg.user ? " as " : "", t->cfg.user ? t->cfg.user : "",
+		    spawn_step_name(res.step), strerror(res.err));
+		t->exit_code = EXIT_CANNOT_EXEC;
+	} else
+		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("pid", res.pid),
+		    LOGF_STR("cmd", t->cfg.argv[0]), LOGF_END },
+		    "started '%s' as pid %d", t->cfg.argv[0], (int)res.pid);
+	return 0;
+}
+
+static int
+main_exit_code(const struct tend *t)
+{
+	if (t->exit_code >= 0)
+		return t->exit_code;
+	if (!t->app_reaped)
+		return EXIT_INTERNAL;
+	return exitcode_remap(&t->cfg.remap, exitcode_from_status(t->app_status));
+}
+
+static int
+main_run(struct tend *t)
+{
+	struct priv pv;
+	int keep[2], r;
+
+	if ((r = priv_prepare(&pv, &t->cfg)) != 0)
+		return r;
+	if ((r = main_setup(t)) != 0)
+		return r;
+	if ((r = health_loop_setup(t)) != 0)
+		return r;
+	if (t->cfg.mode == MODE_RUN && (r = main_start_app(t, &pv)) != 0)
+		return r;
+	/* The app has the inherited fds it was meant to get; tend needs none. */
+	keep[0] = t->sigfd;
+	keep[1] = health_loop_control_fd(t);
+	fd_close_stray(keep, 2);
+	/* Pin no mount: the app already has its directory. */
+	(void)!chdir("/");
+	loop_run(t);
+	return main_exit_code(t);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static struct tend t;
+	struct tend_err err;
+
+	if (config_parse(&t.cfg, argc, argv, environ, &err) < 0)
+		return main_usage_error(&err);
+	log_setup(t.cfg.verbosity, t.cfg.log_format);
+	switch (t.cfg.mode) {
+	case MODE_HELP:
+		return main_print_usage();
+	case MODE_VERSION:
+		return main_print_version();
+	case MODE_STATUS:
+		return oneshot_status();
+	case MODE_PROBE:
+		return oneshot_probe(&t.cfg);
+	default:
+		break;
+	}
+	if (t.cfg.unknown_env)
+		log_warn("ignoring unknown variable %.*s", (int)strcspn(t.cfg.unknown_env, "="),
+		    t.cfg.unknown_env);
+	return main_run(&t);
+}

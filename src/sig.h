@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * sig.h - signals as file-descriptor events.
+ *
+ * tend installs no signal handlers: it blocks every signal it can and
+ * reads them from a signalfd in its poll loop. The child side restores the
+ * clean slate the app is owed before exec.
+ */
+#ifndef TEND_SIG_H
+#define TEND_SIG_H
+
+#include <stddef.h>
+#include <sys/signalfd.h>
+
+/*
+ * Block every catchable signal (1-64 but KILL and STOP, including the
+ * ones libc reserves for itself). Returns 0 or -errno.
+ */
+int	sig_block_all(void);
+
+/*
+ * A non-blocking, close-on-exec signalfd for every signal. Signals that
+ * arrived (blocked) before it was opened are read from it too.
+ * Returns the fd or -errno.
+ */
+int	sig_open(void);
+
+/*
+ * Read up to n pending signals from fd without blocking, retrying on
+ * EINTR. Returns how many were read (0 when none).
+ */
+size_t	sig_read(int fd, struct signalfd_siginfo *buf, size_t n);
+
+/*
+ * In a freshly forked child: every disposition back to SIG_DFL and an
+ * empty signal mask. Async-signal-safe; errors are ignored because a
+ * signal libc refuses to touch (its own reserved ones) has no other value.
+ */
+void	sig_child_reset(void);
+
+#endif

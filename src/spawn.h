@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * spawn.h - start the app (or an exec probe) the way an init must.
+ *
+ * The child gets its own process group, optionally the terminal's
+ * foreground, default signal dispositions and an empty mask, optionally a
+ * new identity and working directory, then exec. If any step fails the
+ * child reports (step, errno) through a close-on-exec pipe and leaves with
+ * _exit(): the parent learns exactly what failed without guessing from an
+ * exit code, and the child never runs tend's code past the fork.
+ */
+#ifndef TEND_SPAWN_H
+#define TEND_SPAWN_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+struct user_ids;
+
+enum spawn_step {
+	SPAWN_OK = 0,
+	SPAWN_STEP_EXEC,
+	SPAWN_STEP_PGRP,
+	SPAWN_STEP_STDIO,
+	SPAWN_STEP_GROUPS,
+	SPAWN_STEP_GID,
+	SPAWN_STEP_UID,
+	SPAWN_STEP_CHDIR,
+	SPAWN_STEP_NNP,
+};
+
+struct spawn_req {
+	char *const		*argv;		/* argv[0] is looked up in PATH */
+	int			 tty_fd;	/* >= 0: child's group takes the foreground */
+	int			 out_fd;	/* >= 0: becomes stdout and stderr */
+	bool			 null_stdin;	/* stdin from /dev/null */
+	const char		*workdir;	/* NULL: inherit */
+	bool			 no_new_privs;
+	const struct user_ids	*ids;		/* NULL: keep tend's identity */
+	char			**listen_pid;	/* non-NULL: environ slot to set to */
+	char			*listen_pid_buf; /* "LISTEN_PID=<child pid>" (32 bytes) */
+};
+
+struct spawn_result {
+	pid_t		 pid;	/* > 0 once forked, even if exec failed */
+	enum spawn_step	 step;	/* SPAWN_OK, or the step that failed */
+	int		 err;	/* errno of that step */
+};
+
+/*
+ * Fork and exec r->argv. Blocks only until the child has exec'd or
+ * failed. Returns 0 (look at out->step for the child's fate; a failed
+ * child still has to be reaped) or -errno if no child could be started.
+ */
+int	spawn_run(const struct spawn_req *r, struct spawn_result *out);
+
+/* "exec", "setgid", ... for messages. */
+const char *spawn_step_name(enum spawn_step step);
+
+#endif

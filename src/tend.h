@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tend.h - the one struct that owns tend's run-time state.
+ *
+ * It lives on main()'s stack and is passed by pointer, so every handler
+ * says what it touches and a test could build one by hand.
+ */
+#ifndef TEND_TEND_H
+#define TEND_TEND_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "config.h"
+#include "shutdown.h"
+
+struct tend_health;
+
+struct tend {
+	struct tend_config	 cfg;
+	pid_t			 self;
+	bool			 is_pid1;
+	int			 sigfd;
+	int			 tty_fd;	/* >= 0: the app owns this terminal */
+	bool			 tty_reclaimed;	/* we took it back to stop ourselves */
+
+	pid_t			 app_pid;	/* 0 once reaped, or in pause mode */
+	int			 app_status;	/* wait status, once reaped */
+	bool			 app_reaped;
+	int			 exit_code;	/* >= 0: overrides the app's code */
+	int			 stop_sig;	/* what a stop request forwards */
+
+	struct shutdown		 shut;
+	struct shut_durations	 durs;
+	uint64_t		 drain_started;
+	int			 drain_count;	/* processes sent TERM */
+
+	struct tend_health	*health;	/* NULL without --health */
+	char			 cwd[4096];	/* the app's start directory */
+};
+
+/* CLOCK_MONOTONIC in ns. */
+uint64_t clock_now(void);
+
+/* The poll loop; returns when shutdown is done. (loop.c) */
+void	loop_run(struct tend *t);
+
+/* Forward sig to the app (its group with -g); logs failures. (loop.c) */
+void	loop_forward(struct tend *t, int sig);
+
+/* Feed the shutdown machine and carry out what it says. (loop.c) */
+void	loop_shutdown_event(struct tend *t, int ev);
+
+#endif
