@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fuzz_probespec.c - libFuzzer target for the probe spec parser.
+ *
+ * The input, made a C string, is parsed; a success must describe back to
+ * text that parses to the same probe and must build a valid HTTP request,
+ * and a failure must leave a one-line message. Anything else aborts.
+ * Memory errors are left to the sanitizers the target is built with.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "http.h"
+#include "probespec.h"
+
+#define CHECK(x)	do {						\
+	if (!(x)) {							\
+		fprintf(stderr, "%s:%d: check failed: %s\n",		\
+		    __FILE__, __LINE__, #x);				\
+		abort();						\
+	}								\
+} while (0)
+
+int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct probe_spec	spec, again;
+static char			text[PROBESPEC_DESCRIBE_MAX];
+
+static void
+check_same(const struct probe_spec *a, const struct probe_spec *b)
+{
+	int	i;
+
+	CHECK(a->kind == b->kind);
+	CHECK(a->family == b->family);
+	CHECK(memcmp(a->addr, b->addr, sizeof(a->addr)) == 0);
+	CHECK(a->port == b->port);
+	CHECK(strcmp(a->path, b->path) == 0);
+	CHECK(a->argc == b->argc);
+	for (i = 0; i < a->argc; i++)
+		CHECK(strcmp(a->argv[i], b->argv[i]) == 0);
+}
+
+static void
+check_parsed(const struct probe_spec *p)
+{
+	char	req[2048];
+	int	i;
+
+	if (p->kind == PROBE_EXEC) {
+		CHECK(p->argc >= 1 && p->argc <= PROBESPEC_ARGV_MAX);
+		CHECK(p->argv[p->argc] == NULL);
+		CHECK(p->argv[0][0] != '\0');
+		for (i = 0; i < p->argc; i++)
+			CHECK(p->argv[i] >= p->buf &&
+			    p->argv[i] < p->buf + sizeof(p->buf));
+		return;
+	}
+	CHECK(p->kind == PROBE_TCP || p->kind == PROBE_HTTP);
+	CHECK(p->family == AF_INET || p->family == AF_INET6);
+	CHECK(p->port != 0);
+	CHECK(p->host[0] != '\0');
+	CHECK(memchr(p->host, '\0', sizeof(p->host)) != NULL);
+	if (p->kind == PROBE_HTTP) {
+		CHECK(p->path[0] == '/');
+		CHECK(http_build_request(req, sizeof(req), p->host,
+		    p->path) > 0);
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct tend_err	 err;
+	char		*s, small[16];
+	int		 r;
+
+	if ((s = malloc(size + 1)) == NULL)
+		return 0;
+	memcpy(s, data, size);
+	s[size] = '\0';
+	memset(&err, 0, sizeof(err));
+	r = probespec_parse(s, &spec, &err);
+	if (r != 0) {
+		CHECK(r == -EINVAL || r == -ERANGE || r == -E2BIG);
+		CHECK(strncmp(err.msg, "bad probe", 9) == 0);
+		CHECK(strchr(err.msg, '\n') == NULL);
+	} else {
+		check_parsed(&spec);
+		CHECK(probespec_describe(&spec, text, sizeof(text)) == 0);
+		CHECK(probespec_parse(text, &again, &err) == 0);
+		check_same(&spec, &again);
+		r = probespec_describe(&spec, small, size % sizeof(small));
+		CHECK(r == 0 || r == -ERANGE);
+	}
+	free(s);
+	return 0;
+}

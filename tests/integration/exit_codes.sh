@@ -1,0 +1,59 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# tend exits with the app's code, 128+N for death by signal N, 126/127 when
+# the app cannot run, 2 for usage errors, and applies -e remapping.
+. "$TESTLIB"
+need_ns
+
+for c in 0 1 42 255; do
+	as_pid1 -- sh -c "exit $c" 2>"$TMP/err"
+	expect_eq $? "$c" "app exit $c is tend's exit code"
+done
+for sn in HUP:1 INT:2 QUIT:3 USR1:10 SEGV:11 TERM:15 KILL:9; do
+	s=${sn%:*} n=${sn#*:}
+	as_pid1 -- sh -c "kill -$s \$\$" 2>"$TMP/err"
+	expect_eq $? $((128 + n)) "app killed by SIG$s exits $((128 + n))"
+done
+
+as_pid1 -- /nonexistent/app 2>"$TMP/err"
+expect_eq $? 127 "missing app exits 127"
+expect_match "$TMP/err" "^tend: cannot run '/nonexistent/app': No such file or directory$" \
+    "missing app gets one line naming it"
+as_pid1 -- no-such-command-anywhere 2>"$TMP/err"
+expect_eq $? 127 "command not in PATH exits 127"
+printf 'echo hi\n' >"$TMP/noexec"
+chmod 644 "$TMP/noexec"
+as_pid1 -- "$TMP/noexec" 2>"$TMP/err"
+expect_eq $? 126 "non-executable file exits 126"
+expect_match "$TMP/err" "cannot run '.*noexec': Permission denied" "126 says why"
+as_pid1 -- "$TMP" 2>"$TMP/err"
+expect_eq $? 126 "a directory exits 126"
+
+"$TEND" 2>"$TMP/err"
+expect_eq $? 2 "no command exits 2"
+expect_match "$TMP/err" "^tend: no command given" "no command is one clear line"
+"$TEND" --grace 5x -- true 2>"$TMP/err"
+expect_eq $? 2 "bad duration exits 2"
+expect_match "$TMP/err" '^tend: --grace: bad value "5x"' "bad value names option and value"
+"$TEND" --frobnicate -- true 2>"$TMP/err"
+expect_eq $? 2 "unknown option exits 2"
+TEND_KILL_GROUP=maybe "$TEND" -- true 2>"$TMP/err"
+expect_eq $? 2 "bad variable exits 2"
+expect_match "$TMP/err" '^tend: TEND_KILL_GROUP: bad value "maybe"' "bad variable is named"
+[ "$(wc -l <"$TMP/err")" -eq 1 ] || fail "usage error is more than one line"
+
+as_pid1 -e 3 -- sh -c 'exit 3' 2>"$TMP/err"
+expect_eq $? 0 "-e 3 maps 3 to 0"
+as_pid1 -e 3:7 -e 4 -- sh -c 'exit 3' 2>"$TMP/err"
+expect_eq $? 7 "-e 3:7 maps 3 to 7"
+TEND_REMAP_EXIT=143,130:0 as_pid1 -- sh -c 'kill -TERM $$' 2>"$TMP/err"
+expect_eq $? 0 "TEND_REMAP_EXIT=143 maps death by TERM to 0"
+as_pid1 -e 5 -- sh -c 'exit 6' 2>"$TMP/err"
+expect_eq $? 6 "-e leaves other codes alone"
+
+"$TEND" --help >"$TMP/out"
+expect_eq $? 0 "--help exits 0"
+expect_match "$TMP/out" '^usage: tend \[OPTIONS\] \[--\] COMMAND \[ARG\.\.\.\]$' "--help prints the synopsis"
+"$TEND" --version >"$TMP/out"
+expect_eq $? 0 "--version exits 0"
+expect_match "$TMP/out" '^tend version [0-9]+\.[0-9]+\.[0-9]+ - git\.' "--version is parseable"

@@ -1,0 +1,88 @@
+# SPDX-License-Identifier: MIT
+# lib.sh - shared by the integration tests: sourced, never run.
+#
+# Each test runs the real tend binary ($TEND), usually as PID 1 of a fresh
+# PID namespace, with the C helpers in $HELPERS as apps. A test prints one
+# "ok: ..." line per check, exits 0 when all passed, 1 on the first failure
+# (saying what was expected and what was seen), and 77 when the kernel
+# refuses the namespaces it needs (ctest reports that as skipped).
+
+set -u
+: "${TEND:?TEND must name the tend binary}"
+: "${HELPERS:?HELPERS must name the helpers directory}"
+PATH="$HELPERS:$PATH"
+export PATH
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/tend-test.XXXXXX")
+BG_PIDS=""
+cleanup() {
+	for p in $BG_PIDS; do kill -9 "$p" 2>/dev/null; done
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; [ -s "$TMP/err" ] && sed 's/^/  stderr: /' "$TMP/err" >&2; exit 1; }
+skip() { echo "SKIP: $*"; exit 77; }
+ok() { echo "ok: $*"; }
+
+# expect_eq GOT WANT WHAT
+expect_eq() { [ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"; ok "$3"; }
+# expect_match FILE REGEX WHAT
+expect_match() { grep -Eq -- "$2" "$1" || fail "$3: no line matching '$2' in $(cat "$1")"; ok "$3"; }
+
+if [ "$(id -u)" = 0 ]; then
+	NS="unshare --pid --fork --mount-proc"
+else
+	NS="unshare --user --map-root-user --pid --fork --mount-proc"
+fi
+# need_ns: skip unless the kernel gives us a PID namespace.
+need_ns() {
+	$NS true 2>/dev/null || skip "the kernel refuses a new PID namespace ($NS)"
+}
+
+# as_pid1 ARGS...: run tend as PID 1 of a new namespace, in the foreground.
+as_pid1() { $NS "$TEND" "$@"; }
+
+# start_pid1 ARGS...: the same in the background; sets TEND_PID (tend's pid
+# as seen from here) and NS_PID (the unshare process to wait for).
+start_pid1() {
+	$NS "$TEND" "$@" >"$TMP/out" 2>"$TMP/err" &
+	NS_PID=$!
+	BG_PIDS="$BG_PIDS $NS_PID"
+	TEND_PID=""
+	for _ in $(seq 100); do
+		TEND_PID=$(cat "/proc/$NS_PID/task/$NS_PID/children" 2>/dev/null | tr -d ' ')
+		[ -n "$TEND_PID" ] && return 0
+		sleep 0.02
+	done
+	fail "tend did not start under $NS"
+}
+
+# start_plain ARGS...: tend in the background, not PID 1; sets TEND_PID.
+start_plain() {
+	"$TEND" "$@" >"$TMP/out" 2>"$TMP/err" &
+	TEND_PID=$!
+	NS_PID=$TEND_PID
+	BG_PIDS="$BG_PIDS $TEND_PID"
+}
+
+# wait_for FILE REGEX [TENTHS]: until FILE has a matching line (default 5 s).
+wait_for() {
+	for _ in $(seq "${3:-50}"); do
+		grep -Eq -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	fail "timed out waiting for '$2' in $1: $(cat "$1" 2>/dev/null)"
+}
+
+# now_ms: monotonic-enough milliseconds for coarse timing checks.
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# zombies [PPID]: how many processes are zombies (children of PPID, if given).
+zombies() {
+	cat /proc/[0-9]*/status 2>/dev/null | awk -v want="${1:-}" '
+		/^Name:/ { s = ""; p = "" }
+		/^State:/ { s = $2 }
+		/^PPid:/ { p = $2; if (s == "Z" && (want == "" || p == want)) n++ }
+		END { print n + 0 }'
+}
