@@ -1,14 +1,191 @@
 /* SPDX-License-Identifier: MIT */
-/* health_loop.c - placeholder until the probe loop lands: health off. */
+/*
+ * health_loop.c - drive the health probes from the main loop.
+ *
+ * The pure state machine (health.c) says when a probe is due and what its
+ * result means; probe.c runs it without blocking; this file glues the two
+ * to the poll loop, logs every state change at the default verbosity,
+ * answers "tend status", and turns "unhealthy" into a stop when asked to.
+ * With --health unset, t->health stays NULL and every hook is a no-op.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "control.h"
 #include "deadline.h"
+#include "exitcode.h"
+#include "health.h"
 #include "health_loop.h"
+#include "log.h"
+#include "parse.h"
+#include "probe.h"
 #include "tend.h"
 
-int health_loop_setup(struct tend *t) { (void)t; return 0; }
-bool health_loop_on_reap(struct tend *t, pid_t pid, int status) { (void)t; (void)pid; (void)status; return false; }
-int health_loop_probe_fd(struct tend *t, short *ev) { (void)t; *ev = 0; return -1; }
-int health_loop_control_fd(struct tend *t) { (void)t; return -1; }
-uint64_t health_loop_deadline(struct tend *t) { (void)t; return DEADLINE_NEVER; }
-void health_loop_on_probe_io(struct tend *t, short r) { (void)t; (void)r; }
-void health_loop_on_control(struct tend *t) { (void)t; }
-void health_loop_on_time(struct tend *t, uint64_t now) { (void)t; (void)now; }
+struct tend_health {
+	struct probe_spec	spec;		/* parsed in place: never copied */
+	struct health		h;
+	struct probe_run	run;
+	bool			running;
+	int			ctl_fd;
+	bool			have_result;
+	char			last[200];	/* the last probe's result */
+	uint64_t		last_at;
+};
+
+/* One per process, like the log target: tend runs one probe loop. */
+static struct tend_health the_health;
+
+int
+health_loop_setup(struct tend *t)
+{
+	struct tend_health *th = &the_health;
+	struct health_cfg hc = {
+		t->cfg.health_interval, t->cfg.health_timeout,
+		t->cfg.health_start_period, t->cfg.health_start_interval,
+		t->cfg.health_retries,
+	};
+	struct tend_err err;
+
+	if (t->cfg.health == NULL || t->cfg.mode != MODE_RUN)
+		return 0;
+	if (probespec_parse(t->cfg.health, &th->spec, &err) < 0) {
+		log_error("--health: %s", err.msg);
+		return EXIT_USAGE;
+	}
+	health_init(&th->h, &hc, clock_now());
+	th->ctl_fd = control_listen();
+	if (th->ctl_fd < 0)
+		log_warn("cannot listen for 'tend status' (%s): another tend in this "
+		    "PID namespace has it", strerror(-th->ctl_fd));
+	t->health = th;
+	return 0;
+}
+
+/* Probes run only while the app does and nobody asked it to stop. */
+static bool
+health_active(const struct tend *t)
+{
+	return t->health && t->app_pid > 0 && t->shut.state == SHUT_RUNNING;
+}
+
+static void
+health_on_done(struct tend *t, uint64_t now)
+{
+	struct tend_health *th = t->health;
+	enum health_state was = th->h.state, st;
+
+	th->running = false;
+	(void)snprintf(th->last, sizeof(th->last), "%s", th->run.why);
+	th->last_at = now;
+	th->have_result = true;
+	st = health_on_result(&th->h, th->run.ok, now);
+	log_emit(st != was ? LOG_WARN : LOG_DEBUG, (struct log_field[]){
+	    LOGF_STR("health", health_state_name(st)), LOGF_STR("probe", th->last),
+	    LOGF_END }, "health: %s%s%s (%s)", st != was ? health_state_name(was) : "",
+	    st != was ? " -> " : "", health_state_name(st), th->last);
+	if (st == HEALTH_UNHEALTHY && was != st &&
+	    t->cfg.health_action == HEALTH_ACTION_STOP) {
+		log_warn("unhealthy: stopping the app (--health-action stop)");
+		t->exit_code = EXIT_UNHEALTHY;
+		t->stop_sig = t->cfg.rewrite.to[SIGTERM];
+		loop_shutdown_event(t, SEV_STOP);
+	}
+}
+
+bool
+health_loop_on_reap(struct tend *t, pid_t pid, int status)
+{
+	struct tend_health *th = t->health;
+
+	if (th == NULL || th->run.pid != pid || pid <= 0)
+		return false;
+	if (th->running && !WIFSTOPPED(status)) {
+		probe_on_exit(&th->run, status);
+		if (probe_done(&th->run))
+			health_on_done(t, clock_now());
+	}
+	return true;
+}
+
+int
+health_loop_probe_fd(struct tend *t, short *ret_events)
+{
+	*ret_events = 0;
+	if (t->health == NULL || !t->health->running)
+		return -1;
+	return probe_fd(&t->health->run, ret_events);
+}
+
+int
+health_loop_control_fd(struct tend *t)
+{
+	return t->health ? t->health->ctl_fd : -1;
+}
+
+uint64_t
+health_loop_deadline(struct tend *t)
+{
+	if (!health_active(t) && !(t->health && t->health->running))
+		return DEADLINE_NEVER;
+	return t->health->running ? t->health->run.deadline :
+	    health_next_due(&t->health->h);
+}
+
+void
+health_loop_on_probe_io(struct tend *t, short revents)
+{
+	struct tend_health *th = t->health;
+
+	if (th == NULL || !th->running)
+		return;
+	probe_on_io(&th->run, revents);
+	if (probe_done(&th->run))
+		health_on_done(t, clock_now());
+}
+
+void
+health_loop_on_control(struct tend *t)
+{
+	struct tend_health *th = t->health;
+	char line[320], age[32];
+	int n;
+
+	if (th == NULL || th->ctl_fd < 0)
+		return;
+	if (th->have_result)
+		n = snprintf(line, sizeof(line), "%s: %s, %s ago\n",
+		    health_state_name(th->h.state), th->last,
+		    parse_format_duration((clock_now() - th->last_at) /
+		    1000000 * 1000000, age, sizeof(age)));
+	else
+		n = snprintf(line, sizeof(line), "%s: no probe has finished yet\n",
+		    health_state_name(th->h.state));
+	control_answer(th->ctl_fd, line, n < (int)sizeof(line) ? (size_t)n :
+	    sizeof(line) - 1);
+}
+
+void
+health_loop_on_time(struct tend *t, uint64_t now)
+{
+	struct tend_health *th = t->health;
+	struct probe_env env;
+
+	if (th == NULL)
+		return;
+	if (th->running && now >= th->run.deadline) {
+		probe_on_timeout(&th->run);
+		health_on_done(t, now);
+		return;
+	}
+	if (th->running || !health_active(t) || now < health_next_due(&th->h))
+		return;
+	env.ids = t->ids;
+	env.workdir = t->cfg.workdir ? t->cfg.workdir : t->cwd;
+	probe_start(&th->run, &th->spec, &env, now, th->h.cfg.timeout);
+	th->running = true;
+	if (probe_done(&th->run))
+		health_on_done(t, now);
+}

@@ -143,6 +143,7 @@ main_run(struct tend *t)
 		return r;
 	if ((r = main_setup(t)) != 0)
 		return r;
+	t->ids = priv_ids(&pv);
 	if ((r = health_loop_setup(t)) != 0)
 		return r;
 	if (t->cfg.mode == MODE_RUN && (r = main_start_app(t, &pv)) != 0)

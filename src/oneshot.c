@@ -1,18 +1,97 @@
 /* SPDX-License-Identifier: MIT */
-/* oneshot.c - placeholder until the health issue lands. */
+/*
+ * oneshot.c - "tend status" and "tend probe": ask, print one line, exit.
+ *
+ * "tend probe" drives the same probe code as the loop, with a little poll
+ * loop of its own; an exec probe's exit arrives through a signalfd for
+ * SIGCHLD, so even the one-shot never sleeps in fixed ticks.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "control.h"
+#include "deadline.h"
 #include "log.h"
 #include "oneshot.h"
+#include "probe.h"
+#include "tend.h"
+
+enum { ONESHOT_HEALTHY = 0, ONESHOT_UNHEALTHY = 1, ONESHOT_NONE = 2 };
 
 int
 oneshot_status(void)
 {
-	log_error("status: no tend with health checks is running");
-	return 2;
+	char line[512];
+	int n = control_query(line, sizeof(line), 2000);
+
+	if (n < 0) {
+		log_error("status: no tend with health checks is running here (%s)",
+		    strerror(-n));
+		return ONESHOT_NONE;
+	}
+	(void)fputs(line, stdout);
+	(void)fflush(stdout);
+	return strncmp(line, "healthy:", 8) == 0 ? ONESHOT_HEALTHY : ONESHOT_UNHEALTHY;
+}
+
+/* Reap the exec probe's child if it has exited. */
+static void
+oneshot_reap(struct probe_run *p)
+{
+	int st;
+
+	while (p->pid > 0 && waitpid(p->pid, &st, WNOHANG) == p->pid)
+		probe_on_exit(p, st);
 }
 
 int
 oneshot_probe(const struct tend_config *cfg)
 {
-	log_error("probe: \"%s\": not supported yet", cfg->probe);
-	return 2;
+	static struct probe_spec spec;
+	static struct probe_run run;
+	struct probe_env env = { NULL, NULL };
+	struct pollfd pfd[2];
+	struct tend_err err;
+	sigset_t chld;
+	uint64_t now;
+
+	if (probespec_parse(cfg->probe, &spec, &err) < 0) {
+		log_error("probe: %s", err.msg);
+		return ONESHOT_NONE;
+	}
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	(void)sigprocmask(SIG_BLOCK, &chld, NULL);
+	pfd[1].fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC);
+	pfd[1].events = POLLIN;
+	probe_start(&run, &spec, &env, clock_now(), cfg->probe_timeout);
+	while (!probe_done(&run)) {
+		pfd[0].fd = probe_fd(&run, &pfd[0].events);
+		now = clock_now();
+		if (now >= run.deadline) {
+			probe_on_timeout(&run);
+			break;
+		}
+		if (poll(pfd, 2, deadline_timeout_ms(run.deadline, now)) < 0 &&
+		    errno != EINTR)
+			break;
+		if (pfd[0].fd >= 0 && pfd[0].revents)
+			probe_on_io(&run, pfd[0].revents);
+		if (pfd[1].revents) {
+			struct signalfd_siginfo si;
+
+			while (read(pfd[1].fd, &si, sizeof(si)) > 0)
+				;
+			oneshot_reap(&run);
+		}
+	}
+	(void)printf("%s: %s\n", run.ok ? "healthy" : "unhealthy", run.why);
+	(void)fflush(stdout);
+	return run.ok ? ONESHOT_HEALTHY : ONESHOT_UNHEALTHY;
 }

@@ -16,6 +16,7 @@
 #include "shutdown.h"
 
 struct tend_health;
+struct user_ids;
 
 struct tend {
 	struct tend_config	 cfg;
@@ -37,6 +38,7 @@ struct tend {
 	int			 drain_count;	/* processes sent TERM */
 
 	struct tend_health	*health;	/* NULL without --health */
+	const struct user_ids	*ids;		/* --user, for exec probes too */
 	char			 cwd[4096];	/* the app's start directory */
 };
 

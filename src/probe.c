@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * probe.c - the system half of a health probe: sockets, pipes, children.
+ *
+ * Each probe ends in exactly one place, probe_finish(), which closes the
+ * fd and, for exec probes, SIGKILLs the probe's process group, so a probe
+ * that forked a grandchild and hung leaves nothing behind: the killed
+ * processes are reparented to tend and reaped by its loop like any orphan.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "parse.h"
+#include "probe.h"
+#include "spawn.h"
+
+static void __attribute__((format(printf, 3, 4)))
+probe_finish(struct probe_run *p, bool ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(p->why, sizeof(p->why), fmt, ap);
+	va_end(ap);
+	p->ok = ok;
+	p->phase = PROBE_DONE;
+	if (p->fd >= 0)
+		(void)close(p->fd);
+	p->fd = -1;
+	if (p->pid > 0)
+		(void)kill(-p->pid, SIGKILL);
+}
+
+static void
+probe_start_socket(struct probe_run *p)
+{
+	struct sockaddr_storage ss;
+	struct sockaddr_in *in4 = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+	socklen_t len;
+
+	memset(&ss, 0, sizeof(ss));
+	if (p->spec->family == AF_INET6) {
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons(p->spec->port);
+		memcpy(&in6->sin6_addr, p->spec->addr, 16);
+		len = sizeof(*in6);
+	} else {
+		in4->sin_family = AF_INET;
+		in4->sin_port = htons(p->spec->port);
+		memcpy(&in4->sin_addr, p->spec->addr, 4);
+		len = sizeof(*in4);
+	}
+	p->fd = socket(p->spec->family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (p->fd < 0) {
+		probe_finish(p, false, "socket: %s", strerror(errno));
+		return;
+	}
+	p->phase = PROBE_CONNECTING;
+	if (connect(p->fd, (struct sockaddr *)&ss, len) < 0 && errno != EINPROGRESS)
+		probe_finish(p, false, "connect: %s", strerror(errno));
+}
+
+static void
+probe_start_exec(struct probe_run *p, const struct probe_env *env)
+{
+	struct spawn_req req = {
+		.argv = p->spec->argv, .tty_fd = -1, .null_stdin = true,
+		.workdir = env->workdir, .ids = env->ids,
+	};
+	struct spawn_result res;
+	int pfd[2], r;
+
+	if (pipe2(pfd, O_CLOEXEC | O_NONBLOCK) < 0) {
+		probe_finish(p, false, "pipe: %s", strerror(errno));
+		return;
+	}
+	req.out_fd = pfd[1];
+	r = spawn_run(&req, &res);
+	(void)close(pfd[1]);
+	p->fd = pfd[0];
+	if (r < 0) {
+		probe_finish(p, false, "fork: %s", strerror(-r));
+		return;
+	}
+	p->pid = res.pid;
+	p->phase = PROBE_RUNNING;
+	if (res.step != SPAWN_OK)
+		probe_finish(p, false, "%s %s: %s", spawn_step_name(res.step),
+		    p->spec->argv[0], strerror(res.err));
+}
+
+void
+probe_start(struct probe_run *p, const struct probe_spec *spec,
+    const struct probe_env *env, uint64_t now, uint64_t timeout)
+{
+	memset(p, 0, sizeof(*p));
+	p->spec = spec;
+	p->fd = -1;
+	p->started = now;
+	p->deadline = now + timeout;
+	if (spec->kind == PROBE_HTTP) {
+		http_resp_init(&p->resp);
+		p->req_len = http_build_request(p->req, sizeof(p->req), spec->host,
+		    spec->path);
+		if (p->req_len == 0) {
+			probe_finish(p, false, "request does not fit");
+			return;
+		}
+	}
+	if (spec->kind == PROBE_EXEC)
+		probe_start_exec(p, env);
+	else
+		probe_start_socket(p);
+}
+
+int
+probe_fd(const struct probe_run *p, short *ret_events)
+{
+	switch (p->phase) {
+	case PROBE_CONNECTING:
+	case PROBE_SENDING:
+		*ret_events = POLLOUT;
+		return p->fd;
+	case PROBE_READING:
+	case PROBE_RUNNING:
+		*ret_events = POLLIN;
+		return p->fd;
+	default:
+		*ret_events = 0;
+		return -1;
+	}
+}
+
+static void
+probe_on_connected(struct probe_run *p)
+{
+	int err = 0;
+	socklen_t len = sizeof(err);
+
+	if (getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
+		err = errno;
+	if (err != 0) {
+		probe_finish(p, false, "connect: %s", strerror(err));
+		return;
+	}
+	if (p->spec->kind == PROBE_TCP)
+		probe_finish(p, true, "connected");
+	else
+		p->phase = PROBE_SENDING;
+}
+
+static void
+probe_on_writable(struct probe_run *p)
+{
+	ssize_t n = send(p->fd, p->req + p->req_off, p->req_len - p->req_off,
+	    MSG_NOSIGNAL);
+
+	if (n < 0) {
+		if (errno != EAGAIN && errno != EINTR)
+			probe_finish(p, false, "send: %s", strerror(errno));
+		return;
+	}
+	p->req_off += (size_t)n;
+	if (p->req_off == p->req_len)
+		p->phase = PROBE_READING;
+}
+
+static void
+probe_on_http_readable(struct probe_run *p)
+{
+	char buf[512];
+	ssize_t n = recv(p->fd, buf, sizeof(buf), 0);
+
+	if (n < 0) {
+		if (errno != EAGAIN && errno != EINTR)
+			probe_finish(p, false, "recv: %s", strerror(errno));
+		return;
+	}
+	if (n == 0) {
+		probe_finish(p, false, "connection closed before a status line");
+		return;
+	}
+	switch (http_resp_feed(&p->resp, buf, (size_t)n)) {
+	case HTTP_DONE:
+		probe_finish(p, http_status_healthy(p->resp.status), "HTTP %d",
+		    p->resp.status);
+		break;
+	case HTTP_BAD:
+		probe_finish(p, false, "bad HTTP response: %s", p->resp.why);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Keep the start of an exec probe's output; drain and drop the rest. */
+static void
+probe_on_exec_output(struct probe_run *p)
+{
+	char buf[512];
+	size_t keep;
+	ssize_t n;
+
+	while ((n = read(p->fd, buf, sizeof(buf))) > 0) {
+		keep = sizeof(p->out) - 1 - p->out_len;
+		if ((size_t)n < keep)
+			keep = (size_t)n;
+		memcpy(p->out + p->out_len, buf, keep);
+		p->out_len += keep;
+	}
+	if (n == 0) {
+		/* EOF: wait for the exit status alone. */
+		(void)close(p->fd);
+		p->fd = -1;
+	}
+}
+
+void
+probe_on_io(struct probe_run *p, short revents)
+{
+	if (p->phase == PROBE_CONNECTING && (revents & (POLLOUT | POLLERR | POLLHUP)))
+		probe_on_connected(p);
+	else if (p->phase == PROBE_SENDING && (revents & (POLLOUT | POLLERR | POLLHUP)))
+		probe_on_writable(p);
+	else if (p->phase == PROBE_READING && (revents & (POLLIN | POLLERR | POLLHUP)))
+		probe_on_http_readable(p);
+	else if (p->phase == PROBE_RUNNING && (revents & (POLLIN | POLLERR | POLLHUP)))
+		probe_on_exec_output(p);
+}
+
+void
+probe_on_exit(struct probe_run *p, int status)
+{
+	char line[sizeof(p->out)];
+	size_t len;
+
+	if (p->phase != PROBE_RUNNING)
+		return;
+	if (p->fd >= 0)
+		probe_on_exec_output(p);
+	p->out[p->out_len] = '\0';
+	len = strcspn(p->out, "\r\n");
+	memcpy(line, p->out, len);
+	line[len] = '\0';
+	if (WIFEXITED(status))
+		probe_finish(p, WEXITSTATUS(status) == 0, "exit %d%s%s",
+		    WEXITSTATUS(status), len ? ": " : "", line);
+	else
+		probe_finish(p, false, "killed by signal %d%s%s", WTERMSIG(status),
+		    len ? ": " : "", line);
+}
+
+void
+probe_on_timeout(struct probe_run *p)
+{
+	char dur[32];
+
+	if (p->phase == PROBE_DONE || p->phase == PROBE_IDLE)
+		return;
+	probe_finish(p, false, "timed out after %s",
+	    parse_format_duration(p->deadline - p->started, dur, sizeof(dur)));
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * probe.h - run one health probe without blocking, fed by a poll loop.
+ *
+ * TCP and HTTP probes are non-blocking sockets: no fork, no thread, no DNS.
+ * Exec probes are children in their own process group whose output comes
+ * back through a pipe. The loop polls probe_fd(), calls probe_on_io(),
+ * tells it about the probe child's exit with probe_on_exit(), and calls
+ * probe_on_timeout() at the deadline; probe_done() then holds the verdict.
+ */
+#ifndef TEND_PROBE_H
+#define TEND_PROBE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "http.h"
+#include "probespec.h"
+
+struct user_ids;
+
+enum probe_phase {
+	PROBE_IDLE,
+	PROBE_CONNECTING,
+	PROBE_SENDING,
+	PROBE_READING,
+	PROBE_RUNNING,		/* exec: the command runs */
+	PROBE_DONE,
+};
+
+struct probe_run {
+	const struct probe_spec	*spec;
+	enum probe_phase	 phase;
+	int			 fd;		/* socket, or exec output pipe */
+	pid_t			 pid;		/* exec: the probe command */
+	uint64_t		 started;
+	uint64_t		 deadline;
+	char			 req[PROBESPEC_PATH_MAX + PROBESPEC_HOST_MAX + 128];
+	size_t			 req_len, req_off;
+	struct http_resp	 resp;
+	char			 out[128];	/* exec: start of the output */
+	size_t			 out_len;
+	bool			 ok;		/* verdict, once PROBE_DONE */
+	char			 why[200];	/* one line: "HTTP 200", "exit 1: ..." */
+};
+
+/* How an exec probe is started (the app's identity and directory). */
+struct probe_env {
+	const struct user_ids	*ids;
+	const char		*workdir;
+};
+
+/*
+ * Start a probe at now that must finish by now + timeout. Never blocks
+ * (an exec probe's fork/exec handshake aside). A failure to even start is
+ * a finished, failed probe, so the caller need not special-case it.
+ */
+void	probe_start(struct probe_run *p, const struct probe_spec *spec,
+	    const struct probe_env *env, uint64_t now, uint64_t timeout);
+
+/* The fd to poll and its events; -1 when the probe waits for nothing. */
+int	probe_fd(const struct probe_run *p, short *ret_events);
+
+void	probe_on_io(struct probe_run *p, short revents);
+
+/* The exec probe's child was reaped with this wait status. */
+void	probe_on_exit(struct probe_run *p, int status);
+
+/* The deadline passed: fail it, killing an exec probe's whole group. */
+void	probe_on_timeout(struct probe_run *p);
+
+static inline bool
+probe_done(const struct probe_run *p)
+{
+	return p->phase == PROBE_DONE;
+}
+
+#endif

@@ -1,0 +1,152 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Health probes: Docker's state machine, timeouts, exec probes that leave
+# nothing behind, --health-action stop, "tend status" and "tend probe".
+# Everything runs inside one PID namespace per case, with testsrv as the
+# probe target on 127.0.0.1 (each PID namespace also gets its own network
+# namespace here, so parallel tests never see each other's servers).
+. "$TESTLIB"
+need_ns
+NS="$NS --net"
+$NS sh -c 'ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null' ||
+    skip "cannot bring up loopback in a new network namespace"
+
+# Each case is a script run in a fresh PID+network namespace: it brings up
+# loopback, starts its test server, then execs tend, which becomes PID 1.
+cat >"$TMP/lo.sh" <<'EOS'
+ip link set lo up 2>/dev/null || ifconfig lo up
+EOS
+
+# Case 1: starting -> healthy -> unhealthy -> healthy, with tend status in each.
+cat >"$TMP/c1.sh" <<'EOS'
+. "$0.lo"
+st=$1/st; echo 200 >"$st"
+testsrv -p 0 -s "$st" http >"$1/port" 2>/dev/null &
+while [ ! -s "$1/port" ]; do sleep 0.05; done
+exec "$TEND" --health "http://127.0.0.1:$(cat "$1/port")/h" --health-interval 300ms \
+    --health-retries 2 --health-start-period 600ms --health-start-interval 100ms -- sh -c '
+	tend_st() { "$TEND" status; echo "rc $?"; }
+	tend_st; sleep 0.5; tend_st
+	echo 500 >"$0"; sleep 1.2; tend_st
+	echo 200 >"$0"; sleep 0.8; tend_st' "$st"
+EOS
+cp "$TMP/lo.sh" "$TMP/c1.sh.lo"
+TEND="$TEND" $NS sh "$TMP/c1.sh" "$TMP" >"$TMP/out" 2>"$TMP/err"
+expect_eq $? 0 "transitions: app exited 0"
+expect_eq "$(grep -c . "$TMP/out")" 8 "transitions: four status answers"
+expect_eq "$(sed -n 2p "$TMP/out")" "rc 1" "status exits 1 while starting"
+expect_match "$TMP/out" '^starting: no probe has finished yet$' "status says starting before any probe"
+expect_eq "$(sed -n 3p "$TMP/out" | cut -d, -f1)" "healthy: HTTP 200" "status says healthy with the last result"
+expect_eq "$(sed -n 4p "$TMP/out")" "rc 0" "status exits 0 when healthy"
+expect_match "$TMP/out" '^unhealthy: HTTP 500, [0-9]+ms ago$' "status says unhealthy, the result and its age"
+expect_eq "$(sed -n 6p "$TMP/out")" "rc 1" "status exits 1 when unhealthy"
+expect_eq "$(sed -n 8p "$TMP/out")" "rc 0" "healthy again after recovery"
+expect_eq "$(grep -o 'health: [a-z]* -> [a-z]*' "$TMP/err" | tr '\n' ';')" \
+    "health: starting -> healthy;health: healthy -> unhealthy;health: unhealthy -> healthy;" \
+    "every state change is logged at the default verbosity, in order"
+expect_match "$TMP/err" 'healthy -> unhealthy \(HTTP 500\)' "the log line names the last result"
+
+# Case 2: failures inside the start period do not count; retries=1.
+cat >"$TMP/c2.sh" <<'EOS'
+. "$0.lo"
+st=$1/st2; echo 503 >"$st"
+testsrv -p 0 -s "$st" http >"$1/port2" 2>/dev/null &
+while [ ! -s "$1/port2" ]; do sleep 0.05; done
+exec "$TEND" --health "http://127.0.0.1:$(cat "$1/port2")/" --health-retries 1 \
+    --health-start-period 1s --health-start-interval 100ms --health-interval 100ms -- \
+    sh -c 'sleep 0.7; echo 200 >"$0"; sleep 0.5' "$st"
+EOS
+cp "$TMP/lo.sh" "$TMP/c2.sh.lo"
+TEND="$TEND" $NS sh "$TMP/c2.sh" "$TMP" >"$TMP/out" 2>"$TMP/err"
+expect_eq $? 0 "start period: app exited 0"
+expect_eq "$(grep -o 'health: [a-z]* -> [a-z]*' "$TMP/err" | tr '\n' ';')" \
+    "health: starting -> healthy;" "start period: ~6 failures with retries=1 did not count"
+
+# Case 3: a hanging server is cut off at the timeout.
+cat >"$TMP/c3.sh" <<'EOS'
+. "$0.lo"
+testsrv -p 0 hang >"$1/port3" 2>/dev/null &
+while [ ! -s "$1/port3" ]; do sleep 0.05; done
+exec "$TEND" --health "http://127.0.0.1:$(cat "$1/port3")/" --health-retries 1 \
+    --health-interval 100ms --health-timeout 300ms -- sleep 1
+EOS
+cp "$TMP/lo.sh" "$TMP/c3.sh.lo"
+TEND="$TEND" $NS sh "$TMP/c3.sh" "$TMP" >"$TMP/out" 2>"$TMP/err"
+expect_eq $? 0 "timeout: app exited 0"
+expect_match "$TMP/err" 'starting -> unhealthy \(timed out after 300ms\)' "a hanging probe fails at its timeout"
+
+# Case 4: an exec probe that forks a grandchild and hangs leaves nothing.
+ln -sf "$(command -v sleep)" "$TMP/probesleep"
+TEND="$TEND" $NS "$TEND" --health "exec:sh -c '$TMP/probesleep 100 & $TMP/probesleep 100'" \
+    --health-interval 100ms --health-timeout 200ms -- sh -c '
+	sleep 1.5
+	echo "left $(cat /proc/[0-9]*/comm 2>/dev/null | grep -c "^probesleep$")"
+	. "$0"; echo "zombies $(zombies)"' "$TESTLIB" >"$TMP/out" 2>"$TMP/err"
+expect_eq $? 0 "exec probe: app exited 0"
+expect_match "$TMP/err" 'starting -> unhealthy \(timed out after 200ms\)' "exec probe timed out"
+expect_match "$TMP/out" '^left 0$' "no probe process or grandchild is left"
+expect_match "$TMP/out" '^zombies 0$' "no zombie is left"
+TEND="$TEND" $NS "$TEND" --health "exec:sh -c 'echo all good; exit 0'" \
+    --health-interval 100ms -- sleep 0.5 >"$TMP/out" 2>"$TMP/err"
+expect_match "$TMP/err" 'starting -> healthy \(exit 0: all good\)' "exec probe logs exit code and first output line"
+
+# Case 5: --health-action stop ends the app and tend exits 124.
+cat >"$TMP/c5.sh" <<'EOS'
+. "$0.lo"
+exec "$TEND" --health tcp://127.0.0.1:1 --health-retries 2 --health-interval 100ms \
+    --health-action stop -- sigecho -x 15
+EOS
+cp "$TMP/lo.sh" "$TMP/c5.sh.lo"
+TEND="$TEND" $NS sh "$TMP/c5.sh" "$TMP" >"$TMP/out" 2>"$TMP/err"
+expect_eq $? 124 "--health-action stop: tend exits 124 (stopped because unhealthy)"
+expect_match "$TMP/out" '^15$' "--health-action stop: the app got SIGTERM"
+expect_match "$TMP/err" 'connect: Connection refused' "the refused connection is the logged reason"
+
+# Case 6: tend status on a read-only root, as a non-root user; 2 with no tend.
+cat >"$TMP/c6.sh" <<'EOS'
+. "$0.lo"
+exec "$TEND" --health "exec:true" --health-interval 100ms -- sh -c '
+	sleep 0.5
+	unshare --mount sh -c "mount -o remount,bind,ro / || exit 9
+	    if touch /x-$$ 2>/dev/null; then rm -f /x-$$; echo rw; else echo ro-ok; fi
+	    \"$TEND\" status; echo rc \$?"
+	setpriv --reuid 65534 --regid 65534 --clear-groups "$TEND" status; echo "rc $?"'
+EOS
+cp "$TMP/lo.sh" "$TMP/c6.sh.lo"
+TEND="$TEND" $NS sh "$TMP/c6.sh" "$TMP" >"$TMP/out" 2>"$TMP/err"
+expect_match "$TMP/out" '^ro-ok$' "root filesystem was read-only for the status client"
+expect_eq "$(grep -c '^healthy: exit 0, ' "$TMP/out")" 2 "status answers on a read-only root and as uid 65534"
+expect_eq "$(grep -c '^rc 0$' "$TMP/out")" 2 "both exit 0"
+$NS "$TEND" status >"$TMP/out" 2>"$TMP/err"
+expect_eq $? 2 "status exits 2 when no tend with health checks runs"
+expect_match "$TMP/err" 'no tend with health checks is running' "and says so"
+
+# Case 7: tend probe, one shot: up, down, refused, timeout, garbage, reset.
+cat >"$TMP/c7.sh" <<'EOS'
+. "$0.lo"
+echo 204 >"$1/st7"
+testsrv -p 0 -s "$1/st7" http >"$1/p7a" 2>/dev/null &
+testsrv -p 0 hang >"$1/p7b" 2>/dev/null &
+testsrv -p 0 garbage >"$1/p7c" 2>/dev/null &
+testsrv -p 0 reset >"$1/p7d" 2>/dev/null &
+testsrv -6 -p 0 tcp >"$1/p7e" 2>/dev/null &
+for f in a b c d e; do while [ ! -s "$1/p7$f" ]; do sleep 0.05; done; done
+p() { "$TEND" probe "$@"; echo "rc $?"; }
+p "http://127.0.0.1:$(cat "$1/p7a")/"
+echo 503 >"$1/st7"; p "http://localhost:$(cat "$1/p7a")/ready"
+p tcp://127.0.0.1:1
+p "http://127.0.0.1:$(cat "$1/p7b")/" --timeout 300ms
+p "http://127.0.0.1:$(cat "$1/p7c")/"
+p "http://127.0.0.1:$(cat "$1/p7d")/"
+p "tcp://[::1]:$(cat "$1/p7e")"
+p "exec:false"
+p "bogus://x"
+EOS
+cp "$TMP/lo.sh" "$TMP/c7.sh.lo"
+TEND="$TEND" $NS sh "$TMP/c7.sh" "$TMP" >"$TMP/out" 2>"$TMP/err"
+expect_eq "$(tr '\n' '|' <"$TMP/out")" "healthy: HTTP 204|rc 0|unhealthy: HTTP 503|rc 1|\
+unhealthy: connect: Connection refused|rc 1|unhealthy: timed out after 300ms|rc 1|\
+$(sed -n 9p "$TMP/out")|rc 1|$(sed -n 11p "$TMP/out")|rc 1|healthy: connected|rc 0|\
+unhealthy: exit 1|rc 1|rc 2|" "tend probe: 0 up, 1 down/refused/timeout/garbage/reset/exit, 2 bad spec"
+expect_match "$TMP/out" '^unhealthy: bad HTTP response' "garbage is a bad HTTP response"
+expect_match "$TMP/err" 'bad probe "bogus://x"' "a bad spec says what is wrong"
