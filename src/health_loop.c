@@ -183,7 +183,9 @@ health_loop_on_time(struct tend *t, uint64_t now)
 	if (th->running || !health_active(t) || now < health_next_due(&th->h))
 		return;
 	env.ids = t->ids;
+	/* The app's directory; where the user may not enter it, /. */
 	env.workdir = t->cfg.workdir ? t->cfg.workdir : t->cwd;
+	env.workdir_soft = t->cfg.workdir == NULL;
 	probe_start(&th->run, &th->spec, &env, now, th->h.cfg.timeout);
 	th->running = true;
 	if (probe_done(&th->run))

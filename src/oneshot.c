@@ -55,7 +55,7 @@ oneshot_probe(const struct tend_config *cfg)
 {
 	static struct probe_spec spec;
 	static struct probe_run run;
-	struct probe_env env = { NULL, NULL };
+	struct probe_env env = { NULL, NULL, false };
 	struct pollfd pfd[2];
 	struct tend_err err;
 	sigset_t chld;

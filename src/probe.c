@@ -75,7 +75,8 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 {
 	struct spawn_req req = {
 		.argv = p->spec->argv, .tty_fd = -1, .null_stdin = true,
-		.workdir = env->workdir, .ids = env->ids,
+		.workdir = env->workdir, .workdir_soft = env->workdir_soft,
+		.ids = env->ids,
 	};
 	struct spawn_result res;
 	int pfd[2], r;
@@ -95,8 +96,8 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 	p->pid = res.pid;
 	p->phase = PROBE_RUNNING;
 	if (res.step != SPAWN_OK)
-		probe_finish(p, false, "%s %s: %s", spawn_step_name(res.step),
-		    p->spec->argv[0], strerror(res.err));
+		probe_finish(p, false, "cannot start %s: %s: %s", p->spec->argv[0],
+		    spawn_step_name(res.step), strerror(res.err));
 }
 
 void

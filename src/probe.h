@@ -49,6 +49,7 @@ struct probe_run {
 struct probe_env {
 	const struct user_ids	*ids;
 	const char		*workdir;
+	bool			 workdir_soft;	/* tend's own start dir: / if denied */
 };
 
 /*

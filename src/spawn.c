@@ -96,7 +96,8 @@ spawn_child(const struct spawn_req *r)
 		if (setuid(r->ids->uid) < 0)
 			return SPAWN_STEP_UID;
 	}
-	if (r->workdir && chdir(r->workdir) < 0)
+	if (r->workdir && chdir(r->workdir) < 0 &&
+	    (!r->workdir_soft || chdir("/") < 0))
 		return SPAWN_STEP_CHDIR;
 	if (r->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return SPAWN_STEP_NNP;

@@ -35,6 +35,7 @@ struct spawn_req {
 	int			 out_fd;	/* >= 0: becomes stdout and stderr */
 	bool			 null_stdin;	/* stdin from /dev/null */
 	const char		*workdir;	/* NULL: inherit */
+	bool			 workdir_soft;	/* if workdir fails, use / instead */
 	bool			 no_new_privs;
 	const struct user_ids	*ids;		/* NULL: keep tend's identity */
 	char			**listen_pid;	/* non-NULL: environ slot to set to */
