@@ -94,7 +94,7 @@ static const struct opt opts[] = {
 #define NOPTS	(sizeof(opts) / sizeof(opts[0]))
 
 static const char synopsis[] =
-    "usage: tend [OPTIONS] [--] COMMAND [ARG...]\n"
+    "usage: tend [OPTIONS] [--] COMMAND [ARG ...]\n"
     "       tend --pause [OPTIONS]\n"
     "       tend status\n"
     "       tend probe PROBE [--timeout DURATION]\n";

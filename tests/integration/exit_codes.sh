@@ -53,7 +53,7 @@ expect_eq $? 6 "-e leaves other codes alone"
 
 "$TEND" --help >"$TMP/out"
 expect_eq $? 0 "--help exits 0"
-expect_match "$TMP/out" '^usage: tend \[OPTIONS\] \[--\] COMMAND \[ARG\.\.\.\]$' "--help prints the synopsis"
+expect_match "$TMP/out" '^usage: tend \[OPTIONS\] \[--\] COMMAND \[ARG \.\.\.\]$' "--help prints the synopsis"
 "$TEND" --version >"$TMP/out"
 expect_eq $? 0 "--version exits 0"
 expect_match "$TMP/out" '^tend version [0-9]+\.[0-9]+\.[0-9]+ - git\.' "--version is parseable"

@@ -104,7 +104,7 @@ expect_match "$TMP/out" '^env LISTEN_PID=1234567$' "a LISTEN_PID for another pro
 
 # Exec health probes run as the same user (in a directory alice may write).
 mkdir -m 777 "$TMP/pub" && chmod 755 "$TMP"
-with_db --user alice --health "exec:sh -c 'id -u > $TMP/pub/probe-uid'" --health-interval 100ms \
+with_db --user alice --health "exec:sh -c 'id -u >> $TMP/pub/probe-uid'" --health-interval 100ms \
     -- sleep 0.5 2>"$TMP/err"
-expect_eq "$(cat "$TMP/pub/probe-uid" 2>/dev/null)" 1001 "exec probes run as --user"
+expect_eq "$(sort -u "$TMP/pub/probe-uid" 2>/dev/null)" 1001 "exec probes run as --user"
 expect_match "$TMP/err" 'starting -> healthy' "and the probe passed"

@@ -354,7 +354,7 @@ test_config_usage_lists_every_variable(void **state)
 	(void)state;
 	n = config_usage(buf, sizeof(buf));
 	assert_true(n < sizeof(buf));
-	assert_int_equal(strncmp(buf, "usage: tend [OPTIONS] [--] COMMAND [ARG...]\n", 44), 0);
+	assert_int_equal(strncmp(buf, "usage: tend [OPTIONS] [--] COMMAND [ARG ...]\n", 45), 0);
 	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
 		assert_non_null(strstr(buf, vars[i]));
 	/* A short buffer is never overrun and still reports the full length. */
