@@ -16,7 +16,10 @@ struct tend_err {
 	char msg[256];
 };
 
-/* Format msg into err (truncating); always returns -EINVAL for tail calls. */
+/*
+ * Format msg into err (truncating), replacing control bytes with '?' so a
+ * quoted value cannot break the line; always returns -EINVAL for tail calls.
+ */
 int	err_set(struct tend_err *err, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 

@@ -51,8 +51,14 @@ main_print_usage(void)
 static int
 main_print_version(void)
 {
-	/* The " - git.X" tail is what docker info's init-version parser reads. */
-	printf("tend version %s - git.%s\n%s\n", TEND_VERSION, TEND_COMMIT,
+	/*
+	 * One line, "tend version V - git.C - built LIBC static". dockerd splits
+	 * all of --version's output on " - " and takes the commit from the
+	 * second field if it is "git.C"; a second line would end up in that
+	 * field, so the build goes in a third one. It looks for a version only
+	 * after "tini version ", which tend does not claim to be.
+	 */
+	printf("tend version %s - git.%s - %s\n", TEND_VERSION, TEND_COMMIT,
 	    TEND_BUILD);
 	return fflush(stdout) == 0 ? 0 : EXIT_INTERNAL;
 }
