@@ -10,10 +10,10 @@
  * overrides is never even looked at.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "config.h"
+#include "fmt.h"
 #include "parse.h"
 
 enum opt_type {
@@ -119,9 +119,9 @@ static const char *
 opt_label(const struct opt *o, bool from_env, char *buf, size_t n)
 {
 	if (from_env)
-		(void)snprintf(buf, n, "%s", o->env);
+		(void)fmt_format(buf, n, "%s", o->env);
 	else
-		(void)snprintf(buf, n, "--%s", o->lng);
+		(void)fmt_format(buf, n, "--%s", o->lng);
 	return buf;
 }
 
@@ -422,20 +422,9 @@ config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
 	return i;
 }
 
-/* Value of NAME in envp, NULL if unset or empty. */
-static const char *
-config_getenv(char *const envp[], const char *name)
-{
-	size_t len = strlen(name);
-
-	for (; envp && *envp; envp++)
-		if (strncmp(*envp, name, len) == 0 && (*envp)[len] == '=')
-			return (*envp)[len + 1] ? *envp + len + 1 : NULL;
-	return NULL;
-}
-
-static bool
-config_known_env(const char *var)
+/* The option whose variable var ("NAME=value") sets, or NULL. */
+static const struct opt *
+config_find_env(const char *var)
 {
 	size_t i, len;
 
@@ -444,33 +433,42 @@ config_known_env(const char *var)
 			continue;
 		len = strlen(opts[i].env);
 		if (strncmp(var, opts[i].env, len) == 0 && var[len] == '=')
-			return true;
+			return &opts[i];
 	}
-	return false;
+	return NULL;
 }
 
-/* Read every option not given on the command line from its variable. */
+/*
+ * Read every option not given on the command line from its variable, in
+ * one pass over envp that looks closer only at names starting "TEND_".
+ * With duplicates, the first wins, as getenv() would have it.
+ */
 static int
 config_env(struct tend_config *cfg, const struct parse_state *ps,
     char *const envp[], struct tend_err *err)
 {
+	bool done[NOPTS] = { false };
+	const struct opt *o;
 	const char *val;
-	size_t i;
+	size_t idx;
 	int r;
 
-	for (i = 0; i < NOPTS; i++) {
-		if (opts[i].env == NULL || ps->seen[i])
+	for (; envp && *envp; envp++) {
+		if (strncmp(*envp, "TEND_", 5) != 0)
 			continue;
-		if ((val = config_getenv(envp, opts[i].env)) == NULL)
+		if ((o = config_find_env(*envp)) == NULL) {
+			if (cfg->unknown_env == NULL)
+				cfg->unknown_env = *envp;
 			continue;
-		if ((r = config_set(cfg, &opts[i], val, true)) < 0)
-			return config_bad_value(&opts[i], val, true, r, err);
-	}
-	for (; envp && *envp; envp++)
-		if (strncmp(*envp, "TEND_", 5) == 0 && !config_known_env(*envp)) {
-			cfg->unknown_env = *envp;
-			break;
 		}
+		idx = (size_t)(o - opts);
+		val = strchr(*envp, '=') + 1;
+		if (ps->seen[idx] || done[idx] || *val == '\0')
+			continue;
+		done[idx] = true;
+		if ((r = config_set(cfg, o, val, true)) < 0)
+			return config_bad_value(o, val, true, r, err);
+	}
 	return 0;
 }
 
@@ -562,17 +560,17 @@ config_usage(char *buf, size_t n)
 	char head[64];
 	int w;
 
-	off = (size_t)snprintf(buf, n, "%s\noptions:\n", synopsis);
+	off = (size_t)fmt_format(buf, n, "%s\noptions:\n", synopsis);
 	for (i = 0; i < NOPTS; i++) {
 		const struct opt *o = &opts[i];
 
 		if (o->shrt)
-			(void)snprintf(head, sizeof(head), "-%c, --%s%s%s", o->shrt,
+			(void)fmt_format(head, sizeof(head), "-%c, --%s%s%s", o->shrt,
 			    o->lng, o->arg ? " " : "", o->arg ? o->arg : "");
 		else
-			(void)snprintf(head, sizeof(head), "    --%s%s%s", o->lng,
+			(void)fmt_format(head, sizeof(head), "    --%s%s%s", o->lng,
 			    o->arg ? " " : "", o->arg ? o->arg : "");
-		w = snprintf(off < n ? buf + off : NULL, off < n ? n - off : 0,
+		w = fmt_format(off < n ? buf + off : NULL, off < n ? n - off : 0,
 		    "  %-36s %s%s%s%s\n", head, o->help, o->env ? " [" : "",
 		    o->env ? o->env : "", o->env ? "]" : "");
 		off += (size_t)w;

@@ -4,28 +4,29 @@
  */
 #include <errno.h>
 #include <poll.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
 #include "control.h"
+#include "fmt.h"
 
-/* "\0tend-status-<pid namespace inode>"; returns the address length. */
+/* "\0tend-status-pid:[<pid namespace inode>]"; returns the address length. */
 static socklen_t
 control_addr(struct sockaddr_un *sun)
 {
-	struct stat st;
+	char ns[64];
+	ssize_t len;
 	int n;
 
 	memset(sun, 0, sizeof(*sun));
 	sun->sun_family = AF_UNIX;
-	if (stat("/proc/self/ns/pid", &st) < 0)
-		st.st_ino = 0;
-	n = snprintf(sun->sun_path + 1, sizeof(sun->sun_path) - 1,
-	    "tend-status-%llu", (unsigned long long)st.st_ino);
+	if ((len = readlink("/proc/self/ns/pid", ns, sizeof(ns) - 1)) < 0)
+		len = 0;
+	ns[len] = '\0';
+	n = fmt_format(sun->sun_path + 1, sizeof(sun->sun_path) - 1,
+	    "tend-status-%s", ns);
 	return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n);
 }
 

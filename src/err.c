@@ -3,9 +3,9 @@
  * err.c - fill a struct tend_err. Pure: vsnprintf only.
  */
 #include <errno.h>
-#include <stdio.h>
 
 #include "err.h"
+#include "fmt.h"
 
 int
 err_set(struct tend_err *err, const char *fmt, ...)
@@ -15,7 +15,7 @@ err_set(struct tend_err *err, const char *fmt, ...)
 
 	if (err) {
 		va_start(ap, fmt);
-		(void)vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+		(void)fmt_vformat(err->msg, sizeof(err->msg), fmt, ap);
 		va_end(ap);
 		/*
 		 * Messages quote bad values, which come from outside: keep

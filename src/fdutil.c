@@ -2,13 +2,11 @@
 /*
  * fdutil.c - fd_close_stray(): close_range() around the fds tend keeps.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <stdbool.h>
-#include <stdlib.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "dirscan.h"
 #include "fdutil.h"
 
 #ifndef SYS_close_range
@@ -26,22 +24,28 @@ fd_kept(int fd, const int *keep, size_t n)
 	return false;
 }
 
+struct fd_keep {
+	const int	*keep;
+	size_t		 n;
+};
+
+static int
+fd_close_one(void *ctx, long fd, int dirfd)
+{
+	const struct fd_keep *k = ctx;
+
+	if (fd > 2 && fd != dirfd && !fd_kept((int)fd, k->keep, k->n))
+		(void)close((int)fd);
+	return 0;
+}
+
 /* Kernels before 5.9: walk /proc/self/fd instead. */
 static void
 fd_close_stray_slow(const int *keep, size_t n)
 {
-	struct dirent *de;
-	DIR *d;
-	int fd;
+	struct fd_keep k = { keep, n };
 
-	if ((d = opendir("/proc/self/fd")) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		fd = atoi(de->d_name);
-		if (fd > 2 && fd != dirfd(d) && !fd_kept(fd, keep, n))
-			(void)close(fd);
-	}
-	(void)closedir(d);
+	(void)dirscan_numbers("/proc/self/fd", fd_close_one, &k);
 }
 
 void

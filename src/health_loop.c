@@ -10,13 +10,13 @@
  */
 #include <errno.h>
 #include <signal.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "control.h"
 #include "deadline.h"
 #include "exitcode.h"
+#include "fmt.h"
 #include "health.h"
 #include "health_loop.h"
 #include "log.h"
@@ -78,7 +78,7 @@ health_on_done(struct tend *t, uint64_t now)
 	enum health_state was = th->h.state, st;
 
 	th->running = false;
-	(void)snprintf(th->last, sizeof(th->last), "%s", th->run.why);
+	(void)fmt_format(th->last, sizeof(th->last), "%s", th->run.why);
 	th->last_at = now;
 	th->have_result = true;
 	st = health_on_result(&th->h, th->run.ok, now);
@@ -156,12 +156,12 @@ health_loop_on_control(struct tend *t)
 	if (th == NULL || th->ctl_fd < 0)
 		return;
 	if (th->have_result)
-		n = snprintf(line, sizeof(line), "%s: %s, %s ago\n",
+		n = fmt_format(line, sizeof(line), "%s: %s, %s ago\n",
 		    health_state_name(th->h.state), th->last,
 		    parse_format_duration((clock_now() - th->last_at) /
 		    1000000 * 1000000, age, sizeof(age)));
 	else
-		n = snprintf(line, sizeof(line), "%s: no probe has finished yet\n",
+		n = fmt_format(line, sizeof(line), "%s: no probe has finished yet\n",
 		    health_state_name(th->h.state));
 	control_answer(th->ctl_fd, line, n < (int)sizeof(line) ? (size_t)n :
 	    sizeof(line) - 1);
@@ -183,6 +183,7 @@ health_loop_on_time(struct tend *t, uint64_t now)
 	if (th->running || !health_active(t) || now < health_next_due(&th->h))
 		return;
 	env.ids = t->ids;
+	env.envp = t->envp;
 	/* The app's directory; where the user may not enter it, /. */
 	env.workdir = t->cfg.workdir ? t->cfg.workdir : t->cwd;
 	env.workdir_soft = t->cfg.workdir == NULL;

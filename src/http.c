@@ -7,9 +7,9 @@
  * only the phase, the code so far and a byte count. See http.h for the
  * exact subset spoken; sockets and timeouts are the probe runner's.
  */
-#include <stdio.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "http.h"
 
 enum http_phase {
@@ -48,7 +48,7 @@ http_build_request(char *buf, size_t n, const char *host, const char *path)
 	if (buf == NULL || n == 0 || !http_token_ok(host) ||
 	    !http_token_ok(path) || path[0] != '/')
 		return 0;
-	len = snprintf(buf, n, "GET %s HTTP/1.1\r\n"
+	len = fmt_format(buf, n, "GET %s HTTP/1.1\r\n"
 	    "Host: %s\r\n"
 	    "User-Agent: tend\r\n"
 	    "Connection: close\r\n"

@@ -4,10 +4,10 @@
  */
 #include <errno.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "log.h"
 
 /* The log target is the one global state tend keeps (see design.md). */
@@ -27,6 +27,23 @@ log_enabled(enum log_level lvl)
 	return (int)lvl <= log_threshold;
 }
 
+int
+log_write_all(int fd, const char *buf, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? -errno : -EIO;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 void
 log_emit(enum log_level lvl, const struct log_field *fields,
     const char *fmt, ...)
@@ -40,7 +57,7 @@ log_emit(enum log_level lvl, const struct log_field *fields,
 	if (!log_enabled(lvl))
 		return;
 	va_start(ap, fmt);
-	(void)vsnprintf(msg, sizeof(msg), fmt, ap);
+	(void)fmt_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (log_fmt == LOG_FORMAT_JSON)
 		(void)clock_gettime(CLOCK_REALTIME, &ts);
@@ -48,7 +65,6 @@ log_emit(enum log_level lvl, const struct log_field *fields,
 	    (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec,
 	    fields, msg);
 	/* EPIPE/EBADF on stderr are not worth dying or retrying for. */
-	while (write(STDERR_FILENO, line, len) < 0 && errno == EINTR)
-		;
+	(void)log_write_all(STDERR_FILENO, line, len);
 	errno = saved;
 }

@@ -49,6 +49,12 @@ size_t	log_format(char *buf, enum log_format fmt, enum log_level lvl,
 	    uint64_t realtime_ns, const struct log_field *fields,
 	    const char *msg);
 
+/*
+ * Write all of buf to fd (stdout for --help, status lines), retrying on
+ * EINTR and short writes. Returns 0 or -errno.
+ */
+int	log_write_all(int fd, const char *buf, size_t len);
+
 /* Set the threshold (0-3) and the format. */
 void	log_setup(int verbosity, enum log_format fmt);
 

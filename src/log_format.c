@@ -5,10 +5,9 @@
  * JSON output escapes quotes, backslashes and control bytes, so a message
  * that quotes the app's argv can never break a log pipeline's parser.
  */
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "fmt.h"
 #include "log.h"
 
 struct lbuf {
@@ -46,29 +45,45 @@ lb_json(struct lbuf *b, const char *s)
 			continue;
 		lb_put(b, run, (size_t)(s - run));
 		if (c == '"' || c == '\\')
-			(void)snprintf(esc, sizeof(esc), "\\%c", c);
+			(void)fmt_format(esc, sizeof(esc), "\\%c", c);
 		else if (c == '\n')
-			(void)snprintf(esc, sizeof(esc), "\\n");
+			(void)fmt_format(esc, sizeof(esc), "\\n");
 		else
-			(void)snprintf(esc, sizeof(esc), "\\u%04x", c);
+			(void)fmt_format(esc, sizeof(esc), "\\u%04x", c);
 		lb_str(b, esc);
 		run = s + 1;
 	}
 	lb_put(b, run, (size_t)(s - run));
 }
 
+/*
+ * Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
+ * days-to-civil algorithm): gmtime_r() would pull musl's time zone code,
+ * and an allocator with it, into the static binary.
+ */
+static void
+lb_civil(uint64_t days, unsigned *y, unsigned *m, unsigned *d)
+{
+	uint64_t z = days + 719468, era = z / 146097, doe = z - era * 146097;
+	uint64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	uint64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+
+	*d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (unsigned)(yoe + era * 400 + (*m <= 2));
+}
+
 static void
 lb_time(struct lbuf *b, uint64_t ns)
 {
-	time_t secs = (time_t)(ns / 1000000000ULL);
+	uint64_t secs = ns / 1000000000ULL, sod = secs % 86400;
+	unsigned y, mo, d;
 	char tbuf[80];
-	struct tm tm;
 
-	if (gmtime_r(&secs, &tm) == NULL)
-		memset(&tm, 0, sizeof(tm));
-	(void)snprintf(tbuf, sizeof(tbuf), "%04d-%02d-%02dT%02d:%02d:%02d.%03uZ",
-	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-	    tm.tm_min, tm.tm_sec, (unsigned)(ns / 1000000ULL % 1000));
+	lb_civil(secs / 86400, &y, &mo, &d);
+	(void)fmt_format(tbuf, sizeof(tbuf), "%04u-%02u-%02uT%02u:%02u:%02u.%03uZ",
+	    y, mo, d, (unsigned)(sod / 3600), (unsigned)(sod / 60 % 60),
+	    (unsigned)(sod % 60), (unsigned)(ns / 1000000ULL % 1000));
 	lb_str(b, tbuf);
 }
 
@@ -82,7 +97,7 @@ lb_fields(struct lbuf *b, const struct log_field *f)
 		lb_json(b, f->key);
 		lb_str(b, "\":");
 		if (f->type == LF_INT) {
-			(void)snprintf(num, sizeof(num), "%lld", f->i);
+			(void)fmt_format(num, sizeof(num), "%lld", f->i);
 			lb_str(b, num);
 		} else {
 			lb_str(b, "\"");

@@ -60,7 +60,7 @@ loop_forward(struct tend *t, int sig)
 static void
 loop_signal_rest(struct tend *t, int sig)
 {
-	int n = reap_signal_rest(t->is_pid1, sig);
+	int n = reap_signal_rest(t->is_pid1, sig, log_enabled(LOG_INFO));
 
 	if (n < 0) {
 		log_warn("cannot list processes to signal: %s", strerror(-n));

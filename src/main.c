@@ -8,16 +8,16 @@
  */
 #include <errno.h>
 #include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "exitcode.h"
 #include "fdutil.h"
+#include "fmt.h"
 #include "health_loop.h"
 #include "log.h"
 #include "oneshot.h"
@@ -44,8 +44,8 @@ main_print_usage(void)
 	char buf[4096];
 	size_t n = config_usage(buf, sizeof(buf));
 
-	return fwrite(buf, 1, n < sizeof(buf) ? n : sizeof(buf) - 1, stdout) > 0 &&
-	    fflush(stdout) == 0 ? 0 : EXIT_INTERNAL;
+	return log_write_all(STDOUT_FILENO, buf, n < sizeof(buf) ? n :
+	    sizeof(buf) - 1) == 0 ? 0 : EXIT_INTERNAL;
 }
 
 static int
@@ -58,9 +58,12 @@ main_print_version(void)
 	 * field, so the build goes in a third one. It looks for a version only
 	 * after "tini version ", which tend does not claim to be.
 	 */
-	printf("tend version %s - git.%s - %s\n", TEND_VERSION, TEND_COMMIT,
-	    TEND_BUILD);
-	return fflush(stdout) == 0 ? 0 : EXIT_INTERNAL;
+	char buf[160];
+	int n = fmt_format(buf, sizeof(buf), "tend version %s - git.%s - %s\n",
+	    TEND_VERSION, TEND_COMMIT, TEND_BUILD);
+
+	return log_write_all(STDOUT_FILENO, buf, (size_t)n < sizeof(buf) ?
+	    (size_t)n : sizeof(buf) - 1) == 0 ? 0 : EXIT_INTERNAL;
 }
 
 /* Process-wide setup that needs no app yet. Returns 0 or an exit code. */
@@ -91,7 +94,8 @@ main_setup(struct tend *t)
 	/* Only take the terminal if it is ours to give: we are in its foreground. */
 	t->tty_fd = isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp() ?
 	    STDIN_FILENO : -1;
-	if (getcwd(t->cwd, sizeof(t->cwd)) == NULL)
+	/* The system call: musl's getcwd() would link an allocator for NULL. */
+	if (syscall(SYS_getcwd, t->cwd, sizeof(t->cwd)) < 0)
 		t->cwd[0] = '\0';
 	return 0;
 }
@@ -103,7 +107,8 @@ main_start_app(struct tend *t, struct priv *pv)
 	struct spawn_req req = {
 		.argv = t->cfg.argv, .tty_fd = t->tty_fd, .out_fd = -1,
 		.workdir = t->cfg.workdir, .no_new_privs = t->cfg.no_new_privs,
-		.ids = priv_ids(pv), .listen_pid = pv->listen_pid_slot,
+		.ids = priv_ids(pv), .envp = priv_envp(pv),
+		.listen_pid = priv_listen_pid_slot(pv),
 		.listen_pid_buf = pv->listen_pid_buf,
 	};
 	struct spawn_result res;
@@ -150,6 +155,7 @@ main_run(struct tend *t)
 	if ((r = main_setup(t)) != 0)
 		return r;
 	t->ids = priv_ids(&pv);
+	t->envp = priv_envp(&pv);
 	if ((r = health_loop_setup(t)) != 0)
 		return r;
 	if (t->cfg.mode == MODE_RUN && (r = main_start_app(t, &pv)) != 0)

@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
@@ -17,6 +16,7 @@
 
 #include "control.h"
 #include "deadline.h"
+#include "fmt.h"
 #include "log.h"
 #include "oneshot.h"
 #include "probe.h"
@@ -35,8 +35,7 @@ oneshot_status(void)
 		    strerror(-n));
 		return ONESHOT_NONE;
 	}
-	(void)fputs(line, stdout);
-	(void)fflush(stdout);
+	(void)log_write_all(STDOUT_FILENO, line, strlen(line));
 	return strncmp(line, "healthy:", 8) == 0 ? ONESHOT_HEALTHY : ONESHOT_UNHEALTHY;
 }
 
@@ -55,7 +54,9 @@ oneshot_probe(const struct tend_config *cfg)
 {
 	static struct probe_spec spec;
 	static struct probe_run run;
-	struct probe_env env = { NULL, NULL, false };
+	struct probe_env env = { NULL, NULL, NULL, false };
+	char line[sizeof(run.why) + 16];
+	int n;
 	struct pollfd pfd[2];
 	struct tend_err err;
 	sigset_t chld;
@@ -91,7 +92,9 @@ oneshot_probe(const struct tend_config *cfg)
 			oneshot_reap(&run);
 		}
 	}
-	(void)printf("%s: %s\n", run.ok ? "healthy" : "unhealthy", run.why);
-	(void)fflush(stdout);
+	n = fmt_format(line, sizeof(line), "%s: %s\n", run.ok ? "healthy" :
+	    "unhealthy", run.why);
+	(void)log_write_all(STDOUT_FILENO, line, (size_t)n < sizeof(line) ?
+	    (size_t)n : sizeof(line) - 1);
 	return run.ok ? ONESHOT_HEALTHY : ONESHOT_UNHEALTHY;
 }

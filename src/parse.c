@@ -7,10 +7,10 @@
  * digits are walked by hand.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "fmt.h"
 #include "parse.h"
 
 #define DURATION_MAX_NS	(1000ULL * 24 * 3600 * NSEC_PER_SEC)
@@ -144,16 +144,16 @@ parse_format_duration(uint64_t ns, char *buf, unsigned n)
 
 	buf[0] = '\0';
 	if (s >= 3600)
-		off += snprintf(buf + off, n - (unsigned)off, "%lluh",
+		off += fmt_format(buf + off, n - (unsigned)off, "%lluh",
 		    (unsigned long long)(s / 3600));
 	if (s % 3600 >= 60 && (unsigned)off < n)
-		off += snprintf(buf + off, n - (unsigned)off, "%llum",
+		off += fmt_format(buf + off, n - (unsigned)off, "%llum",
 		    (unsigned long long)(s % 3600 / 60));
 	if ((s % 60 || (s == 0 && ms == 0)) && (unsigned)off < n)
-		off += snprintf(buf + off, n - (unsigned)off, "%llus",
+		off += fmt_format(buf + off, n - (unsigned)off, "%llus",
 		    (unsigned long long)(s % 60));
 	if (ms && (unsigned)off < n)
-		(void)snprintf(buf + off, n - (unsigned)off, "%llums",
+		(void)fmt_format(buf + off, n - (unsigned)off, "%llums",
 		    (unsigned long long)ms);
 	return buf;
 }

@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * priv.c - read the user database files and find LISTEN_PID.
+ * priv.c - read the user database files and build the app's environment.
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "exitcode.h"
+#include "fmt.h"
 #include "log.h"
 #include "priv.h"
 
@@ -18,109 +18,111 @@ extern char **environ;
 #define DB_FILE_MAX	(16 * 1024 * 1024)
 
 /*
- * The whole of path in a malloc'd buffer, or NULL with *ret_len 0 if it
- * does not exist. Returns 0 or -errno for any other failure.
+ * The whole of path into buf (empty if the file does not exist).
+ * Returns 0 or -errno (-EFBIG past DB_FILE_MAX).
  */
 static int
-priv_slurp(const char *path, char **ret, size_t *ret_len)
+priv_slurp(const char *path, struct vec *buf)
 {
-	size_t len = 0, cap = 0;
-	char *buf = NULL, *nb;
 	ssize_t n;
-	int fd, e;
+	int fd, r = 0;
 
-	*ret = NULL;
-	*ret_len = 0;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return errno == ENOENT ? 0 : -errno;
 	for (;;) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 8192;
-			if (cap > DB_FILE_MAX || (nb = realloc(buf, cap)) == NULL) {
-				e = cap > DB_FILE_MAX ? -EFBIG : -ENOMEM;
-				goto fail;
-			}
-			buf = nb;
+		if (buf->len >= DB_FILE_MAX) {
+			r = -EFBIG;
+			break;
 		}
-		n = read(fd, buf + len, cap - len);
+		if ((r = vec_reserve(buf, 8192)) < 0)
+			break;
+		n = read(fd, (char *)buf->p + buf->len, buf->cap - buf->len);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0) {
-			e = -errno;
-			goto fail;
-		}
-		if (n == 0)
+		if (n <= 0) {
+			r = n < 0 ? -errno : 0;
 			break;
-		len += (size_t)n;
+		}
+		buf->len += (size_t)n;
 	}
 	(void)close(fd);
-	*ret = buf;
-	*ret_len = len;
-	return 0;
-fail:
-	(void)close(fd);
-	free(buf);
-	return e;
+	return r;
 }
 
 static int
 priv_resolve(struct priv *pv, const char *user)
 {
-	char *pw = NULL, *gr = NULL;
-	size_t pwlen, grlen;
+	struct vec pw = VEC_INIT(char), gr = VEC_INIT(char);
 	struct user_spec spec;
 	struct tend_err err;
 	int r;
 
-	if ((r = priv_slurp("/etc/passwd", &pw, &pwlen)) < 0 ||
-	    (r = priv_slurp("/etc/group", &gr, &grlen)) < 0) {
+	if ((r = priv_slurp("/etc/passwd", &pw)) < 0 ||
+	    (r = priv_slurp("/etc/group", &gr)) < 0) {
 		log_error("user \"%s\": cannot read %s: %s", user,
-		    pw ? "/etc/group" : "/etc/passwd", strerror(-r));
-		free(pw);
+		    gr.p || pw.len ? "/etc/group" : "/etc/passwd", strerror(-r));
+		vec_free(&pw);
+		vec_free(&gr);
 		return EXIT_CANNOT_EXEC;
 	}
 	r = userdb_parse_spec(user, &spec, &err);
 	if (r == 0)
-		r = userdb_resolve(&spec, pw, pwlen, gr, grlen, &pv->ids, &err);
-	free(pw);
-	free(gr);
+		r = userdb_resolve(&spec, pw.p, pw.len, gr.p, gr.len, &pv->ids, &err);
+	vec_free(&pw);
+	vec_free(&gr);
 	if (r < 0) {
 		log_error("--user: %s", err.msg);
 		return EXIT_CANNOT_EXEC;
 	}
 	pv->has_ids = true;
-	/* As gosu: an unset or empty HOME becomes the user's. */
-	if ((getenv("HOME") == NULL || *getenv("HOME") == '\0') &&
-	    setenv("HOME", pv->ids.home, 1) < 0) {
-		log_error("user \"%s\": cannot set HOME: %s", user, strerror(errno));
-		return EXIT_CANNOT_EXEC;
-	}
 	return 0;
 }
 
-/* The environ slot of LISTEN_PID if it names tend itself, else NULL. */
-static char **
-priv_find_listen_pid(void)
+/* Copy environ into pv->env, with HOME set if asked and LISTEN_PID found. */
+static int
+priv_build_env(struct priv *pv, bool set_home, const char *self_listen)
 {
-	char self[32], **e;
+	char **e, *home = pv->home, *null = NULL;
+	int r;
 
-	(void)snprintf(self, sizeof(self), "LISTEN_PID=%d", (int)getpid());
-	for (e = environ; e && *e; e++)
-		if (strcmp(*e, self) == 0)
-			return e;
-	return NULL;
+	for (e = environ; e && *e; e++) {
+		if (set_home && strncmp(*e, "HOME=", 5) == 0)
+			continue;
+		if (self_listen && strcmp(*e, self_listen) == 0)
+			pv->listen_pid_idx = (long)pv->env.len;
+		if ((r = vec_append(&pv->env, e, 1)) < 0)
+			return r;
+	}
+	if (set_home && (r = vec_append(&pv->env, &home, 1)) < 0)
+		return r;
+	return vec_append(&pv->env, &null, 1);
 }
 
 int
 priv_prepare(struct priv *pv, const struct tend_config *cfg)
 {
+	char self[32], **e;
+	const char *home = getenv("HOME");
+	bool set_home, listen = false;
 	int r;
 
 	memset(pv, 0, sizeof(*pv));
+	pv->env.size = sizeof(char *);
+	pv->listen_pid_idx = -1;
 	if (cfg->user && (r = priv_resolve(pv, cfg->user)) != 0)
 		return r;
-	/* After setenv, which may move environ. */
-	pv->listen_pid_slot = priv_find_listen_pid();
+	/* As gosu: an unset or empty HOME becomes the user's. */
+	set_home = pv->has_ids && (home == NULL || *home == '\0');
+	(void)fmt_format(pv->home, sizeof(pv->home), "HOME=%s", pv->ids.home);
+	(void)fmt_format(self, sizeof(self), "LISTEN_PID=%d", (int)getpid());
+	for (e = environ; e && *e && !listen; e++)
+		listen = strcmp(*e, self) == 0;
+	if (!set_home && !listen)
+		return 0;
+	if (priv_build_env(pv, set_home, listen ? self : NULL) < 0) {
+		log_error("cannot build the app's environment: out of memory");
+		return EXIT_INTERNAL;
+	}
 	return 0;
 }
 
@@ -128,4 +130,17 @@ const struct user_ids *
 priv_ids(const struct priv *pv)
 {
 	return pv->has_ids ? &pv->ids : NULL;
+}
+
+char **
+priv_envp(const struct priv *pv)
+{
+	return pv->env.len ? pv->env.p : NULL;
+}
+
+char **
+priv_listen_pid_slot(const struct priv *pv)
+{
+	return pv->listen_pid_idx >= 0 ?
+	    (char **)pv->env.p + pv->listen_pid_idx : NULL;
 }

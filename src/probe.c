@@ -13,12 +13,12 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "parse.h"
 #include "probe.h"
 #include "spawn.h"
@@ -29,7 +29,7 @@ probe_finish(struct probe_run *p, bool ok, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	(void)vsnprintf(p->why, sizeof(p->why), fmt, ap);
+	(void)fmt_vformat(p->why, sizeof(p->why), fmt, ap);
 	va_end(ap);
 	p->ok = ok;
 	p->phase = PROBE_DONE;
@@ -76,7 +76,7 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 	struct spawn_req req = {
 		.argv = p->spec->argv, .tty_fd = -1, .null_stdin = true,
 		.workdir = env->workdir, .workdir_soft = env->workdir_soft,
-		.ids = env->ids,
+		.ids = env->ids, .envp = env->envp,
 	};
 	struct spawn_result res;
 	int pfd[2], r;

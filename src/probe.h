@@ -48,6 +48,7 @@ struct probe_run {
 /* How an exec probe is started (the app's identity and directory). */
 struct probe_env {
 	const struct user_ids	*ids;
+	char			**envp;		/* NULL: tend's own */
 	const char		*workdir;
 	bool			 workdir_soft;	/* tend's own start dir: / if denied */
 };

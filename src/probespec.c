@@ -10,11 +10,11 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
 
+#include "fmt.h"
 #include "probespec.h"
 
 /* Enough of the spec to recognise it in a message; the rest is elided. */
@@ -54,7 +54,7 @@ probespec_fail(struct tend_err *err, int code, const char *s,
 	if (err == NULL)
 		return code;
 	va_start(ap, fmt);
-	(void)vsnprintf(reason, sizeof(reason), fmt, ap);
+	(void)fmt_vformat(reason, sizeof(reason), fmt, ap);
 	va_end(ap);
 	(void)err_set(err, "bad probe \"%.*s%s\": %s", PROBESPEC_QUOTE_MAX,
 	    s, strlen(s) > PROBESPEC_QUOTE_MAX ? "..." : "", reason);

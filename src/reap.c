@@ -5,16 +5,17 @@
  * signalfd merges repeated SIGCHLDs into one, so every wake-up drains all
  * reapable children, in batches, until the kernel has none ready.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "dirscan.h"
+#include "fmt.h"
 #include "reap.h"
+#include "vec.h"
 
 size_t
 reap_some(struct reap_event *ev, size_t n, bool *ret_none_left)
@@ -48,16 +49,14 @@ struct proc_pair {
 
 /* The parent pid from /proc/PID/stat, or -1. */
 static pid_t
-reap_read_ppid(int dirfd, const char *name)
+reap_read_ppid(int dirfd, long pid)
 {
-	char path[64], buf[512], *p;
+	char path[32], buf[512], *p;
+	long ppid = 0;
 	ssize_t n;
 	int fd;
 
-	if (strlen(name) > 20)
-		return -1;
-	memcpy(path, name, strlen(name));
-	memcpy(path + strlen(name), "/stat", 6);
+	(void)fmt_format(path, sizeof(path), "%ld/stat", pid);
 	if ((fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC)) < 0)
 		return -1;
 	n = read(fd, buf, sizeof(buf) - 1);
@@ -66,46 +65,54 @@ reap_read_ppid(int dirfd, const char *name)
 		return -1;
 	buf[n] = '\0';
 	/* The command name may hold spaces and ')'; skip to the last ')'. */
-	if ((p = strrchr(buf, ')')) == NULL || p[1] != ' ' || p[2] == '\0')
+	if ((p = strrchr(buf, ')')) == NULL || p[1] != ' ' || p[2] == '\0' ||
+	    p[3] != ' ')
 		return -1;
-	return (pid_t)strtol(p + 4, NULL, 10);
-}
-
-/* Every (pid, ppid) under /proc into a growing array; returns count or -errno. */
-static long
-reap_list_procs(struct proc_pair **ret)
-{
-	struct proc_pair *v = NULL, *nv;
-	size_t n = 0, cap = 0;
-	struct dirent *de;
-	DIR *d;
-
-	if ((d = opendir("/proc")) == NULL)
-		return -errno;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] < '1' || de->d_name[0] > '9')
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			if ((nv = realloc(v, cap * sizeof(*v))) == NULL)
-				break;
-			v = nv;
-		}
-		v[n].pid = (pid_t)strtol(de->d_name, NULL, 10);
-		v[n].ppid = reap_read_ppid(dirfd(d), de->d_name);
-		v[n++].mine = false;
-	}
-	(void)closedir(d);
-	*ret = v;
-	return (long)n;
+	for (p += 4; *p >= '0' && *p <= '9' && ppid < 0x7fffffff; p++)
+		ppid = ppid * 10 + (*p - '0');
+	return (pid_t)ppid;
 }
 
 static int
-reap_cmp_pid(const void *a, const void *b)
+reap_add_proc(void *ctx, long pid, int dirfd)
 {
-	const struct proc_pair *x = a, *y = b;
+	struct proc_pair pp = { (pid_t)pid, reap_read_ppid(dirfd, pid), false };
 
-	return (x->pid > y->pid) - (x->pid < y->pid);
+	return vec_append(ctx, &pp, 1);
+}
+
+/* Index of pid in the sorted v, or -1. */
+static long
+reap_find(const struct proc_pair *v, size_t n, pid_t pid)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].pid == pid)
+			return (long)mid;
+		if (v[mid].pid < pid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* /proc lists pids in ascending order; sort anyway, cheaply if so. */
+static void
+reap_sort(struct proc_pair *v, size_t n)
+{
+	struct proc_pair tmp;
+	size_t gap, i, j;
+
+	for (gap = n / 2; gap > 0; gap /= 2)
+		for (i = gap; i < n; i++) {
+			tmp = v[i];
+			for (j = i; j >= gap && v[j - gap].pid > tmp.pid; j -= gap)
+				v[j] = v[j - gap];
+			v[j] = tmp;
+		}
 }
 
 /*
@@ -115,47 +122,69 @@ reap_cmp_pid(const void *a, const void *b)
 static void
 reap_mark_descendants(struct proc_pair *v, size_t n, pid_t self)
 {
-	struct proc_pair key, *parent;
 	bool changed = true;
+	long parent;
 	size_t i;
 
-	qsort(v, n, sizeof(*v), reap_cmp_pid);
+	reap_sort(v, n);
 	while (changed) {
 		changed = false;
 		for (i = 0; i < n; i++) {
 			if (v[i].mine)
 				continue;
-			key.pid = v[i].ppid;
-			parent = bsearch(&key, v, n, sizeof(*v), reap_cmp_pid);
-			if (v[i].ppid == self || (parent && parent->mine))
+			parent = reap_find(v, n, v[i].ppid);
+			if (v[i].ppid == self || (parent >= 0 && v[parent].mine))
 				v[i].mine = changed = true;
 		}
 	}
 }
 
-int
-reap_signal_rest(bool is_pid1, int sig)
+/* True unless the kernel says tend has no children at all. */
+static bool
+reap_have_children(void)
 {
-	struct proc_pair *v = NULL;
-	pid_t self = getpid();
-	long n, i;
-	int count = 0;
+	siginfo_t si;
 
-	n = reap_list_procs(&v);
-	if (n < 0 && !is_pid1)
-		return (int)n;
+	return waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) == 0 ||
+	    errno != ECHILD;
+}
+
+static int
+reap_count_proc(void *ctx, long pid, int dirfd)
+{
+	(void)dirfd;
+	if (pid != 1)
+		++*(int *)ctx;
+	return 0;
+}
+
+int
+reap_signal_rest(bool is_pid1, int sig, bool want_count)
+{
+	struct vec procs = VEC_INIT(struct proc_pair);
+	struct proc_pair *v;
+	pid_t self = getpid();
+	size_t i;
+	int count = 0, r;
+
 	if (is_pid1) {
 		/* One syscall reaches everyone, even processes that entered by setns. */
-		for (i = 0; i < n; i++)
-			count += v[i].pid != self;
-		if (kill(-1, sig) < 0 && errno != ESRCH)
-			count = -errno;
-	} else {
-		reap_mark_descendants(v, (size_t)n, self);
-		for (i = 0; i < n; i++)
-			if (v[i].mine && kill(v[i].pid, sig) == 0)
-				count++;
+		if (want_count)
+			(void)dirscan_numbers("/proc", reap_count_proc, &count);
+		return kill(-1, sig) < 0 && errno != ESRCH ? -errno : count;
 	}
-	free(v);
+	/* A subreaper's descendants are all its children once orphaned. */
+	if (!reap_have_children())
+		return 0;
+	if ((r = dirscan_numbers("/proc", reap_add_proc, &procs)) < 0) {
+		vec_free(&procs);
+		return r;
+	}
+	v = procs.p;
+	reap_mark_descendants(v, procs.len, self);
+	for (i = 0; i < procs.len; i++)
+		if (v[i].mine && kill(v[i].pid, sig) == 0)
+			count++;
+	vec_free(&procs);
 	return count;
 }

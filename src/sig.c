@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "sig.h"
@@ -56,18 +57,28 @@ sig_read(int fd, struct signalfd_siginfo *buf, size_t n)
 	return r > 0 ? (size_t)r / sizeof(*buf) : 0;
 }
 
+/* The kernel's struct sigaction, as rt_sigaction(2) takes it. */
+struct sig_kaction {
+	void		(*handler)(int);
+	unsigned long	flags;
+	void		(*restorer)(void);
+	unsigned long	mask;
+};
+
 void
 sig_child_reset(void)
 {
-	struct sigaction sa;
-	sigset_t none;
+	struct sig_kaction dfl = { SIG_DFL, 0, NULL, 0 };
+	unsigned long none = 0;
 	int i;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = SIG_DFL;
-	for (i = 1; i < NSIG; i++)
+	/*
+	 * rt_sigaction directly: libc's sigaction() refuses the signals libc
+	 * reserves (musl: 32-34), and an inherited SIG_IGN on those must not
+	 * reach the app either.
+	 */
+	for (i = 1; i <= 64; i++)
 		if (i != SIGKILL && i != SIGSTOP)
-			(void)sigaction(i, &sa, NULL);
-	memset(&none, 0, sizeof(none));
-	(void)sigprocmask(SIG_SETMASK, &none, NULL);
+			(void)syscall(SYS_rt_sigaction, i, &dfl, NULL, sizeof(none));
+	(void)syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, sizeof(none));
 }

@@ -7,10 +7,10 @@
  * glibc and musl (whose SIGRTMIN differ).
  */
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "fmt.h"
 #include "parse.h"
 #include "signame.h"
 
@@ -84,13 +84,13 @@ const char *
 signame_from_num(int sig, char *buf, unsigned n)
 {
 	if (sig > 0 && sig < 32)
-		(void)snprintf(buf, n, "%s", signame_table[sig]);
+		(void)fmt_format(buf, n, "%s", signame_table[sig]);
 	else if (sig == SIGNAME_RTMIN)
-		(void)snprintf(buf, n, "RTMIN");
+		(void)fmt_format(buf, n, "RTMIN");
 	else if (sig > SIGNAME_RTMIN && sig <= SIGNAME_RTMAX)
-		(void)snprintf(buf, n, "RTMIN+%d", sig - SIGNAME_RTMIN);
+		(void)fmt_format(buf, n, "RTMIN+%d", sig - SIGNAME_RTMIN);
 	else
-		(void)snprintf(buf, n, "%d", sig);
+		(void)fmt_format(buf, n, "%d", sig);
 	return buf;
 }
 

@@ -7,16 +7,18 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "sig.h"
 #include "spawn.h"
 #include "userdb.h"
+
+extern char **environ;
 
 struct spawn_report {
 	int	step;
@@ -88,12 +90,16 @@ spawn_child(const struct spawn_req *r)
 	spawn_child_listen_pid(r);
 	if (spawn_child_stdio(r) < 0)
 		return SPAWN_STEP_STDIO;
+	/*
+	 * The raw system calls: libc's set*id() broadcast to every thread
+	 * (musl's __synccall, 2 KB), and this child has exactly one.
+	 */
 	if (r->ids) {
-		if (setgroups(r->ids->ngroups, r->ids->groups) < 0)
+		if (syscall(SYS_setgroups, r->ids->ngroups, r->ids->groups) < 0)
 			return SPAWN_STEP_GROUPS;
-		if (setgid(r->ids->gid) < 0)
+		if (syscall(SYS_setgid, r->ids->gid) < 0)
 			return SPAWN_STEP_GID;
-		if (setuid(r->ids->uid) < 0)
+		if (syscall(SYS_setuid, r->ids->uid) < 0)
 			return SPAWN_STEP_UID;
 	}
 	if (r->workdir && chdir(r->workdir) < 0 &&
@@ -101,7 +107,7 @@ spawn_child(const struct spawn_req *r)
 		return SPAWN_STEP_CHDIR;
 	if (r->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return SPAWN_STEP_NNP;
-	execvp(r->argv[0], r->argv);
+	execvpe(r->argv[0], r->argv, r->envp ? r->envp : environ);
 	return SPAWN_STEP_EXEC;
 }
 

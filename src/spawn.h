@@ -38,7 +38,8 @@ struct spawn_req {
 	bool			 workdir_soft;	/* if workdir fails, use / instead */
 	bool			 no_new_privs;
 	const struct user_ids	*ids;		/* NULL: keep tend's identity */
-	char			**listen_pid;	/* non-NULL: environ slot to set to */
+	char			**envp;		/* NULL: tend's own environment */
+	char			**listen_pid;	/* non-NULL: envp slot to set to */
 	char			*listen_pid_buf; /* "LISTEN_PID=<child pid>" (32 bytes) */
 };
 

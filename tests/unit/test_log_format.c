@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <string.h>
+#include <time.h>
 
 #include "log.h"
 
@@ -71,6 +72,25 @@ test_log_overlong_message_stays_one_valid_line(void **state)
 	assert_int_equal(buf[n - 1], '\n');
 }
 
+/* The date arithmetic agrees with gmtime_r over four centuries. */
+static void
+test_log_json_dates_match_gmtime(void **state)
+{
+	char buf[LOG_LINE_MAX], want[64];
+	uint64_t s;
+	struct tm tm;
+	time_t t;
+
+	(void)state;
+	for (s = 0; s < 4102444800ULL * 3; s += 86400 * 37 + 3671) {
+		t = (time_t)s;
+		assert_non_null(gmtime_r(&t, &tm));
+		strftime(want, sizeof(want), "{\"time\":\"%Y-%m-%dT%H:%M:%S.000Z\"", &tm);
+		log_format(buf, LOG_FORMAT_JSON, LOG_INFO, s * 1000000000ULL, NULL, "x");
+		assert_memory_equal(buf, want, strlen(want));
+	}
+}
+
 int
 main(void)
 {
@@ -79,6 +99,7 @@ main(void)
 		cmocka_unit_test(test_log_json_has_time_level_msg_and_fields),
 		cmocka_unit_test(test_log_json_escapes_control_bytes),
 		cmocka_unit_test(test_log_overlong_message_stays_one_valid_line),
+		cmocka_unit_test(test_log_json_dates_match_gmtime),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
