@@ -29,3 +29,26 @@ took=$(( $(now_ms) - start ))
 expect_eq "$rc" 0 "Ctrl-Z as PID 1: app resumed and finished"
 expect_match "$TMP/out" 'app stopped by SIGTSTP; resuming it' "Ctrl-Z as PID 1 is logged"
 [ "$took" -lt 5000 ] || fail "Ctrl-Z as PID 1 took ${took} ms"
+
+# Ctrl-Z under a job-control shell (tend not PID 1): tend stops with the app,
+# the shell sees the job stopped, and fg resumes both.
+command -v tmux >/dev/null || fail "tmux is missing (scripts/deps.sh installs it)"
+sock="tend-test-$$"
+tm() { tmux -L "$sock" "$@"; }
+tm new-session -d -x 150 -y 40 "env PS1='$ ' bash --norc --noprofile -i" || fail "tmux"
+BG_PIDS="$BG_PIDS $(tm display-message -p '#{pid}' 2>/dev/null)"
+trap 'tm kill-server 2>/dev/null; cleanup' EXIT
+sleep 0.3
+tm send-keys "$TEND -v -- sleep 2; echo ST=\$?" Enter
+sleep 0.8
+tm send-keys C-z
+sleep 0.5
+tm send-keys "jobs -l" Enter
+sleep 0.5
+tm capture-pane -p >"$TMP/pane1"
+expect_match "$TMP/pane1" 'app stopped by SIGTSTP; stopping too' "Ctrl-Z: tend stops along with the app"
+expect_match "$TMP/pane1" 'Stopped.*tend' "Ctrl-Z: the shell sees the job stopped"
+tm send-keys "fg" Enter
+sleep 2.5
+tm capture-pane -p >"$TMP/pane2"
+expect_match "$TMP/pane2" 'app exited with 0' "fg resumes tend and the app, which finishes"
