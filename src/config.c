@@ -104,8 +104,6 @@ config_defaults(struct tend_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->verbosity = 1;
-	exitmap_init(&cfg->remap);
-	sigmap_init(&cfg->rewrite);
 	cfg->grace = 5 * NSEC_PER_SEC;
 	cfg->health_interval = 30 * NSEC_PER_SEC;
 	cfg->health_timeout = 30 * NSEC_PER_SEC;
@@ -144,7 +142,7 @@ config_remap_item(struct exitmap *m, const char *s, size_t len)
 	}
 	if (parse_uint(item, 255, &from) < 0)
 		return -EINVAL;
-	m->to[from] = (short)to;
+	exitmap_set(m, (int)from, (int)to);
 	return 0;
 }
 
@@ -168,7 +166,7 @@ config_rewrite_item(struct sigmap *m, const char *s, size_t len)
 	/* CHLD is tend's own; KILL and STOP never reach tend at all. */
 	if (from < 0 || to < 0 || from == 17 || signame_is_uncatchable(from))
 		return -EINVAL;
-	m->to[from] = (unsigned char)to;
+	sigmap_set(m, from, to);
 	return 0;
 }
 

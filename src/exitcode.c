@@ -8,12 +8,10 @@
 #include "exitcode.h"
 
 void
-exitmap_init(struct exitmap *m)
+exitmap_set(struct exitmap *m, int from, int to)
 {
-	int i;
-
-	for (i = 0; i < 256; i++)
-		m->to[i] = -1;
+	if (from >= 0 && from < 256 && to >= 0 && to < 256)
+		m->to[from] = (unsigned short)(to + 1);
 }
 
 int
@@ -29,9 +27,9 @@ exitcode_from_status(int status)
 int
 exitcode_remap(const struct exitmap *m, int code)
 {
-	if (code < 0 || code > 255 || m->to[code] < 0)
+	if (code < 0 || code > 255 || m->to[code] == 0)
 		return code;
-	return m->to[code];
+	return m->to[code] - 1;
 }
 
 int

@@ -19,12 +19,16 @@ enum {
 	EXIT_NOT_FOUND = 127,	/* no such command */
 };
 
-/* -e FROM[:TO]: to[code] is the remapped code, or -1 for unchanged. */
+/*
+ * -e FROM[:TO]. All zeroes means "no remapping", so a zeroed config needs
+ * no set-up: to[code] is 0 for unchanged, else the new code plus one.
+ */
 struct exitmap {
-	short	to[256];
+	unsigned short	to[256];
 };
 
-void	exitmap_init(struct exitmap *m);
+/* Record -e from:to (both 0-255). */
+void	exitmap_set(struct exitmap *m, int from, int to);
 
 /*
  * The code for a wait(2) status: WEXITSTATUS, or 128 + WTERMSIG. A status

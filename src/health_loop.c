@@ -11,7 +11,9 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "control.h"
 #include "deadline.h"
@@ -31,6 +33,7 @@ struct tend_health {
 	bool			running;
 	int			ctl_fd;
 	bool			have_result;
+	char			cwd[4096];	/* exec probes start where the app did */
 	char			last[200];	/* the last probe's result */
 	uint64_t		last_at;
 };
@@ -55,6 +58,10 @@ health_loop_setup(struct tend *t)
 		log_error("--health: %s", err.msg);
 		return EXIT_USAGE;
 	}
+	/* The system call: musl's getcwd() would link an allocator. */
+	if (th->spec.kind == PROBE_EXEC && t->cfg.workdir == NULL &&
+	    syscall(SYS_getcwd, th->cwd, sizeof(th->cwd)) < 0)
+		th->cwd[0] = '\0';
 	health_init(&th->h, &hc, clock_now());
 	th->ctl_fd = control_listen();
 	if (th->ctl_fd < 0)
@@ -90,7 +97,7 @@ health_on_done(struct tend *t, uint64_t now)
 	    t->cfg.health_action == HEALTH_ACTION_STOP) {
 		log_warn("unhealthy: stopping the app (--health-action stop)");
 		t->exit_code = EXIT_UNHEALTHY;
-		t->stop_sig = t->cfg.rewrite.to[SIGTERM];
+		t->stop_sig = sigmap_get(&t->cfg.rewrite, SIGTERM);
 		loop_shutdown_event(t, SEV_STOP);
 	}
 }
@@ -185,7 +192,7 @@ health_loop_on_time(struct tend *t, uint64_t now)
 	env.ids = t->ids;
 	env.envp = t->envp;
 	/* The app's directory; where the user may not enter it, /. */
-	env.workdir = t->cfg.workdir ? t->cfg.workdir : t->cwd;
+	env.workdir = t->cfg.workdir ? t->cfg.workdir : th->cwd[0] ? th->cwd : NULL;
 	env.workdir_soft = t->cfg.workdir == NULL;
 	probe_start(&th->run, &th->spec, &env, now, th->h.cfg.timeout);
 	th->running = true;

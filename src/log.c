@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -60,7 +61,7 @@ log_emit(enum log_level lvl, const struct log_field *fields,
 	(void)fmt_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (log_fmt == LOG_FORMAT_JSON)
-		(void)clock_gettime(CLOCK_REALTIME, &ts);
+		(void)syscall(SYS_clock_gettime, CLOCK_REALTIME, &ts);
 	len = log_format(line, log_fmt, lvl,
 	    (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec,
 	    fields, msg);

@@ -10,7 +10,6 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
-#include <sys/syscall.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -70,17 +69,16 @@ main_print_version(void)
 static int
 main_setup(struct tend *t)
 {
-	int r;
 
 	t->self = getpid();
 	t->is_pid1 = t->self == 1;
 	t->exit_code = t->cfg.mode == MODE_PAUSE ? 0 : -1;
-	t->stop_sig = t->cfg.rewrite.to[SIGTERM];
+	t->stop_sig = sigmap_get(&t->cfg.rewrite, SIGTERM);
 	shutdown_init(&t->shut);
 	t->durs = (struct shut_durations){ t->cfg.pre_stop, t->cfg.stop_timeout,
 	    t->cfg.grace, KILL_WAIT_NS };
-	if ((r = sig_block_all()) < 0 || (t->sigfd = sig_open()) < 0) {
-		log_error("cannot set up signals: %s", strerror(r < 0 ? -r : -t->sigfd));
+	if ((t->sigfd = sig_open()) < 0) {
+		log_error("cannot set up signals: %s", strerror(-t->sigfd));
 		return EXIT_INTERNAL;
 	}
 	if ((!t->is_pid1 || t->cfg.subreaper) &&
@@ -94,9 +92,6 @@ main_setup(struct tend *t)
 	/* Only take the terminal if it is ours to give: we are in its foreground. */
 	t->tty_fd = isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp() ?
 	    STDIN_FILENO : -1;
-	/* The system call: musl's getcwd() would link an allocator for NULL. */
-	if (syscall(SYS_getcwd, t->cwd, sizeof(t->cwd)) < 0)
-		t->cwd[0] = '\0';
 	return 0;
 }
 
@@ -176,6 +171,13 @@ main(int argc, char *argv[])
 	static struct tend t;
 	struct tend_err err;
 
+	/*
+	 * First of all: a SIGTERM during start-up must be queued for the app,
+	 * not kill tend, and a SIGPIPE from a warning written to a closed
+	 * stderr must not kill it either. If even this fails, every signal
+	 * keeps its default action, which is all that can be done.
+	 */
+	(void)sig_block_all();
 	if (config_parse(&t.cfg, argc, argv, environ, &err) < 0)
 		return main_usage_error(&err);
 	log_setup(t.cfg.verbosity, t.cfg.log_format);

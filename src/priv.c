@@ -98,27 +98,49 @@ priv_build_env(struct priv *pv, bool set_home, const char *self_listen)
 	return vec_append(&pv->env, &null, 1);
 }
 
+/* True if LISTEN_PID holds exactly tend's own pid. */
+static bool
+priv_listen_is_self(void)
+{
+	const char *v = NULL;
+	char **e;
+	long pid = 0;
+
+	/* One cheap pass: nearly every name fails on its first byte. */
+	for (e = environ; e && *e && v == NULL; e++)
+		if ((*e)[0] == 'L' && strncmp(*e, "LISTEN_PID=", 11) == 0)
+			v = *e + 11;
+	if (v == NULL || *v == '\0')
+		return false;
+	for (; *v >= '0' && *v <= '9' && pid < 0x7fffffff; v++)
+		pid = pid * 10 + (*v - '0');
+	return *v == '\0' && pid == (long)getpid();
+}
+
 int
 priv_prepare(struct priv *pv, const struct tend_config *cfg)
 {
-	char self[32], **e;
-	const char *home = getenv("HOME");
-	bool set_home, listen = false;
+	const char *home;
+	char self[32];
+	bool set_home = false, listen;
 	int r;
 
-	memset(pv, 0, sizeof(*pv));
-	pv->env.size = sizeof(char *);
+	/* Not a memset of the whole struct: ids alone is over a kilobyte. */
+	pv->has_ids = false;
+	pv->env = (struct vec)VEC_INIT(char *);
 	pv->listen_pid_idx = -1;
-	if (cfg->user && (r = priv_resolve(pv, cfg->user)) != 0)
-		return r;
-	/* As gosu: an unset or empty HOME becomes the user's. */
-	set_home = pv->has_ids && (home == NULL || *home == '\0');
-	(void)fmt_format(pv->home, sizeof(pv->home), "HOME=%s", pv->ids.home);
-	(void)fmt_format(self, sizeof(self), "LISTEN_PID=%d", (int)getpid());
-	for (e = environ; e && *e && !listen; e++)
-		listen = strcmp(*e, self) == 0;
+	if (cfg->user) {
+		if ((r = priv_resolve(pv, cfg->user)) != 0)
+			return r;
+		/* As gosu: an unset or empty HOME becomes the user's. */
+		home = getenv("HOME");
+		set_home = home == NULL || *home == '\0';
+	}
+	listen = priv_listen_is_self();
 	if (!set_home && !listen)
 		return 0;
+	(void)fmt_format(pv->home, sizeof(pv->home), "HOME=%s", pv->ids.home);
+	(void)fmt_format(self, sizeof(self), "LISTEN_PID=%d", (int)getpid());
 	if (priv_build_env(pv, set_home, listen ? self : NULL) < 0) {
 		log_error("cannot build the app's environment: out of memory");
 		return EXIT_INTERNAL;

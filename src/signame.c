@@ -101,10 +101,16 @@ signame_is_uncatchable(int sig)
 }
 
 void
-sigmap_init(struct sigmap *m)
+sigmap_set(struct sigmap *m, int from, int to)
 {
-	int i;
+	if (from > 0 && from <= SIGNAME_MAX)
+		m->to[from] = (unsigned char)(to == 0 ? SIGMAP_DROP : to);
+}
 
-	for (i = 0; i <= SIGNAME_MAX; i++)
-		m->to[i] = (unsigned char)i;
+int
+sigmap_get(const struct sigmap *m, int sig)
+{
+	if (sig <= 0 || sig > SIGNAME_MAX || m->to[sig] == 0)
+		return sig;
+	return m->to[sig] == SIGMAP_DROP ? 0 : m->to[sig];
 }

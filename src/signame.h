@@ -32,13 +32,20 @@ const char *signame_from_num(int sig, char *buf, unsigned n);
 bool	signame_is_uncatchable(int sig);
 
 /*
- * The rewrite table of -r FROM:TO: to[FROM] is the signal forwarded when
- * FROM is received, 0 to drop it. Initialised to the identity.
+ * The rewrite table of -r FROM:TO. All zeroes is the identity, so a
+ * zeroed config needs no set-up: to[FROM] is 0 for "unchanged",
+ * SIGMAP_DROP for "drop", or the signal to forward instead.
  */
+#define SIGMAP_DROP	0xff
+
 struct sigmap {
 	unsigned char	to[SIGNAME_MAX + 1];
 };
 
-void	sigmap_init(struct sigmap *m);
+/* Record -r from:to (to 0 drops). */
+void	sigmap_set(struct sigmap *m, int from, int to);
+
+/* The signal to forward when sig arrives: sig itself, another, or 0 to drop. */
+int	sigmap_get(const struct sigmap *m, int sig);
 
 #endif

@@ -40,7 +40,6 @@ struct tend {
 	struct tend_health	*health;	/* NULL without --health */
 	const struct user_ids	*ids;		/* --user, for exec probes too */
 	char			**envp;		/* the app's environment; NULL: tend's */
-	char			 cwd[4096];	/* the app's start directory */
 };
 
 /* CLOCK_MONOTONIC in ns. */

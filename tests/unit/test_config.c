@@ -97,7 +97,7 @@ test_config_short_options_bundle_and_take_attached_values(void **state)
 	assert_int_equal(c.verbosity, 3);
 	assert_true(c.kill_group);
 	assert_int_equal(c.pdeathsig, 15);
-	assert_int_equal(c.remap.to[3], 4);
+	assert_int_equal(exitcode_remap(&c.remap, 3), 4);
 	assert_int_equal(parse(&c, ARGV("-pKILL", "x"), NULL, &e), -EINVAL);
 	assert_non_null(strstr(e.msg, "--pdeathsig"));
 }
@@ -169,11 +169,11 @@ test_config_every_variable_sets_its_option(void **state)
 	assert_true(c.subreaper);
 	assert_true(c.kill_group);
 	assert_int_equal(c.pdeathsig, 10);
-	assert_int_equal(c.remap.to[143], 0);
-	assert_int_equal(c.remap.to[130], 7);
-	assert_int_equal(c.rewrite.to[15], 3);
-	assert_int_equal(c.rewrite.to[1], 0);
-	assert_int_equal(c.rewrite.to[2], 2);
+	assert_int_equal(exitcode_remap(&c.remap, 143), 0);
+	assert_int_equal(exitcode_remap(&c.remap, 130), 7);
+	assert_int_equal(sigmap_get(&c.rewrite, 15), 3);
+	assert_int_equal(sigmap_get(&c.rewrite, 1), 0);
+	assert_int_equal(sigmap_get(&c.rewrite, 2), 2);
 	assert_true(c.grace == 1 * NSEC_PER_SEC);
 	assert_true(c.stop_timeout == 2 * NSEC_PER_SEC);
 	assert_true(c.pre_stop == 3 * NSEC_PER_SEC);
@@ -201,8 +201,8 @@ test_config_flag_wins_over_variable(void **state)
 	assert_int_equal(parse(&c, ARGV("--grace", "2s", "-e", "5", "-v", "x"),
 	    ENVP("TEND_GRACE=9s", "TEND_REMAP_EXIT=6", "TEND_VERBOSITY=0"), &e), 0);
 	assert_true(c.grace == 2 * NSEC_PER_SEC);
-	assert_int_equal(c.remap.to[5], 0);
-	assert_int_equal(c.remap.to[6], -1);
+	assert_int_equal(exitcode_remap(&c.remap, 5), 0);
+	assert_int_equal(exitcode_remap(&c.remap, 6), 6);
 	assert_int_equal(c.verbosity, 2);
 	/* A bad variable the command line overrides is never looked at. */
 	assert_int_equal(parse(&c, ARGV("--grace", "2s", "x"), ENVP("TEND_GRACE=junk"),
@@ -284,11 +284,12 @@ test_config_rewrite_and_remap_accumulate(void **state)
 	(void)state;
 	assert_int_equal(parse(&c, ARGV("-r", "TERM:QUIT", "--rewrite=SIGUSR1:0",
 	    "-r", "RTMIN+1:RTMAX", "-e", "1", "-e", "2:9", "x"), NULL, &e), 0);
-	assert_int_equal(c.rewrite.to[15], 3);
-	assert_int_equal(c.rewrite.to[10], 0);
-	assert_int_equal(c.rewrite.to[35], 64);
-	assert_int_equal(c.remap.to[1], 0);
-	assert_int_equal(c.remap.to[2], 9);
+	assert_int_equal(sigmap_get(&c.rewrite, 15), 3);
+	assert_int_equal(sigmap_get(&c.rewrite, 10), 0);
+	assert_int_equal(sigmap_get(&c.rewrite, 35), 64);
+	assert_int_equal(sigmap_get(&c.rewrite, 36), 36);
+	assert_int_equal(exitcode_remap(&c.remap, 1), 0);
+	assert_int_equal(exitcode_remap(&c.remap, 2), 9);
 }
 
 static void

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -93,15 +94,33 @@ test_signame_uncatchable_is_kill_and_stop_only(void **state)
 }
 
 static void
-test_sigmap_starts_as_identity(void **state)
+test_sigmap_zeroed_is_identity(void **state)
 {
 	struct sigmap m;
 	int i;
 
 	(void)state;
-	sigmap_init(&m);
-	for (i = 0; i <= SIGNAME_MAX; i++)
-		assert_int_equal(m.to[i], i);
+	memset(&m, 0, sizeof(m));
+	for (i = 1; i <= SIGNAME_MAX; i++)
+		assert_int_equal(sigmap_get(&m, i), i);
+}
+
+static void
+test_sigmap_rewrites_and_drops(void **state)
+{
+	struct sigmap m;
+	int i;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	sigmap_set(&m, 15, 3);
+	sigmap_set(&m, 10, 0);
+	sigmap_set(&m, 64, 1);
+	sigmap_set(&m, 65, 1);	/* out of range: ignored */
+	for (i = 1; i <= SIGNAME_MAX; i++)
+		assert_int_equal(sigmap_get(&m, i), i == 15 ? 3 : i == 10 ? 0 :
+		    i == 64 ? 1 : i);
+	assert_int_equal(sigmap_get(&m, 65), 65);
 }
 
 int
@@ -113,7 +132,8 @@ main(void)
 		cmocka_unit_test(test_signame_realtime_uses_glibc_numbering),
 		cmocka_unit_test(test_signame_rejects_unknown_and_out_of_range),
 		cmocka_unit_test(test_signame_uncatchable_is_kill_and_stop_only),
-		cmocka_unit_test(test_sigmap_starts_as_identity),
+		cmocka_unit_test(test_sigmap_zeroed_is_identity),
+		cmocka_unit_test(test_sigmap_rewrites_and_drops),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
