@@ -113,6 +113,7 @@ fmt_signed(struct fmt_out *o, const struct fmt_spec *sp, va_list *ap)
 	if (sp->lmod == 2)
 		v = va_arg(*ap, long long);
 	else if (sp->lmod == 1 || sp->lmod == 3)
+		/* NOLINTNEXTLINE(bugprone-branch-clone): va_arg of another type */
 		v = va_arg(*ap, long);
 	else
 		v = va_arg(*ap, int);
@@ -129,6 +130,7 @@ fmt_unsigned(struct fmt_out *o, const struct fmt_spec *sp, va_list *ap,
 	if (sp->lmod == 2)
 		v = va_arg(*ap, unsigned long long);
 	else if (sp->lmod == 1)
+		/* NOLINTNEXTLINE(bugprone-branch-clone): va_arg of another type */
 		v = va_arg(*ap, unsigned long);
 	else if (sp->lmod == 3)
 		v = va_arg(*ap, size_t);

@@ -206,30 +206,65 @@ loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 	loop_forward(t, to);
 }
 
+/*
+ * One read of up to SIG_BATCH signals. The signalfd blocks: when nothing
+ * else is pending this read is the whole wait, one system call per
+ * wake-up as with tini's sigtimedwait; after poll(2) it never blocks.
+ * More than a batch is left for the next turn of the loop.
+ */
 static void
 loop_on_signals(struct tend *t, bool *need_reap)
 {
 	struct signalfd_siginfo si[SIG_BATCH];
 	size_t n, i;
 
-	do {
-		n = sig_read(t->sigfd, si, SIG_BATCH);
-		for (i = 0; i < n; i++) {
-			if (si[i].ssi_signo == SIGCHLD)
-				*need_reap = true;
-			else
-				loop_on_signal(t, &si[i]);
-		}
-	} while (n == SIG_BATCH);
+	n = sig_read(t->sigfd, si, SIG_BATCH);
+	for (i = 0; i < n; i++) {
+		if (si[i].ssi_signo == SIGCHLD)
+			*need_reap = true;
+		else
+			loop_on_signal(t, &si[i]);
+	}
+}
+
+/* Fill the poll slots; returns true if anything but signals is watched. */
+static bool
+loop_fill_pollfds(struct tend *t, struct pollfd *pfd)
+{
+	memset(pfd, 0, sizeof(*pfd) * LOOP_NSLOTS);
+	pfd[SLOT_SIGNAL] = (struct pollfd){ .fd = t->sigfd, .events = POLLIN };
+	pfd[SLOT_PROBE].fd = health_loop_probe_fd(t, &pfd[SLOT_PROBE].events);
+	pfd[SLOT_CONTROL].fd = health_loop_control_fd(t);
+	pfd[SLOT_CONTROL].events = POLLIN;
+	return pfd[SLOT_PROBE].fd >= 0 || pfd[SLOT_CONTROL].fd >= 0;
+}
+
+/* poll(2) until something is ready or due; handle what is. */
+static void
+loop_poll(struct tend *t, struct pollfd *pfd, uint64_t due, bool *need_reap)
+{
+	int n;
+
+	n = poll(pfd, LOOP_NSLOTS, deadline_timeout_ms(due, due ==
+	    DEADLINE_NEVER ? 0 : clock_now()));
+	if (n < 0 && errno != EINTR)
+		log_warn("poll: %s", strerror(errno));
+	if (n <= 0)
+		return;
+	if (pfd[SLOT_SIGNAL].revents & POLLIN)
+		loop_on_signals(t, need_reap);
+	if (pfd[SLOT_PROBE].revents)
+		health_loop_on_probe_io(t, pfd[SLOT_PROBE].revents);
+	if (pfd[SLOT_CONTROL].revents & POLLIN)
+		health_loop_on_control(t);
 }
 
 void
 loop_run(struct tend *t)
 {
 	struct pollfd pfd[LOOP_NSLOTS];
+	bool need_reap = true, others;
 	uint64_t now, due;
-	bool need_reap = true;
-	int n;
 
 	while (t->shut.state != SHUT_DONE) {
 		if (need_reap) {
@@ -237,22 +272,17 @@ loop_run(struct tend *t)
 			loop_on_reap(t);
 			continue;
 		}
-		memset(pfd, 0, sizeof(pfd));
-		pfd[SLOT_SIGNAL] = (struct pollfd){ .fd = t->sigfd, .events = POLLIN };
-		pfd[SLOT_PROBE].fd = health_loop_probe_fd(t, &pfd[SLOT_PROBE].events);
-		pfd[SLOT_CONTROL].fd = health_loop_control_fd(t);
-		pfd[SLOT_CONTROL].events = POLLIN;
-		now = clock_now();
+		others = loop_fill_pollfds(t, pfd);
 		due = deadline_min(t->shut.deadline, health_loop_deadline(t));
-		n = poll(pfd, LOOP_NSLOTS, deadline_timeout_ms(due, now));
-		if (n < 0 && errno != EINTR)
-			log_warn("poll: %s", strerror(errno));
-		if (n > 0 && (pfd[SLOT_SIGNAL].revents & POLLIN))
+		/* Nothing but signals to wait for: read them directly. */
+		if (!others && due == DEADLINE_NEVER) {
 			loop_on_signals(t, &need_reap);
-		if (n > 0 && pfd[SLOT_PROBE].revents)
-			health_loop_on_probe_io(t, pfd[SLOT_PROBE].revents);
-		if (n > 0 && (pfd[SLOT_CONTROL].revents & POLLIN))
-			health_loop_on_control(t);
+			continue;
+		}
+		loop_poll(t, pfd, due, &need_reap);
+		/* The clock is read only when something is scheduled. */
+		if (due == DEADLINE_NEVER)
+			continue;
 		now = clock_now();
 		if (t->shut.deadline <= now)
 			loop_shutdown_event(t, SEV_TIMER);

@@ -15,7 +15,7 @@
 
 extern char **environ;
 
-#define DB_FILE_MAX	(16 * 1024 * 1024)
+#define DB_FILE_MAX	((size_t)16 * 1024 * 1024)
 
 /*
  * The whole of path into buf (empty if the file does not exist).

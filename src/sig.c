@@ -42,7 +42,7 @@ sig_open(void)
 	int fd;
 
 	sig_full_set(&all);
-	fd = signalfd(-1, &all, SFD_NONBLOCK | SFD_CLOEXEC);
+	fd = signalfd(-1, &all, SFD_CLOEXEC);
 	return fd < 0 ? -errno : fd;
 }
 

@@ -19,15 +19,15 @@
 int	sig_block_all(void);
 
 /*
- * A non-blocking, close-on-exec signalfd for every signal. Signals that
- * arrived (blocked) before it was opened are read from it too.
- * Returns the fd or -errno.
+ * A close-on-exec signalfd for every signal; reads block until one is
+ * pending. Signals that arrived (blocked) before it was opened are read
+ * from it too. Returns the fd or -errno.
  */
 int	sig_open(void);
 
 /*
- * Read up to n pending signals from fd without blocking, retrying on
- * EINTR. Returns how many were read (0 when none).
+ * Read up to n signals from fd, waiting for the first if none is pending
+ * and retrying on EINTR. Returns how many were read (0 on error).
  */
 size_t	sig_read(int fd, struct signalfd_siginfo *buf, size_t n);
 
