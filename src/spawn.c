@@ -2,11 +2,12 @@
 /*
  * spawn.c - fork, set up the child, exec, and report failure exactly.
  *
- * Everything between fork() and exec() is async-signal-safe: tend is
- * single-threaded, but the rule keeps the child honest under any libc.
+ * Everything between clone() and exec() is async-signal-safe and touches
+ * no libc state: the child shares tend's memory until it execs.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -20,21 +21,15 @@
 
 extern char **environ;
 
-struct spawn_report {
-	int	step;
-	int	err;
+/*
+ * The child runs on its own stack in tend's memory (CLONE_VM) while tend
+ * waits (CLONE_VFORK), so it reports a failure by writing here.
+ */
+struct spawn_child_arg {
+	const struct spawn_req	*req;
+	enum spawn_step		 step;
+	int			 err;
 };
-
-/* Report the failed step to the parent and leave; never returns. */
-static void __attribute__((noreturn))
-spawn_child_fail(int fd, enum spawn_step step)
-{
-	struct spawn_report rep = { (int)step, errno };
-
-	(void)!write(fd, &rep, sizeof(rep));
-	_exit(step == SPAWN_STEP_EXEC && (rep.err == ENOENT ||
-	    rep.err == ENOTDIR) ? 127 : 126);
-}
 
 static int
 spawn_child_stdio(const struct spawn_req *r)
@@ -111,49 +106,51 @@ spawn_child(const struct spawn_req *r)
 	return SPAWN_STEP_EXEC;
 }
 
-/*
- * fork(2) as the bare system call. tend has one thread, and the child only
- * makes system calls before exec, so libc's fork() bookkeeping (atfork
- * handlers, lock resets, which in musl pull in rwlocks, futex waits and the
- * vDSO: 3 KB) buys nothing here.
- */
-static pid_t
-spawn_fork(void)
+/* Runs in the child; returns only on failure, after recording it. */
+static int
+spawn_child_main(void *p)
 {
-	return (pid_t)syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+	struct spawn_child_arg *arg = p;
+
+	arg->step = spawn_child(arg->req);
+	arg->err = errno;
+	_exit(arg->step == SPAWN_STEP_EXEC && (arg->err == ENOENT ||
+	    arg->err == ENOTDIR) ? 127 : 126);
 }
 
+/*
+ * The child's stack. It shares tend's memory, so it cannot use tend's own
+ * stack; execvpe() keeps a PATH-sized buffer on it, hence the size. Pages
+ * never touched cost no memory.
+ */
+static char spawn_stack[32768] __attribute__((aligned(16)));
+
+/*
+ * Start the child the way posix_spawn() does: clone with CLONE_VM and
+ * CLONE_VFORK, so no page tables are copied (fork() of even a small
+ * process is the largest part of tend's start-up) and tend resumes
+ * exactly when the child has exec'd or failed, with the verdict already
+ * in memory: no pipe, no read, no guessing.
+ */
 int
 spawn_run(const struct spawn_req *r, struct spawn_result *out)
 {
-	struct spawn_report rep;
-	int pfd[2];
-	ssize_t n;
+	struct spawn_child_arg arg = { r, SPAWN_OK, 0 };
+	char *saved = r->listen_pid ? *r->listen_pid : NULL;
 	pid_t pid;
 
-	if (pipe2(pfd, O_CLOEXEC) < 0)
+	pid = clone(spawn_child_main, spawn_stack + sizeof(spawn_stack),
+	    CLONE_VM | CLONE_VFORK | SIGCHLD, &arg);
+	/* The child's LISTEN_PID edit landed in our memory: undo it. */
+	if (r->listen_pid)
+		*r->listen_pid = saved;
+	if (pid < 0)
 		return -errno;
-	pid = spawn_fork();
-	if (pid < 0) {
-		n = -errno;
-		(void)close(pfd[0]);
-		(void)close(pfd[1]);
-		return (int)n;
-	}
-	if (pid == 0) {
-		(void)close(pfd[0]);
-		spawn_child_fail(pfd[1], spawn_child(r));
-	}
-	(void)close(pfd[1]);
 	/* Also here, so a signal forwarded to the group never misses it. */
 	(void)setpgid(pid, pid);
-	do
-		n = read(pfd[0], &rep, sizeof(rep));
-	while (n < 0 && errno == EINTR);
-	(void)close(pfd[0]);
 	out->pid = pid;
-	out->step = n == (ssize_t)sizeof(rep) ? (enum spawn_step)rep.step : SPAWN_OK;
-	out->err = n == (ssize_t)sizeof(rep) ? rep.err : 0;
+	out->step = arg.step;
+	out->err = arg.step == SPAWN_OK ? 0 : arg.err;
 	return 0;
 }
 

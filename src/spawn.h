@@ -5,9 +5,9 @@
  * The child gets its own process group, optionally the terminal's
  * foreground, default signal dispositions and an empty mask, optionally a
  * new identity and working directory, then exec. If any step fails the
- * child reports (step, errno) through a close-on-exec pipe and leaves with
- * _exit(): the parent learns exactly what failed without guessing from an
- * exit code, and the child never runs tend's code past the fork.
+ * child records (step, errno) in memory it shares with tend until exec,
+ * and leaves with _exit(): the parent learns exactly what failed without
+ * guessing from an exit code, and the child never returns into tend.
  */
 #ifndef TEND_SPAWN_H
 #define TEND_SPAWN_H
