@@ -102,6 +102,9 @@ loop_shutdown_event(struct tend *t, int ev)
 		loop_signal_rest(t, SIGTERM);
 	if (act & SACT_KILL_ALL)
 		loop_signal_rest(t, SIGKILL);
+	/* With no child left there will be no SIGCHLD: look now. */
+	if (act & (SACT_TERM_ALL | SACT_KILL_ALL))
+		t->need_reap = true;
 	if ((act & SACT_EXIT) && t->drain_count > 0)
 		log_info("all processes gone after %llu ms",
 		    (unsigned long long)((clock_now() - t->drain_started) / 1000000));
@@ -175,8 +178,16 @@ loop_on_reap(struct tend *t)
 static void
 loop_on_pause_signal(struct tend *t, int sig)
 {
-	if (sig == SIGTERM || sig == SIGINT)
-		loop_shutdown_event(t, SEV_APP_EXIT);
+	char name[16];
+
+	if (sig != SIGTERM && sig != SIGINT) {
+		log_debug("pause: ignoring SIG%s", signame_from_num(sig, name,
+		    sizeof(name)));
+		return;
+	}
+	log_info("pause: SIG%s received, exiting", signame_from_num(sig, name,
+	    sizeof(name)));
+	loop_shutdown_event(t, SEV_APP_EXIT);
 }
 
 static void
@@ -213,7 +224,7 @@ loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
  * More than a batch is left for the next turn of the loop.
  */
 static void
-loop_on_signals(struct tend *t, bool *need_reap)
+loop_on_signals(struct tend *t)
 {
 	struct signalfd_siginfo si[SIG_BATCH];
 	size_t n, i;
@@ -221,7 +232,7 @@ loop_on_signals(struct tend *t, bool *need_reap)
 	n = sig_read(t->sigfd, si, SIG_BATCH);
 	for (i = 0; i < n; i++) {
 		if (si[i].ssi_signo == SIGCHLD)
-			*need_reap = true;
+			t->need_reap = true;
 		else
 			loop_on_signal(t, &si[i]);
 	}
@@ -241,7 +252,7 @@ loop_fill_pollfds(struct tend *t, struct pollfd *pfd)
 
 /* poll(2) until something is ready or due; handle what is. */
 static void
-loop_poll(struct tend *t, struct pollfd *pfd, uint64_t due, bool *need_reap)
+loop_poll(struct tend *t, struct pollfd *pfd, uint64_t due)
 {
 	int n;
 
@@ -252,7 +263,7 @@ loop_poll(struct tend *t, struct pollfd *pfd, uint64_t due, bool *need_reap)
 	if (n <= 0)
 		return;
 	if (pfd[SLOT_SIGNAL].revents & POLLIN)
-		loop_on_signals(t, need_reap);
+		loop_on_signals(t);
 	if (pfd[SLOT_PROBE].revents)
 		health_loop_on_probe_io(t, pfd[SLOT_PROBE].revents);
 	if (pfd[SLOT_CONTROL].revents & POLLIN)
@@ -263,12 +274,13 @@ void
 loop_run(struct tend *t)
 {
 	struct pollfd pfd[LOOP_NSLOTS];
-	bool need_reap = true, others;
 	uint64_t now, due;
+	bool others;
 
+	t->need_reap = true;
 	while (t->shut.state != SHUT_DONE) {
-		if (need_reap) {
-			need_reap = false;
+		if (t->need_reap) {
+			t->need_reap = false;
 			loop_on_reap(t);
 			continue;
 		}
@@ -276,10 +288,10 @@ loop_run(struct tend *t)
 		due = deadline_min(t->shut.deadline, health_loop_deadline(t));
 		/* Nothing but signals to wait for: read them directly. */
 		if (!others && due == DEADLINE_NEVER) {
-			loop_on_signals(t, &need_reap);
+			loop_on_signals(t);
 			continue;
 		}
-		loop_poll(t, pfd, due, &need_reap);
+		loop_poll(t, pfd, due);
 		/* The clock is read only when something is scheduled. */
 		if (due == DEADLINE_NEVER)
 			continue;

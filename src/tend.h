@@ -36,6 +36,7 @@ struct tend {
 	struct shut_durations	 durs;
 	uint64_t		 drain_started;
 	int			 drain_count;	/* processes sent TERM */
+	bool			 need_reap;	/* check for dead children next turn */
 
 	struct tend_health	*health;	/* NULL without --health */
 	const struct user_ids	*ids;		/* --user, for exec probes too */

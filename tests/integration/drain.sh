@@ -104,9 +104,13 @@ expect_eq "$(zombies "$TEND_PID")" 0 "--pause: no zombie left under it"
 kill -USR1 "$TEND_PID"; kill -HUP "$TEND_PID"
 sleep 0.2
 kill -0 "$TEND_PID" || fail "--pause died of an ignored signal"
+start=$(now_ms)
 kill -TERM "$TEND_PID"
 wait "$NS_PID"; rc=$?
+took=$(elapsed "$start")
 expect_eq "$rc" 0 "--pause exits 0 on TERM"
+[ "$took" -lt 1000 ] || fail "--pause took $took ms to exit with nothing left (grace is 5 s)"
+ok "--pause exits at once with nothing left ($took ms)"
 start_pid1 --pause
 sleep 0.2
 kill -INT "$TEND_PID"
