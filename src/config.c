@@ -25,6 +25,7 @@ enum opt_type {
 	OT_REMAP,	/* repeatable FROM[:TO]; the variable is a comma list */
 	OT_REWRITE,	/* repeatable FROM:TO; likewise */
 	OT_DURATION,
+	OT_PERIOD,	/* a duration that must not be 0 */
 	OT_STRING,
 	OT_RETRIES,
 	OT_HEALTH_ACTION,
@@ -70,13 +71,13 @@ static const struct opt opts[] = {
 	  "run no command: only reap, exit 0 on TERM or INT" },
 	{ "health", 0, "TEND_HEALTH", OT_STRING, F(health), "PROBE",
 	  "probe the app: tcp://H:P, http://H:P/PATH or exec:CMD ARGS" },
-	{ "health-interval", 0, "TEND_HEALTH_INTERVAL", OT_DURATION,
+	{ "health-interval", 0, "TEND_HEALTH_INTERVAL", OT_PERIOD,
 	  F(health_interval), "DURATION", "time between probes (30s)" },
-	{ "health-timeout", 0, "TEND_HEALTH_TIMEOUT", OT_DURATION,
+	{ "health-timeout", 0, "TEND_HEALTH_TIMEOUT", OT_PERIOD,
 	  F(health_timeout), "DURATION", "a probe taking longer fails (30s)" },
 	{ "health-start-period", 0, "TEND_HEALTH_START_PERIOD", OT_DURATION,
 	  F(health_start_period), "DURATION", "failures here do not count (0s)" },
-	{ "health-start-interval", 0, "TEND_HEALTH_START_INTERVAL", OT_DURATION,
+	{ "health-start-interval", 0, "TEND_HEALTH_START_INTERVAL", OT_PERIOD,
 	  F(health_start_interval), "DURATION",
 	  "time between probes in the start period (5s)" },
 	{ "health-retries", 0, "TEND_HEALTH_RETRIES", OT_RETRIES,
@@ -242,6 +243,10 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 		break;
 	case OT_DURATION:
 		r = parse_duration(val, field);
+		break;
+	case OT_PERIOD:
+		if ((r = parse_duration(val, field)) == 0 && *(uint64_t *)field == 0)
+			r = -ERANGE;
 		break;
 	case OT_STRING:
 		*(const char **)field = val;
@@ -516,9 +521,6 @@ config_check(struct tend_config *cfg, struct tend_err *err)
 	}
 	if (cfg->argc == 0)
 		return err_set(err, "no command given");
-	if (cfg->health_interval == 0 || cfg->health_timeout == 0 ||
-	    cfg->health_start_interval == 0)
-		return err_set(err, "health intervals and timeout must not be 0");
 	return 0;
 }
 

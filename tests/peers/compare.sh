@@ -80,6 +80,7 @@ m_killed() {
 	as_pid1_bg "$1" sh -c 'echo ready; exec sleep 30'
 	wait_ready
 	sleep 0.1
+	sleep 0.2
 	kill -TERM "$PID1"
 	wait "$NSP"
 	echo $?
@@ -240,6 +241,15 @@ user|option to run the app as another user|yes|no|no|no
 static|the Debian binary|*|dynamic, 27 KiB|dynamic, 18 KiB|static, 682 KiB
 docker|what docker info reads from --version|*|version 0.19.0|unknown format|version 0.1.7_catatonit'
 
+# holds WANT GOT: does the measured value bear the claim out?
+holds() {
+	case $1 in
+	'*') return 0 ;;
+	'~'*) [ "$2" -le "${1#\~}" ] 2>/dev/null ;;
+	*) [ "$2" = "$1" ] ;;
+	esac
+}
+
 echo "| | tend | tini | dumb-init | catatonit |"
 echo "|---|---|---|---|---|"
 echo "$CLAIMS" | while IFS='|' read -r key what e1 e2 e3 e4; do
@@ -247,13 +257,15 @@ echo "$CLAIMS" | while IFS='|' read -r key what e1 e2 e3 e4; do
 	i=0
 	for init in $INITS; do
 		i=$((i + 1))
-		got=$(m_"$key" "$init" 2>/dev/null)
 		eval "want=\$e$i"
-		case $want in
-		'*') ;;
-		'~'*) [ "$got" -le "${want#\~}" ] 2>/dev/null || echo "$key/$init: claimed $want, got $got" >>"$TMP/bad" ;;
-		*) [ "$got" = "$want" ] || echo "$key/$init: claimed '$want', got '$got'" >>"$TMP/bad" ;;
-		esac
+		got=$(m_"$key" "$init" 2>/dev/null)
+		# A peer measured on a busy machine can miss a timing once: a
+		# claim fails only if a second measurement disagrees too.
+		if ! holds "$want" "$got"; then
+			sleep 0.5
+			got=$(m_"$key" "$init" 2>/dev/null)
+			holds "$want" "$got" || echo "$key/$init: claimed '$want', got '$got' (twice)" >>"$TMP/bad"
+		fi
 		row="$row | $got"
 	done
 	echo "$row |"

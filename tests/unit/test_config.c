@@ -234,6 +234,8 @@ test_config_bad_variables_are_usage_errors(void **state)
 		{ "TEND_REWRITE=CHLD:TERM", "TEND_REWRITE: bad value \"CHLD:TERM\", expected FROM:TO" },
 		{ "TEND_REMAP_EXIT=1,,2", "TEND_REMAP_EXIT: bad value \"1,,2\", expected FROM[:TO]" },
 		{ "TEND_LOG_FORMAT=xml", "TEND_LOG_FORMAT: bad value \"xml\", expected text|json" },
+		{ "TEND_HEALTH_INTERVAL=0", "TEND_HEALTH_INTERVAL: bad value \"0\": out of range, expected DURATION" },
+		{ "TEND_HEALTH_TIMEOUT=0s", "TEND_HEALTH_TIMEOUT: bad value \"0s\": out of range, expected DURATION" },
 	};
 	struct tend_config c;
 	struct tend_err e;
