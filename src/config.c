@@ -188,7 +188,8 @@ config_list(const struct opt *o, void *field, const char *val)
 			r = config_rewrite_item(field, val, len);
 		if (r < 0)
 			return r;
-		val = end + 1;
+		if (end)
+			val = end + 1;
 	} while (end);
 	return 0;
 }
@@ -274,8 +275,11 @@ config_bad_value(const struct opt *o, const char *val, bool from_env,
     int r, struct tend_err *err)
 {
 	char label[48];
-	size_t len = strlen(val);
+	size_t len;
 
+	if (val == NULL)
+		val = "";
+	len = strlen(val);
 	return err_set(err, "%s: bad value \"%.*s%s\"%s%s%s",
 	    opt_label(o, from_env, label, sizeof(label)),
 	    (int)(len > 64 ? 64 : len), val, len > 64 ? "..." : "",
