@@ -106,6 +106,7 @@ spawn_child(const struct spawn_req *r)
 	return SPAWN_STEP_EXEC;
 }
 
+#ifndef TEND_SANITIZE
 /* Runs in the child; returns only on failure, after recording it. */
 static int
 spawn_child_main(void *p)
@@ -132,6 +133,42 @@ static char spawn_stack[32768] __attribute__((aligned(16)));
  * exactly when the child has exec'd or failed, with the verdict already
  * in memory: no pipe, no read, no guessing.
  */
+static pid_t
+spawn_start(struct spawn_child_arg *arg)
+{
+	return clone(spawn_child_main, spawn_stack + sizeof(spawn_stack),
+	    CLONE_VM | CLONE_VFORK | SIGCHLD, arg);
+}
+#else
+/*
+ * Sanitizer builds: ASan cannot follow a child that runs on a stack of its
+ * own in the parent's memory, so there the child is an ordinary fork()
+ * that sends its verdict back through a close-on-exec pipe (EOF: exec'd).
+ */
+static pid_t
+spawn_start(struct spawn_child_arg *arg)
+{
+	int pfd[2];
+	pid_t pid;
+
+	if (pipe2(pfd, O_CLOEXEC) < 0)
+		return -1;
+	if ((pid = fork()) == 0) {
+		(void)close(pfd[0]);
+		arg->step = spawn_child(arg->req);
+		arg->err = errno;
+		(void)!write(pfd[1], arg, sizeof(*arg));
+		_exit(arg->step == SPAWN_STEP_EXEC && (arg->err == ENOENT ||
+		    arg->err == ENOTDIR) ? 127 : 126);
+	}
+	(void)close(pfd[1]);
+	if (pid > 0 && read(pfd[0], arg, sizeof(*arg)) != (ssize_t)sizeof(*arg))
+		arg->step = SPAWN_OK;
+	(void)close(pfd[0]);
+	return pid;
+}
+#endif
+
 int
 spawn_run(const struct spawn_req *r, struct spawn_result *out)
 {
@@ -139,9 +176,8 @@ spawn_run(const struct spawn_req *r, struct spawn_result *out)
 	char *saved = r->listen_pid ? *r->listen_pid : NULL;
 	pid_t pid;
 
-	pid = clone(spawn_child_main, spawn_stack + sizeof(spawn_stack),
-	    CLONE_VM | CLONE_VFORK | SIGCHLD, &arg);
-	/* The child's LISTEN_PID edit landed in our memory: undo it. */
+	pid = spawn_start(&arg);
+	/* The child's LISTEN_PID edit may have landed in our memory: undo it. */
 	if (r->listen_pid)
 		*r->listen_pid = saved;
 	if (pid < 0)

@@ -18,7 +18,7 @@ for mode in pid1 subreaper; do
 	rc=$? took=$(elapsed "$start")
 	expect_eq "$rc" 7 "$mode: tend exits with the app's code after draining"
 	expect_match "$TMP/flushed" '^drained$' "$mode: the setsid daemon finished writing before tend exited"
-	[ "$took" -lt 2500 ] || fail "$mode: drain of a 300 ms flush took $took ms"
+	[ "$took" -lt $((2500 * SLOW)) ] || fail "$mode: drain of a 300 ms flush took $took ms"
 	ok "$mode: drained in $took ms, without waiting out the 5 s grace"
 	expect_match "$TMP/err" '^tend: app exited with 7$' "$mode: -vv logs the app's exit"
 	expect_match "$TMP/err" '^tend: sent TERM to 1 process$' "$mode: -vv logs the TERM"
@@ -29,7 +29,7 @@ for mode in pid1 subreaper; do
 	run -vv --grace 1s -- sh -c 'daemon ignore "$0"; exit 3' "$TMP/stubborn" 2>"$TMP/err"
 	rc=$? took=$(elapsed "$start")
 	expect_eq "$rc" 3 "$mode: exit code is the app's after a KILL of the rest"
-	[ "$took" -ge 950 ] && [ "$took" -lt 1500 ] ||
+	[ "$took" -ge 950 ] && [ "$took" -lt $((1500 * SLOW)) ] ||
 	    fail "$mode: grace 1s, but tend took $took ms (want 1000-1500)"
 	ok "$mode: TERM-ignoring daemon killed after the grace period ($took ms)"
 	expect_match "$TMP/err" 'sent KILL to 1 process after the grace period' "$mode: -vv logs the KILL"
@@ -43,7 +43,7 @@ for mode in pid1 subreaper; do
 		[ "$d" -lt "$best" ] && best=$d
 	done
 	expect_eq "$rc" 5 "$mode: exit code with nothing left"
-	[ "$best" -lt 50 ] || fail "$mode: tend exited $best ms after the app (want < 50)"
+	[ "$best" -lt $((50 * SLOW)) ] || fail "$mode: tend exited $best ms after the app (want < $((50 * SLOW)))"
 	ok "$mode: tend exited $best ms after the app with nothing left"
 done
 
@@ -52,7 +52,7 @@ start=$(now_ms)
 as_pid1 --grace 0 -- sh -c 'daemon ignore "$0"' "$TMP/g0" 2>"$TMP/err"
 rc=$? took=$(elapsed "$start")
 expect_eq "$rc" 0 "--grace 0: app's code"
-[ "$took" -lt 500 ] || fail "--grace 0 took $took ms"
+[ "$took" -lt $((500 * SLOW)) ] || fail "--grace 0 took $took ms"
 ok "--grace 0 kills at once ($took ms)"
 
 # --stop-timeout: an app that ignores TERM is KILLed that long after it.
@@ -63,7 +63,7 @@ kill -TERM "$TEND_PID"
 wait "$NS_PID"; rc=$?
 took=$(elapsed "$start")
 expect_eq "$rc" 137 "--stop-timeout: the app was KILLed"
-[ "$took" -ge 450 ] && [ "$took" -lt 1500 ] || fail "--stop-timeout 500ms took $took ms"
+[ "$took" -ge 450 ] && [ "$took" -lt $((1500 * SLOW)) ] || fail "--stop-timeout 500ms took $took ms"
 ok "--stop-timeout 500ms: app KILLed and tend out after $took ms"
 expect_match "$TMP/err" 'sending KILL' "--stop-timeout is logged"
 
@@ -77,7 +77,7 @@ grep -q got-term "$TMP/out" && fail "--pre-stop: TERM forwarded before the delay
 wait "$NS_PID"; rc=$?
 took=$(elapsed "$start")
 expect_eq "$rc" 0 "--pre-stop: the app handled TERM"
-[ "$took" -ge 950 ] && [ "$took" -lt 1800 ] || fail "--pre-stop 1s: app stopped after $took ms"
+[ "$took" -ge 950 ] && [ "$took" -lt $((1800 * SLOW)) ] || fail "--pre-stop 1s: app stopped after $took ms"
 ok "--pre-stop 1s: TERM forwarded after the delay ($took ms)"
 # ...and a second TERM, or an INT, cuts it short.
 for second in TERM INT; do
@@ -90,7 +90,7 @@ for second in TERM INT; do
 	wait "$NS_PID"; rc=$?
 	took=$(elapsed "$start")
 	expect_eq "$rc" 0 "--pre-stop: a second signal ($second) made the app stop"
-	[ "$took" -lt 2000 ] || fail "--pre-stop 10s cut short by $second still took $took ms"
+	[ "$took" -lt $((2000 * SLOW)) ] || fail "--pre-stop 10s cut short by $second still took $took ms"
 	ok "--pre-stop cut short by $second after $took ms"
 done
 
@@ -109,7 +109,7 @@ kill -TERM "$TEND_PID"
 wait "$NS_PID"; rc=$?
 took=$(elapsed "$start")
 expect_eq "$rc" 0 "--pause exits 0 on TERM"
-[ "$took" -lt 1000 ] || fail "--pause took $took ms to exit with nothing left (grace is 5 s)"
+[ "$took" -lt $((1000 * SLOW)) ] || fail "--pause took $took ms to exit with nothing left (grace is 5 s)"
 ok "--pause exits at once with nothing left ($took ms)"
 start_pid1 --pause
 sleep 0.2
