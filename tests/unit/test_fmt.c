@@ -54,7 +54,9 @@ test_fmt_strings_and_chars_match_libc(void **state)
 }
 
 /* Truncation is the point here, so libc's warning about it is not. */
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wformat-truncation"
+#endif
 
 static void
 test_fmt_truncates_like_snprintf(void **state)
