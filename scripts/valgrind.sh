@@ -57,7 +57,7 @@ for t in $tests; do
 	# namespace whose unshare is gone): end those this run started, found
 	# by the private path of the binary they run.
 	for p in /proc/[0-9]*; do
-		tr '\0' ' ' <"$p/cmdline" 2>/dev/null | grep -qF -- "$build/tend " &&
+		{ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -qF -- "$build/tend " &&
 		    kill -9 "${p#/proc/}" 2>/dev/null
 	done
 	sleep 1

@@ -23,7 +23,7 @@ trap cleanup EXIT
 
 # Sanitizer builds start and exit several times slower: timing bounds
 # scale by SLOW (1 for the real binary).
-case $("$TEND" --version 2>/dev/null) in *ASan*) SLOW=5 ;; *) SLOW=1 ;; esac
+case $("$TEND" --version 2>/dev/null) in *ASan*) SLOW=10 ;; *) SLOW=1 ;; esac
 
 fail() { echo "FAIL: $*" >&2; [ -s "$TMP/err" ] && sed 's/^/  stderr: /' "$TMP/err" >&2; exit 1; }
 skip() { echo "SKIP: $*"; exit 77; }
@@ -56,7 +56,8 @@ start_pid1() {
 	TEND_PID=""
 	for _ in $(seq 100); do
 		TEND_PID=$(cat "/proc/$NS_PID/task/$NS_PID/children" 2>/dev/null | tr -d ' ')
-		[ -n "$TEND_PID" ] && return 0
+		# Kill tend too on the way out: unshare alone would leave it running.
+		[ -n "$TEND_PID" ] && BG_PIDS="$BG_PIDS $TEND_PID" && return 0
 		sleep 0.02
 	done
 	fail "tend did not start under $NS"

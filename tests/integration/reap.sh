@@ -6,7 +6,7 @@
 need_ns
 
 # As PID 1: count every zombie left in the namespace after the storm.
-as_pid1 -- sh -c '. "$0"; orphans 10000 && sleep 0.5 && echo "zombies $(zombies)"' \
+as_pid1 -- sh -c '. "$0"; orphanstorm 10000 && sleep 0.5 && echo "zombies $(zombies)"' \
     "$TESTLIB" >"$TMP/out" 2>"$TMP/err"
 expect_eq $? 0 "PID 1: app made 10000 orphans and exited 0"
 expect_match "$TMP/out" '^made 10000$' "PID 1: all 10000 orphans were made"
