@@ -21,21 +21,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "config.h"
 #include "parse.h"
 
-#define CHECK(x)	do {						\
-	if (!(x)) {							\
-		fprintf(stderr, "%s:%d: check failed: %s\n",		\
-		    __FILE__, __LINE__, #x);				\
-		abort();						\
-	}								\
-} while (0)
-
 #define MAX_STRINGS	256
 #define DURATION_MAX	(1000ULL * 24 * 3600 * NSEC_PER_SEC)
-
-int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 struct input {
 	char	*argv[MAX_STRINGS + 2];	/* "tend", args, NULL */

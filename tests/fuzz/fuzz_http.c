@@ -13,17 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "http.h"
-
-#define CHECK(x)	do {						\
-	if (!(x)) {							\
-		fprintf(stderr, "%s:%d: check failed: %s\n",		\
-		    __FILE__, __LINE__, #x);				\
-		abort();						\
-	}								\
-} while (0)
-
-int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
 check_verdict(const struct http_resp *r, const char *data, size_t size)

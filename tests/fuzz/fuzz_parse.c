@@ -20,20 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "parse.h"
 #include "signame.h"
 
-#define CHECK(x)	do {						\
-	if (!(x)) {							\
-		fprintf(stderr, "%s:%d: check failed: %s\n",		\
-		    __FILE__, __LINE__, #x);				\
-		abort();						\
-	}								\
-} while (0)
-
 #define DURATION_MAX	(1000ULL * 24 * 3600 * NSEC_PER_SEC)
-
-int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The obvious implementation: digits only, at least one, no overflow. */
 static int

@@ -14,18 +14,9 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "fuzz.h"
 #include "http.h"
 #include "probespec.h"
-
-#define CHECK(x)	do {						\
-	if (!(x)) {							\
-		fprintf(stderr, "%s:%d: check failed: %s\n",		\
-		    __FILE__, __LINE__, #x);				\
-		abort();						\
-	}								\
-} while (0)
-
-int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct probe_spec	spec, again;
 static char			text[PROBESPEC_DESCRIBE_MAX];

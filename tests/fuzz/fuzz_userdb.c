@@ -15,10 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "err.h"
 #include "userdb.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /*
  * with_nul adds a terminator for the spec, which is a C string. File parts
