@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 secs=$1
 shift
 root=$(pwd)
-dir=${FUZZ_DIR:-/tmp/tend-fuzz}
+dir=${FUZZ_DIR:-$(pwd)/build-fuzz}
 build=$dir/build
 jobs=${FUZZ_JOBS:-$(nproc)}
 targets=${*:-config parse exec probespec http userdb fmt}

@@ -4,13 +4,13 @@
 # Both must report nothing; what is switched off, and why,
 # is in .clang-tidy and scripts/cppcheck.supp (or an inline comment).
 #
-#   scripts/lint.sh            (LINT_DIR: scratch dir, default /tmp/tend-lint)
+#   scripts/lint.sh            (LINT_DIR: scratch dir, default build-lint)
 #
 # The last line is a one-line summary; the exit status is non-zero on any
 # finding.
 set -eu
 cd "$(dirname "$0")/.."
-dir=${LINT_DIR:-/tmp/tend-lint}
+dir=${LINT_DIR:-$(pwd)/build-lint}
 mkdir -p "$dir"
 for tool in cppcheck clang-tidy; do
 	command -v "$tool" >/dev/null || { echo "lint: $tool is not installed" >&2; exit 1; }

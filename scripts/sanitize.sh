@@ -3,7 +3,7 @@
 # Build tend, the unit tests and the test helpers with ASan+UBSan (dynamic
 # glibc: -DTEND_SANITIZE=ON) and run the whole ctest suite that way.
 #
-#   scripts/sanitize.sh [CTEST-ARGS...]     (SAN_DIR: default /tmp/tend-san)
+#   scripts/sanitize.sh [CTEST-ARGS...]     (SAN_DIR: default build-san)
 #
 # Every sanitizer report (memory error, leak at exit, undefined behaviour)
 # from any process goes to a file under $SAN_DIR/reports, so one that a
@@ -12,7 +12,7 @@
 # is non-zero if a test failed or anything was reported.
 set -eu
 cd "$(dirname "$0")/.."
-dir=${SAN_DIR:-/tmp/tend-san}
+dir=${SAN_DIR:-$(pwd)/build-san}
 build=$dir/build
 mkdir -p "$dir"
 rm -rf "$dir/reports"

@@ -3,7 +3,7 @@
 # Run the integration and stress tests with every tend under valgrind's
 # memcheck (a dynamic glibc debug build; the apps themselves are not).
 #
-#   scripts/valgrind.sh [TEST-NAME...]     (VG_DIR: default /tmp/tend-vg)
+#   scripts/valgrind.sh [TEST-NAME...]     (VG_DIR: default build-vg)
 #
 # What counts is memcheck: any error (invalid access, use of uninitialised
 # memory, fd or memory leak at exit) in any tend process fails the run.
@@ -13,7 +13,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
-dir=${VG_DIR:-/tmp/tend-vg}
+dir=${VG_DIR:-$(pwd)/build-vg}
 build=$dir/build
 command -v valgrind >/dev/null || { echo "valgrind: not installed" >&2; exit 1; }
 mkdir -p "$dir"
