@@ -81,3 +81,15 @@ fail() {
 	[ -s "$TMP/err" ] && tail -n 20 "$TMP/err" | sed 's/^/  stderr: /' >&2
 	exit 1
 }
+
+# settled_zombies PID: true once a sample finds no zombie under PID (up to
+# 20 samples, 50 ms apart). With probes every millisecond, one that exited
+# an instant ago is a zombie until tend's next turn: only a zombie that
+# stays is a leak.
+settled_zombies() {
+	for _ in $(seq 20); do
+		[ "$(zombies "$1")" = 0 ] && return 0
+		sleep 0.05
+	done
+	return 1
+}

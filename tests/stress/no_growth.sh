@@ -79,7 +79,7 @@ echo go >"$TMP/go"
 wait_for "$TMP/out" '^ready$' 1200
 [ $health = 1 ] && wait_probes $((start + 10000)) 240
 [ $health = 1 ] && label="$label ($(( ($(probes) - start) * 1000 / ($(now_ms) - t0 + 1) )) probes/s)"
-[ "$(zombies "$TEND_PID")" = 0 ] || fail "zombies left under tend"
+settled_zombies "$TEND_PID" || fail "zombies left under tend"
 compare "$label"
 [ $health = 1 ] && check_probes "$label"
 kill -TERM "$TEND_PID"
@@ -94,7 +94,7 @@ baseline
 start=$(probes) t0=$(now_ms)
 wait_probes $((start + 500)) 240
 label="500 exec probes ($(( ($(probes) - start) * 1000 / ($(now_ms) - t0 + 1) ))/s)"
-[ "$(zombies "$TEND_PID")" = 0 ] || fail "$label: zombies left under tend"
+settled_zombies "$TEND_PID" || fail "$label: zombies left under tend"
 compare "$label"
 check_probes "$label"
 kill -TERM "$TEND_PID"
