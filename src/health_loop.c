@@ -191,6 +191,7 @@ health_loop_on_time(struct tend *t, uint64_t now)
 		return;
 	env.ids = t->ids;
 	env.envp = t->envp;
+	env.no_new_privs = t->cfg.no_new_privs;
 	/* The app's directory; where the user may not enter it, /. */
 	env.workdir = t->cfg.workdir ? t->cfg.workdir : th->cwd[0] ? th->cwd : NULL;
 	env.workdir_soft = t->cfg.workdir == NULL;

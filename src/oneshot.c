@@ -54,7 +54,7 @@ oneshot_probe(const struct tend_config *cfg)
 {
 	static struct probe_spec spec;
 	static struct probe_run run;
-	struct probe_env env = { NULL, NULL, NULL, false };
+	struct probe_env env = { NULL, NULL, NULL, false, false };
 	char line[sizeof(run.why) + 16];
 	int n;
 	struct pollfd pfd[2];

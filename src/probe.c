@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "fmt.h"
+#include "keeper.h"
 #include "parse.h"
 #include "probe.h"
 #include "spawn.h"
@@ -36,8 +37,9 @@ probe_finish(struct probe_run *p, bool ok, const char *fmt, ...)
 	if (p->fd >= 0)
 		(void)close(p->fd);
 	p->fd = -1;
-	if (p->pid > 0)
-		(void)kill(-p->pid, SIGKILL);
+	/* A keeper still running cleans up after its probe, then leaves. */
+	if (p->pid > 0 && !p->reaped)
+		keeper_stop(p->pid);
 }
 
 static void
@@ -70,6 +72,11 @@ probe_start_socket(struct probe_run *p)
 		probe_finish(p, false, "connect: %s", strerror(errno));
 }
 
+/*
+ * The command runs under a keeper (keeper.c), so tend never waits for it.
+ * Its stdout and stderr are a pipe whose write end blocks, as a command's
+ * output normally does; tend's read end does not.
+ */
 static void
 probe_start_exec(struct probe_run *p, const struct probe_env *env)
 {
@@ -77,27 +84,25 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 		.argv = p->spec->argv, .tty_fd = -1, .null_stdin = true,
 		.workdir = env->workdir, .workdir_soft = env->workdir_soft,
 		.ids = env->ids, .envp = env->envp,
+		.no_new_privs = env->no_new_privs,
 	};
-	struct spawn_result res;
-	int pfd[2], r;
+	int pfd[2];
+	pid_t pid;
 
-	if (pipe2(pfd, O_CLOEXEC | O_NONBLOCK) < 0) {
+	if (pipe2(pfd, O_CLOEXEC) < 0 || fcntl(pfd[0], F_SETFL, O_NONBLOCK) < 0) {
 		probe_finish(p, false, "pipe: %s", strerror(errno));
 		return;
 	}
 	req.out_fd = pfd[1];
-	r = spawn_run(&req, &res);
+	pid = keeper_start(&req);
 	(void)close(pfd[1]);
 	p->fd = pfd[0];
-	if (r < 0) {
-		probe_finish(p, false, "fork: %s", strerror(-r));
+	if (pid < 0) {
+		probe_finish(p, false, "fork: %s", strerror(errno));
 		return;
 	}
-	p->pid = res.pid;
+	p->pid = pid;
 	p->phase = PROBE_RUNNING;
-	if (res.step != SPAWN_OK)
-		probe_finish(p, false, "cannot start %s: %s: %s", p->spec->argv[0],
-		    spawn_step_name(res.step), strerror(res.err));
 }
 
 void
@@ -204,22 +209,34 @@ probe_on_http_readable(struct probe_run *p)
 	}
 }
 
-/* Keep the start of an exec probe's output; drain and drop the rest. */
+/*
+ * Keep the start of an exec probe's output; drain and drop the rest, at
+ * most EXEC_DRAIN_MAX bytes per wake-up so a probe that writes without end
+ * cannot hold the loop: poll brings tend back for more.
+ */
+#define EXEC_DRAIN_MAX	65536
+
 static void
 probe_on_exec_output(struct probe_run *p)
 {
-	char buf[512];
-	size_t keep;
+	char buf[2048];
+	size_t keep, total = 0;
 	ssize_t n;
 
-	while ((n = read(p->fd, buf, sizeof(buf))) > 0) {
+	while (total < EXEC_DRAIN_MAX && (n = read(p->fd, buf, sizeof(buf))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return;		/* EAGAIN: all read for now */
+		}
+		total += (size_t)n;
 		keep = sizeof(p->out) - 1 - p->out_len;
 		if ((size_t)n < keep)
 			keep = (size_t)n;
 		memcpy(p->out + p->out_len, buf, keep);
 		p->out_len += keep;
 	}
-	if (n == 0) {
+	if (total < EXEC_DRAIN_MAX) {
 		/* EOF: wait for the exit status alone. */
 		(void)close(p->fd);
 		p->fd = -1;
@@ -245,6 +262,7 @@ probe_on_exit(struct probe_run *p, int status)
 	char line[sizeof(p->out)];
 	size_t len;
 
+	p->reaped = true;
 	if (p->phase != PROBE_RUNNING)
 		return;
 	if (p->fd >= 0)

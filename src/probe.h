@@ -3,8 +3,8 @@
  * probe.h - run one health probe without blocking, fed by a poll loop.
  *
  * TCP and HTTP probes are non-blocking sockets: no fork, no thread, no DNS.
- * Exec probes are children in their own process group whose output comes
- * back through a pipe. The loop polls probe_fd(), calls probe_on_io(),
+ * Exec probes run under a keeper process (keeper.h) that kills everything
+ * they leave; their output comes back through a pipe. The loop polls probe_fd(), calls probe_on_io(),
  * tells it about the probe child's exit with probe_on_exit(), and calls
  * probe_on_timeout() at the deadline; probe_done() then holds the verdict.
  */
@@ -33,7 +33,8 @@ struct probe_run {
 	const struct probe_spec	*spec;
 	enum probe_phase	 phase;
 	int			 fd;		/* socket, or exec output pipe */
-	pid_t			 pid;		/* exec: the probe command */
+	pid_t			 pid;		/* exec: the command's keeper */
+	bool			 reaped;	/* exec: the keeper has been reaped */
 	uint64_t		 started;
 	uint64_t		 deadline;
 	char			 req[PROBESPEC_PATH_MAX + PROBESPEC_HOST_MAX + 128];
@@ -51,11 +52,12 @@ struct probe_env {
 	char			**envp;		/* NULL: tend's own */
 	const char		*workdir;
 	bool			 workdir_soft;	/* tend's own start dir: / if denied */
+	bool			 no_new_privs;	/* as the app: --no-new-privs */
 };
 
 /*
- * Start a probe at now that must finish by now + timeout. Never blocks
- * (an exec probe's fork/exec handshake aside). A failure to even start is
+ * Start a probe at now that must finish by now + timeout. Never blocks:
+ * an exec probe is fork()ed under a keeper (keeper.h) and not waited for. A failure to even start is
  * a finished, failed probe, so the caller need not special-case it.
  */
 void	probe_start(struct probe_run *p, const struct probe_spec *spec,

@@ -106,6 +106,78 @@ spawn_child(const struct spawn_req *r)
 	return SPAWN_STEP_EXEC;
 }
 
+/* How a child that could not exec leaves: 127 if the file is missing. */
+static void __attribute__((noreturn))
+spawn_child_fail(const struct spawn_child_arg *arg)
+{
+	_exit(arg->step == SPAWN_STEP_EXEC && (arg->err == ENOENT ||
+	    arg->err == ENOTDIR) ? 127 : 126);
+}
+
+pid_t
+spawn_plain_fork(void)
+{
+#ifdef TEND_SANITIZE
+	return fork();
+#elif defined(__s390__) || defined(__s390x__)
+	/* s390 takes the stack first and the flags second. */
+	return (pid_t)syscall(SYS_clone, 0, SIGCHLD, 0, 0, 0);
+#else
+	/*
+	 * The system call: musl's fork() brings its atfork and lock machinery
+	 * (5 KB) for threads tend does not have. With no new stack the child
+	 * returns here on its own copy of ours, like fork().
+	 */
+	return (pid_t)syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+#endif
+}
+
+pid_t
+spawn_fork(const struct spawn_req *r, int *ret_fd)
+{
+	struct spawn_child_arg arg = { r, SPAWN_OK, 0 };
+	int pfd[2], e;
+	pid_t pid;
+
+	if (pipe2(pfd, O_CLOEXEC) < 0)
+		return -1;
+	if ((pid = spawn_plain_fork()) == 0) {
+		(void)close(pfd[0]);
+		arg.step = spawn_child(r);
+		arg.err = errno;
+		(void)!write(pfd[1], &arg, sizeof(arg));
+		spawn_child_fail(&arg);
+	}
+	e = errno;
+	(void)close(pfd[1]);
+	if (pid < 0) {
+		(void)close(pfd[0]);
+		errno = e;
+		return -1;
+	}
+	*ret_fd = pfd[0];
+	return pid;
+}
+
+int
+spawn_verdict(int fd, struct spawn_result *out)
+{
+	struct spawn_child_arg arg;
+	ssize_t n;
+
+	do
+		n = read(fd, &arg, sizeof(arg));
+	while (n < 0 && errno == EINTR);
+	if (n != (ssize_t)sizeof(arg)) {
+		out->step = SPAWN_OK;
+		out->err = 0;
+		return 0;
+	}
+	out->step = arg.step;
+	out->err = arg.err;
+	return -1;
+}
+
 #ifndef TEND_SANITIZE
 /* Runs in the child; returns only on failure, after recording it. */
 static int
@@ -115,8 +187,7 @@ spawn_child_main(void *p)
 
 	arg->step = spawn_child(arg->req);
 	arg->err = errno;
-	_exit(arg->step == SPAWN_STEP_EXEC && (arg->err == ENOENT ||
-	    arg->err == ENOTDIR) ? 127 : 126);
+	spawn_child_fail(arg);
 }
 
 /*
@@ -127,11 +198,16 @@ spawn_child_main(void *p)
 static char spawn_stack[32768] __attribute__((aligned(16)));
 
 /*
- * Start the child the way posix_spawn() does: clone with CLONE_VM and
- * CLONE_VFORK, so no page tables are copied (fork() of even a small
- * process is the largest part of tend's start-up) and tend resumes
- * exactly when the child has exec'd or failed, with the verdict already
- * in memory: no pipe, no read, no guessing.
+ * Start the app the way posix_spawn() does: clone with CLONE_VM and
+ * CLONE_VFORK, so no page tables are copied and tend resumes exactly when
+ * the child has exec'd or failed, with the verdict already in memory.
+ *
+ * This waits for another process, which tend must never do once anything
+ * untrusted runs, so it is used for the app's own start only: at that
+ * moment tend has no other child, and nothing started by tend exists that
+ * could stop the child between its setuid and its exec. Everything started
+ * later (exec probes) goes through spawn_fork() instead. See bench/notes.md
+ * for what this path saves at start-up.
  */
 static pid_t
 spawn_start(struct spawn_child_arg *arg)
@@ -142,29 +218,22 @@ spawn_start(struct spawn_child_arg *arg)
 #else
 /*
  * Sanitizer builds: ASan cannot follow a child that runs on a stack of its
- * own in the parent's memory, so there the child is an ordinary fork()
- * that sends its verdict back through a close-on-exec pipe (EOF: exec'd).
+ * own in the parent's memory, so there the app too is an ordinary fork()
+ * whose verdict tend reads from the pipe (EOF: exec'd).
  */
 static pid_t
 spawn_start(struct spawn_child_arg *arg)
 {
-	int pfd[2];
+	struct spawn_result res;
 	pid_t pid;
+	int fd;
 
-	if (pipe2(pfd, O_CLOEXEC) < 0)
+	if ((pid = spawn_fork(arg->req, &fd)) < 0)
 		return -1;
-	if ((pid = fork()) == 0) {
-		(void)close(pfd[0]);
-		arg->step = spawn_child(arg->req);
-		arg->err = errno;
-		(void)!write(pfd[1], arg, sizeof(*arg));
-		_exit(arg->step == SPAWN_STEP_EXEC && (arg->err == ENOENT ||
-		    arg->err == ENOTDIR) ? 127 : 126);
-	}
-	(void)close(pfd[1]);
-	if (pid > 0 && read(pfd[0], arg, sizeof(*arg)) != (ssize_t)sizeof(*arg))
-		arg->step = SPAWN_OK;
-	(void)close(pfd[0]);
+	(void)spawn_verdict(fd, &res);
+	(void)close(fd);
+	arg->step = res.step;
+	arg->err = res.err;
 	return pid;
 }
 #endif

@@ -56,6 +56,24 @@ struct spawn_result {
  */
 int	spawn_run(const struct spawn_req *r, struct spawn_result *out);
 
+/* fork(), without libc's atfork machinery: 0 in the child, as fork(). */
+pid_t	spawn_plain_fork(void);
+
+/*
+ * Fork (no CLONE_VM, no VFORK: the caller never waits) and exec r->argv in
+ * the child. Returns the child's pid, or -1 with errno; *ret_fd is then a
+ * close-on-exec pipe on which the child leaves (step, errno) if a step
+ * failed. It reaches EOF when the child has exec'd or exited, so read it
+ * with spawn_verdict() once the child is known to be gone, or poll it.
+ */
+pid_t	spawn_fork(const struct spawn_req *r, int *ret_fd);
+
+/*
+ * Read the verdict of spawn_fork() from fd: 0 if the child exec'd (or left
+ * nothing), -1 with out->step and out->err set if a step failed.
+ */
+int	spawn_verdict(int fd, struct spawn_result *out);
+
 /* "exec", "setgid", ... for messages. */
 const char *spawn_step_name(enum spawn_step step);
 

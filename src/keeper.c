@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * keeper.c - run an exec probe so that tend never waits for it and nothing
+ * it starts outlives it.
+ *
+ * tend fork()s a keeper (a copy of itself that never execs) and returns to
+ * its loop at once. The keeper makes itself a subreaper, starts the probe
+ * command with the app's identity and restrictions, and waits. When the
+ * command exits, or tend asks with SIGTERM (timeout, shutdown), the keeper
+ * SIGKILLs every process left below it: a grandchild that called setsid()
+ * or double-forked is still its descendant, or was handed to it as an
+ * orphan, so nothing escapes. It then leaves with the command's own status,
+ * which is what tend reaps.
+ *
+ * The keeper keeps tend's identity: a compromised app of the probe's uid
+ * can neither signal nor trace it, so it cannot stop the clean-up. It is
+ * not dumpable, and it takes no_new_privs when the app has it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "fmt.h"
+#include "keeper.h"
+#include "log.h"
+#include "sig.h"
+#include "spawn.h"
+
+/*
+ * SIGKILL every child once; returns how many were listed. The children
+ * file of our only thread lists zombies too, so killing one is harmless.
+ */
+static int
+keeper_kill_children(int self)
+{
+	char path[48], buf[256];
+	long pid = 0;
+	int fd, n = 0, i, have = 0;
+	ssize_t r;
+
+	(void)fmt_format(path, sizeof(path), "/proc/self/task/%d/children", self);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	while ((r = read(fd, buf, sizeof(buf))) > 0)
+		for (i = 0; i < r; i++) {
+			if (buf[i] >= '0' && buf[i] <= '9') {
+				pid = pid * 10 + (buf[i] - '0');
+				have = 1;
+				continue;
+			}
+			if (have && pid > 0 && kill((pid_t)pid, SIGKILL) == 0)
+				n++;
+			pid = 0;
+			have = 0;
+		}
+	if (have && pid > 0 && kill((pid_t)pid, SIGKILL) == 0)
+		n++;
+	(void)close(fd);
+	return n;
+}
+
+/*
+ * Kill and reap everything below the keeper. Each round kills the children
+ * it sees and reaps one; the orphans of a killed child become children and
+ * are seen next round, so this ends after one round per process. Without
+ * a children file (CONFIG_PROC_CHILDREN), the probe's process group is the
+ * best that can be done.
+ */
+static void
+keeper_kill_all(pid_t probe, int *probe_status, bool *probe_reaped)
+{
+	int self = (int)getpid(), st, n;
+	pid_t w;
+
+	if (!*probe_reaped)
+		(void)kill(-probe, SIGKILL);	/* its group, for lack of /proc */
+	for (;;) {
+		n = keeper_kill_children(self);
+		w = waitpid(-1, &st, n > 0 ? 0 : WNOHANG);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return;			/* ECHILD: nothing is left */
+		if (w == probe && !*probe_reaped) {
+			*probe_status = st;
+			*probe_reaped = true;
+		}
+		/* Children the file does not show (no /proc): wait for them. */
+		if (w == 0 && waitpid(-1, &st, 0) < 0 && errno == ECHILD)
+			return;
+	}
+}
+
+/* Leave as the command did: its exit code, or death by its signal. */
+static void __attribute__((noreturn))
+keeper_exit_as(int status)
+{
+	if (WIFSIGNALED(status)) {
+		sig_child_reset();
+		(void)kill(getpid(), WTERMSIG(status));
+		_exit(128 + WTERMSIG(status));
+	}
+	_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 125);
+}
+
+static void __attribute__((noreturn))
+keeper_main(const struct spawn_req *r)
+{
+	struct spawn_result res;
+	sigset_t set;
+	siginfo_t si;
+	int vfd, st = 0, sig;
+	bool reaped = false;
+	char msg[256];
+	pid_t probe, w;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGTERM);
+	(void)sigprocmask(SIG_BLOCK, &set, NULL);
+	(void)prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
+	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	(void)prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+	if (r->no_new_privs)
+		(void)prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+	if ((probe = spawn_fork(r, &vfd)) < 0) {
+		(void)fmt_format(msg, sizeof(msg), "cannot start %s: fork: %s\n",
+		    r->argv[0], strerror(errno));
+		(void)log_write_all(r->out_fd, msg, strlen(msg));
+		_exit(125);
+	}
+	for (;;) {
+		do
+			sig = sigwaitinfo(&set, &si);
+		while (sig < 0 && errno == EINTR);
+		if (sig == SIGTERM || sig < 0)
+			break;
+		while ((w = waitpid(-1, &st, WNOHANG)) > 0 && w != probe)
+			;
+		if (w == probe) {
+			reaped = true;
+			break;
+		}
+	}
+	keeper_kill_all(probe, &st, &reaped);
+	if (spawn_verdict(vfd, &res) < 0) {
+		(void)fmt_format(msg, sizeof(msg), "cannot start %s: %s: %s\n",
+		    r->argv[0], spawn_step_name(res.step), strerror(res.err));
+		(void)log_write_all(r->out_fd, msg, strlen(msg));
+	}
+	if (!reaped)
+		_exit(128 + SIGKILL);
+	keeper_exit_as(st);
+}
+
+pid_t
+keeper_start(const struct spawn_req *r)
+{
+	pid_t pid = spawn_plain_fork();
+
+	if (pid == 0)
+		keeper_main(r);
+	return pid;
+}
+
+void
+keeper_stop(pid_t keeper)
+{
+	if (keeper > 0)
+		(void)kill(keeper, SIGTERM);
+}
