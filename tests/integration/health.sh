@@ -75,17 +75,42 @@ TEND="$TEND" $NS sh "$TMP/c3.sh" "$TMP" >"$TMP/out" 2>"$TMP/err"
 expect_eq $? 0 "timeout: app exited 0"
 expect_match "$TMP/err" 'starting -> unhealthy \(timed out after 300ms\)' "a hanging probe fails at its timeout"
 
-# Case 4: an exec probe that forks a grandchild and hangs leaves nothing.
+# Case 4: exec probes that fork, double-fork and setsid() and then hang
+# leave nothing behind. Ten probes time out (retries 10), then
+# --health-action stop sends TERM; no new probe starts after that, so the
+# app then waits (bounded) for the state to check: none of the processes
+# the probes started is left, and no zombie. Every probe records the pid
+# of its setsid() child first, so the check cannot pass vacuously.
 ln -sf "$(command -v sleep)" "$TMP/probesleep"
-TEND="$TEND" $NS "$TEND" --health "exec:sh -c '$TMP/probesleep 100 & $TMP/probesleep 100'" \
-    --health-interval 100ms --health-timeout 200ms -- sh -c '
-	sleep 1.5
-	echo "left $(cat /proc/[0-9]*/comm 2>/dev/null | grep -c "^probesleep$")"
-	. "$0"; echo "zombies $(zombies)"' "$TESTLIB" >"$TMP/out" 2>"$TMP/err"
-expect_eq $? 0 "exec probe: app exited 0"
-expect_match "$TMP/err" 'starting -> unhealthy \(timed out after 200ms\)' "exec probe timed out"
-expect_match "$TMP/out" '^left 0$' "no probe process or grandchild is left"
+TEND="$TEND" $NS "$TEND" --health "exec:sh -c '$TMP/probesleep 100 & \
+	setsid sh -c \"echo \\\$\\\$ >>$TMP/marks; exec $TMP/probesleep 100\" & \
+	(sh -c \"$TMP/probesleep 100\" &) ; $TMP/probesleep 100'" \
+    --health-interval 50ms --health-timeout 1s --health-retries 10 \
+    --health-action stop -- sh -c '
+	. "$0"
+	trap "stop=1" TERM
+	stop=""
+	while [ -z "$stop" ]; do sleep 0.05; done
+	for _ in $(seq 200); do
+		left=$(cat /proc/[0-9]*/comm 2>/dev/null | grep -c "^probesleep$")
+		[ "$left" = 0 ] && [ "$(zombies)" = 0 ] && break
+		sleep 0.05
+	done
+	echo "left $left"; echo "zombies $(zombies)"' "$TESTLIB" >"$TMP/out" 2>"$TMP/err"
+expect_eq $? 124 "exec probes: stopped as unhealthy after ten timeouts"
+expect_eq "$(grep -c 'timed out after 1s' "$TMP/err")" 1 "the tenth timeout made it unhealthy"
+[ "$(grep -c . "$TMP/marks")" -ge 10 ] || fail "expected 10 probes to start a setsid child, got $(cat "$TMP/marks")"
+ok "ten probes started a setsid() child each"
+expect_match "$TMP/out" '^left 0$' "no probe process, grandchild or setsid() child is left"
 expect_match "$TMP/out" '^zombies 0$' "no zombie is left"
+# A probe that writes 10 MB and exits 0 is healthy: its end of the pipe
+# blocks, tend drains it.
+TEND="$TEND" $NS "$TEND" --health "exec:sh -c 'head -c 10000000 /dev/zero; echo; exit 0'" \
+    --health-interval 100ms --health-timeout 20s --health-action stop -- sh -c '
+	for _ in $(seq 200); do "$TEND" status >/dev/null && exit 0; sleep 0.05; done; exit 1' \
+    >"$TMP/out" 2>"$TMP/err"
+expect_eq $? 0 "a probe writing 10 MB: the app saw tend healthy"
+expect_match "$TMP/err" 'starting -> healthy \(exit 0\)' "a probe writing 10 MB and exiting 0 is healthy"
 TEND="$TEND" $NS "$TEND" --health "exec:sh -c 'echo all good; exit 0'" \
     --health-interval 100ms -- sleep 0.5 >"$TMP/out" 2>"$TMP/err"
 expect_match "$TMP/err" 'starting -> healthy \(exit 0: all good\)' "exec probe logs exit code and first output line"

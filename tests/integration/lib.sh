@@ -20,6 +20,8 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
+# A test killed from outside (a ctest timeout) still cleans up.
+trap "exit 143" TERM INT HUP
 
 # Sanitizer builds start and exit several times slower: timing bounds
 # scale by SLOW (1 for the real binary).

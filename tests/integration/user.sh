@@ -108,3 +108,22 @@ with_db --user alice --health "exec:sh -c 'id -u >> $TMP/pub/probe-uid'" --healt
     -- sleep 0.5 2>"$TMP/err"
 expect_eq "$(sort -u "$TMP/pub/probe-uid" 2>/dev/null)" 1001 "exec probes run as --user"
 expect_match "$TMP/err" 'starting -> healthy' "and the probe passed"
+
+# An exec probe gets exactly the app's identity and restrictions: uid, gid,
+# supplementary groups and no_new_privs, read from /proc/<probe>/status
+# (the probe's own shell) and from the app's, here with ids over 65,535.
+cat >>"$TMP/passwd" <<'EOP'
+carol:x:100000:100001::/home/carol:/bin/sh
+EOP
+echo "big:x:200000:carol" >>"$TMP/group"
+with_db --user carol --no-new-privs \
+    --health "exec:sh -c 'grep -E \"^(Uid|Gid|Groups|NoNewPrivs):\" /proc/\$\$/status >$TMP/pub/probe-status'" \
+    --health-interval 100ms -- sh -c '
+	grep -E "^(Uid|Gid|Groups|NoNewPrivs):" /proc/$$/status >"$0/app-status"
+	for _ in $(seq 100); do [ -s "$0/probe-status" ] && exit 0; sleep 0.05; done' \
+    "$TMP/pub" 2>"$TMP/err"
+expect_eq "$(grep -c . "$TMP/pub/probe-status" 2>/dev/null)" 4 "the probe reported its identity"
+expect_match "$TMP/pub/app-status" '^Uid:[[:space:]]+100000[[:space:]]+100000' "the app runs as uid 100000"
+expect_match "$TMP/pub/app-status" '^NoNewPrivs:[[:space:]]+1$' "the app has no_new_privs"
+expect_eq "$(cat "$TMP/pub/probe-status")" "$(cat "$TMP/pub/app-status")" \
+    "exec probe: same Uid, Gid, Groups and NoNewPrivs as the app"
