@@ -2,12 +2,12 @@
 /*
  * spawn.c - fork, set up the child, exec, and report failure exactly.
  *
- * Everything between clone() and exec() is async-signal-safe and touches
- * no libc state: the child shares tend's memory until it execs.
+ * Everything between fork and exec is async-signal-safe and touches no
+ * libc state. A failed step comes back to the parent as (step, errno)
+ * through a close-on-exec pipe, which reaches EOF when the child exec'd.
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -21,10 +21,7 @@
 
 extern char **environ;
 
-/*
- * The child runs on its own stack in tend's memory (CLONE_VM) while tend
- * waits (CLONE_VFORK), so it reports a failure by writing here.
- */
+/* What a child that failed a step writes to the verdict pipe. */
 struct spawn_child_arg {
 	const struct spawn_req	*req;
 	enum spawn_step		 step;
@@ -178,84 +175,27 @@ spawn_verdict(int fd, struct spawn_result *out)
 	return -1;
 }
 
-#ifndef TEND_SANITIZE
-/* Runs in the child; returns only on failure, after recording it. */
-static int
-spawn_child_main(void *p)
-{
-	struct spawn_child_arg *arg = p;
-
-	arg->step = spawn_child(arg->req);
-	arg->err = errno;
-	spawn_child_fail(arg);
-}
-
 /*
- * The child's stack. It shares tend's memory, so it cannot use tend's own
- * stack; execvpe() keeps a PATH-sized buffer on it, hence the size. Pages
- * never touched cost no memory.
+ * The app starts through the same fork() as everything else, and only
+ * here does tend wait for a child's exec (a read of the verdict pipe): at
+ * that moment tend has no other child, so nothing tend started can stop
+ * the app between its setuid and its exec. A CLONE_VM|CLONE_VFORK start
+ * saved about 370 user-space instructions but no measurable wall time
+ * (bench/notes.md), and a single path is the one the sanitizer builds test.
  */
-static char spawn_stack[32768] __attribute__((aligned(16)));
-
-/*
- * Start the app the way posix_spawn() does: clone with CLONE_VM and
- * CLONE_VFORK, so no page tables are copied and tend resumes exactly when
- * the child has exec'd or failed, with the verdict already in memory.
- *
- * This waits for another process, which tend must never do once anything
- * untrusted runs, so it is used for the app's own start only: at that
- * moment tend has no other child, and nothing started by tend exists that
- * could stop the child between its setuid and its exec. Everything started
- * later (exec probes) goes through spawn_fork() instead. See bench/notes.md
- * for what this path saves at start-up.
- */
-static pid_t
-spawn_start(struct spawn_child_arg *arg)
-{
-	return clone(spawn_child_main, spawn_stack + sizeof(spawn_stack),
-	    CLONE_VM | CLONE_VFORK | SIGCHLD, arg);
-}
-#else
-/*
- * Sanitizer builds: ASan cannot follow a child that runs on a stack of its
- * own in the parent's memory, so there the app too is an ordinary fork()
- * whose verdict tend reads from the pipe (EOF: exec'd).
- */
-static pid_t
-spawn_start(struct spawn_child_arg *arg)
-{
-	struct spawn_result res;
-	pid_t pid;
-	int fd;
-
-	if ((pid = spawn_fork(arg->req, &fd)) < 0)
-		return -1;
-	(void)spawn_verdict(fd, &res);
-	(void)close(fd);
-	arg->step = res.step;
-	arg->err = res.err;
-	return pid;
-}
-#endif
-
 int
 spawn_run(const struct spawn_req *r, struct spawn_result *out)
 {
-	struct spawn_child_arg arg = { r, SPAWN_OK, 0 };
-	char *saved = r->listen_pid ? *r->listen_pid : NULL;
 	pid_t pid;
+	int fd;
 
-	pid = spawn_start(&arg);
-	/* The child's LISTEN_PID edit may have landed in our memory: undo it. */
-	if (r->listen_pid)
-		*r->listen_pid = saved;
-	if (pid < 0)
+	if ((pid = spawn_fork(r, &fd)) < 0)
 		return -errno;
+	(void)spawn_verdict(fd, out);
+	(void)close(fd);
 	/* Also here, so a signal forwarded to the group never misses it. */
 	(void)setpgid(pid, pid);
 	out->pid = pid;
-	out->step = arg.step;
-	out->err = arg.step == SPAWN_OK ? 0 : arg.err;
 	return 0;
 }
 

@@ -5,8 +5,8 @@
  * The child gets its own process group, optionally the terminal's
  * foreground, default signal dispositions and an empty mask, optionally a
  * new identity and working directory, then exec. If any step fails the
- * child records (step, errno) in memory it shares with tend until exec,
- * and leaves with _exit(): the parent learns exactly what failed without
+ * child sends (step, errno) through a close-on-exec pipe and leaves with
+ * _exit(): the parent learns exactly what failed without
  * guessing from an exit code, and the child never returns into tend.
  */
 #ifndef TEND_SPAWN_H
@@ -50,8 +50,8 @@ struct spawn_result {
 };
 
 /*
- * Fork and exec r->argv. Blocks only until the child has exec'd or
- * failed. Returns 0 (look at out->step for the child's fate; a failed
+ * Fork and exec r->argv, waiting until the child has exec'd or failed:
+ * for the app's start only, when tend has no other child. Returns 0 (look at out->step for the child's fate; a failed
  * child still has to be reaped) or -errno if no child could be started.
  */
 int	spawn_run(const struct spawn_req *r, struct spawn_result *out);
