@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # tend as Docker's init: a private dockerd (Debian's docker.io) started
 # with --init-path TEND, offline: no bridge, no iptables, its own data and
-# exec roots and socket, so it touches nothing of the host's network.
+# exec roots, socket and (empty) config file, and no IP forwarding. What
+# dockerd may still change on the host (net.ipv4/ipv6 forwarding, the
+# /etc/docker/key.json it creates) is put back as it was on the way out.
 #
 #   scripts/docker-check.sh [TEND]     (root; exits 77 without dockerd)
 #
@@ -29,6 +31,20 @@ dk=/usr/bin/docker
 bb=/bin/busybox
 readelf -l "$bb" 2>/dev/null | grep -q INTERP && fail "$bb is not static: install busybox-static"
 
+# What dockerd may touch outside its own roots, as it was before.
+fw4=$(cat /proc/sys/net/ipv4/ip_forward 2>/dev/null)
+fw6=$(cat /proc/sys/net/ipv6/conf/all/forwarding 2>/dev/null)
+had_etc=0; [ -d /etc/docker ] && had_etc=1
+had_key=0; [ -e /etc/docker/key.json ] && had_key=1
+restore_host() {
+	[ -n "$fw4" ] && [ "$(cat /proc/sys/net/ipv4/ip_forward)" != "$fw4" ] &&
+	    echo "$fw4" >/proc/sys/net/ipv4/ip_forward
+	[ -n "$fw6" ] && [ "$(cat /proc/sys/net/ipv6/conf/all/forwarding)" != "$fw6" ] &&
+	    echo "$fw6" >/proc/sys/net/ipv6/conf/all/forwarding
+	[ "$had_key" = 0 ] && rm -f /etc/docker/key.json
+	[ "$had_etc" = 0 ] && rmdir /etc/docker 2>/dev/null
+	return 0
+}
 cleanup() {
 	[ -n "$DPID" ] && {
 		DOCKER_HOST=unix://$sock "$dk" rm -f tend-dk >/dev/null 2>&1
@@ -38,12 +54,14 @@ cleanup() {
 	# The exec root may hold mounts (netns, overlay) until dockerd is gone.
 	umount -R "$dir/exec" "$dir/data" 2>/dev/null
 	rm -rf "$dir"
+	restore_host
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
 cp "$tend" "$dir/tend-init"
-dockerd --data-root "$dir/data" --exec-root "$dir/exec" -H "unix://$sock" \
+echo '{}' >"$dir/daemon.json"
+dockerd --config-file "$dir/daemon.json" --ip-forward=false --data-root "$dir/data" --exec-root "$dir/exec" -H "unix://$sock" \
     --pidfile "$dir/dockerd.pid" --containerd-namespace tend-check \
     --iptables=false --ip6tables=false --ip-masq=false --bridge=none \
     --exec-opt native.cgroupdriver=cgroupfs --default-ulimit "nofile=$(ulimit -Hn):$(ulimit -Hn)" \
@@ -84,4 +102,11 @@ ms=$(( ($(date +%s%N) - s) / 1000000 ))
 code=$("$dk" inspect --format '{{.State.ExitCode}}' tend-dk)
 [ "$code" = 42 ] && [ "$ms" -lt 5000 ] || fail "docker stop: exit $code after $ms ms, expected 42 at once"
 ok "docker stop: the app got TERM through tend in $ms ms, exit 42"
+# 4. The host is as it was.
+cleanup
+DPID=""
+trap - EXIT
+[ "$(cat /proc/sys/net/ipv4/ip_forward 2>/dev/null)" = "$fw4" ] || fail "net.ipv4.ip_forward changed"
+[ "$had_key" = 1 ] || [ ! -e /etc/docker/key.json ] || fail "/etc/docker/key.json was left behind"
+ok "the host is as it was: ip_forward $fw4, no /etc/docker/key.json left"
 echo "docker-check: all checks passed ($(dockerd --version))"
