@@ -22,3 +22,18 @@ function(tend_add_integration_test name)
     SKIP_RETURN_CODE 77 TIMEOUT ${timeout}
     ENVIRONMENT "TEND=$<TARGET_FILE:tend>;HELPERS=${CMAKE_BINARY_DIR}/tests/helpers;TESTLIB=${CMAKE_CURRENT_SOURCE_DIR}/lib.sh")
 endfunction()
+
+# A test helper program: tests/.../NAME.c, a test app rather than tend, so
+# never sanitized, and static (unless sanitizing, or NOSTATIC is given) so
+# it also runs inside a bare OCI rootfs. Lands in build/tests/helpers.
+function(tend_add_helper name)
+  add_executable(${name} ${name}.c)
+  target_link_libraries(${name} PRIVATE tend_warnings)
+  target_compile_options(${name} PRIVATE -fno-sanitize=all)
+  target_link_options(${name} PRIVATE -fno-sanitize=all)
+  if(NOT TEND_SANITIZE AND NOT "NOSTATIC" IN_LIST ARGN)
+    target_link_options(${name} PRIVATE -static)
+  endif()
+  set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY
+                        ${CMAKE_BINARY_DIR}/tests/helpers)
+endfunction()

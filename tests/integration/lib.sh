@@ -27,7 +27,13 @@ trap "exit 143" TERM INT HUP
 # scale by SLOW (1 for the real binary).
 case $("$TEND" --version 2>/dev/null) in *ASan*) SLOW=10 ;; *) SLOW=1 ;; esac
 
-fail() { echo "FAIL: $*" >&2; [ -s "$TMP/err" ] && sed 's/^/  stderr: /' "$TMP/err" >&2; exit 1; }
+# fail WHY: say what was expected and seen, with the end of tend's stderr
+# (a debug-level tend logs a line per probe), and end the test.
+fail() {
+	echo "FAIL: $*" >&2
+	[ -s "$TMP/err" ] && tail -n 40 "$TMP/err" | sed 's/^/  stderr: /' >&2
+	exit 1
+}
 skip() { echo "SKIP: $*"; exit 77; }
 ok() { echo "ok: $*"; }
 
@@ -80,6 +86,19 @@ wait_for() {
 		sleep 0.1
 	done
 	fail "timed out waiting for '$2' in $1: $(cat "$1" 2>/dev/null)"
+}
+
+# wait_exit SECONDS [PID]: wait for PID (default: the background tend,
+# NS_PID) with a time limit; sets RC, or fails if it is still running.
+wait_exit() {
+	_pid=${2:-$NS_PID}
+	for _ in $(seq $(( $1 * 10 ))); do
+		kill -0 "$_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -0 "$_pid" 2>/dev/null && fail "${WAIT_WHAT:-tend} still running after $1 s"
+	wait "$_pid"
+	RC=$?
 }
 
 # now_ms: monotonic-enough milliseconds for coarse timing checks.

@@ -175,13 +175,7 @@ oci_wait_running() {
 # oci_wait_exit [TENTHS]: wait for the backgrounded run (default 10 s);
 # sets RC to its exit status.
 oci_wait_exit() {
-	for _ in $(seq "${1:-100}"); do
-		kill -0 "$RUN_PID" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -0 "$RUN_PID" 2>/dev/null && fail "container $ID did not exit in time"
-	wait "$RUN_PID"
-	RC=$?
+	WAIT_WHAT="container $ID" wait_exit $(( (${1:-100} + 9) / 10 )) "$RUN_PID"
 }
 
 # oci_show: the container's output, for failure messages.

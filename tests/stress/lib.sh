@@ -2,32 +2,9 @@
 # lib.sh - shared by the stress tests: sourced, never run.
 #
 # Everything in ../integration/lib.sh (ok/fail/skip, need_ns, start_pid1,
-# wait_for, zombies, ...), plus what the fault and stress tests need.
+# wait_for, wait_exit, zombies, ...), plus what the fault and stress tests
+# need.
 . "${TESTLIB%/*}/../integration/lib.sh"
-
-# start_pid1 and start_plain, as in ../integration/lib.sh, but the exit
-# trap also kills tend itself: killing only unshare would leave a tend
-# (with its app, probes and all) running as the orphaned PID 1 of its
-# namespace after a failed test.
-start_pid1() {
-	$NS "$TEND" "$@" >"$TMP/out" 2>"$TMP/err" &
-	NS_PID=$!
-	BG_PIDS="$BG_PIDS $NS_PID"
-	TEND_PID=""
-	for _ in $(seq 100); do
-		TEND_PID=$(cat "/proc/$NS_PID/task/$NS_PID/children" 2>/dev/null | tr -d ' ')
-		[ -n "$TEND_PID" ] && break
-		sleep 0.02
-	done
-	[ -n "$TEND_PID" ] || fail "tend did not start under $NS"
-	BG_PIDS="$BG_PIDS $TEND_PID"
-}
-start_plain() {
-	"$TEND" "$@" >"$TMP/out" 2>"$TMP/err" &
-	TEND_PID=$!
-	NS_PID=$TEND_PID
-	BG_PIDS="$BG_PIDS $TEND_PID"
-}
 
 # need_health: skip unless this tend runs health probes ("tend probe"
 # gets a verdict from a listening port). Starts a testsrv in tcp mode.
@@ -61,26 +38,6 @@ rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 
 # app_pid: the pid (as seen from here) of tend's first child.
 app_pid() { cut -d' ' -f1 "/proc/$TEND_PID/task/$TEND_PID/children"; }
-
-# wait_exit SECONDS: wait for the background tend (NS_PID) with a time
-# limit; sets RC, or fails if it is still running.
-wait_exit() {
-	for _ in $(seq $(( $1 * 10 ))); do
-		kill -0 "$NS_PID" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -0 "$NS_PID" 2>/dev/null && fail "tend still running after $1 s"
-	wait "$NS_PID"
-	RC=$?
-}
-
-# fail, as in ../integration/lib.sh, but showing only the end of a long
-# stderr (a debug-level tend logs a line per probe).
-fail() {
-	echo "FAIL: $*" >&2
-	[ -s "$TMP/err" ] && tail -n 20 "$TMP/err" | sed 's/^/  stderr: /' >&2
-	exit 1
-}
 
 # settled_zombies PID: true once a sample finds no zombie under PID (up to
 # 20 samples, 50 ms apart). With probes every millisecond, one that exited
