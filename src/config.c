@@ -94,6 +94,8 @@ static const struct opt opts[] = {
 
 #define NOPTS	(sizeof(opts) / sizeof(opts[0]))
 
+_Static_assert(NOPTS <= 32, "tend_config.from_env has a bit per option");
+
 static const char synopsis[] =
     "usage: tend [OPTIONS] [--] COMMAND [ARG ...]\n"
     "       tend --pause [OPTIONS]\n"
@@ -164,8 +166,10 @@ config_rewrite_item(struct sigmap *m, const char *s, size_t len)
 	*colon = '\0';
 	from = signame_to_num(item);
 	to = strcmp(colon + 1, "0") == 0 ? 0 : signame_to_num(colon + 1);
+	if (from < 0 || to < 0)
+		return from < 0 ? from : to;
 	/* CHLD is tend's own; KILL and STOP never reach tend at all. */
-	if (from < 0 || to < 0 || from == 17 || signame_is_uncatchable(from))
+	if (from == 17 || signame_is_uncatchable(from))
 		return -EINVAL;
 	sigmap_set(m, from, to);
 	return 0;
@@ -233,7 +237,9 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 			*(bool *)field = b;
 		break;
 	case OT_SIGNAL:
-		if ((i = signame_to_num(val)) < 0 || signame_is_uncatchable(i))
+		if ((i = signame_to_num(val)) < 0)
+			r = i;
+		else if (signame_is_uncatchable(i))
 			r = -EINVAL;
 		else
 			*(int *)field = i;
@@ -283,7 +289,8 @@ config_bad_value(const struct opt *o, const char *val, bool from_env,
 	return err_set(err, "%s: bad value \"%.*s%s\"%s%s%s",
 	    opt_label(o, from_env, label, sizeof(label)),
 	    (int)(len > 64 ? 64 : len), val, len > 64 ? "..." : "",
-	    r == -ERANGE ? ": out of range" : "",
+	    r == -ERANGE ? ": out of range" : r == SIGNAME_RESERVED ?
+	    ": signals 32 and 33 are reserved by the C library" : "",
 	    o->arg ? ", expected " : "", o->arg ? o->arg : "");
 }
 
@@ -473,6 +480,7 @@ config_env(struct tend_config *cfg, const struct parse_state *ps,
 		if (ps->seen[idx] || done[idx] || *val == '\0')
 			continue;
 		done[idx] = true;
+		cfg->from_env |= 1u << idx;
 		if ((r = config_set(cfg, o, val, true)) < 0)
 			return config_bad_value(o, val, true, r, err);
 	}
@@ -528,6 +536,47 @@ config_check(struct tend_config *cfg, struct tend_err *err)
 	return 0;
 }
 
+/*
+ * --log-format (the last before the command) or else TEND_LOG_FORMAT, read
+ * ahead of everything so that even an error in another option, which stops
+ * the parse, is reported in the format asked for. Option values are
+ * skipped as config_argv() would; bad values are left to the real parse.
+ */
+static void
+config_log_format_early(struct tend_config *cfg, int argc, char *const argv[],
+    char *const envp[])
+{
+	static const char *const formats[] = { "text", "json", NULL };
+	const char *val = NULL, *a, *v, *eq;
+	const struct opt *o;
+	int i, f;
+
+	for (i = 1; i < argc && (a = argv[i])[0] == '-' && a[1] != '\0' &&
+	    strcmp(a, "--") != 0; i++) {
+		if (a[1] == '-') {
+			eq = strchr(a, '=');
+			o = config_find_long(a + 2, eq ? (size_t)(eq - a - 2) :
+			    strlen(a + 2));
+			v = eq ? eq + 1 : NULL;
+		} else {
+			for (a++; *a && !((o = config_find_short(*a)) &&
+			    opt_takes_value(o)); a++)
+				;
+			o = *a ? o : NULL;
+			v = o && a[1] ? a + 1 : NULL;
+		}
+		if (o && opt_takes_value(o) && v == NULL && i + 1 < argc)
+			v = argv[++i];
+		if (o && o->type == OT_LOG_FORMAT && v)
+			val = v;
+	}
+	for (; val == NULL && envp && *envp; envp++)
+		if (strncmp(*envp, "TEND_LOG_FORMAT=", 16) == 0)
+			val = *envp + 16;
+	if (val && config_choice(val, formats, &f) == 0)
+		cfg->log_format = (enum log_format)f;
+}
+
 int
 config_parse(struct tend_config *cfg, int argc, char *const argv[],
     char *const envp[], struct tend_err *err)
@@ -537,6 +586,7 @@ config_parse(struct tend_config *cfg, int argc, char *const argv[],
 
 	config_defaults(cfg);
 	memset(&ps, 0, sizeof(ps));
+	config_log_format_early(cfg, argc, argv, envp);
 	if (argc >= 2 && strcmp(argv[1], "status") == 0) {
 		cfg->mode = MODE_STATUS;
 		return argc == 2 ? 0 :
@@ -555,6 +605,18 @@ config_parse(struct tend_config *cfg, int argc, char *const argv[],
 	cfg->argc = argc - cmd;
 	cfg->argv = argv + cmd;
 	return config_check(cfg, err);
+}
+
+const char *
+config_label(const struct tend_config *cfg, size_t off, char *buf, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTS; i++)
+		if (opts[i].off == off && opts[i].env)
+			return opt_label(&opts[i], cfg->from_env >> i & 1, buf, n);
+	buf[0] = '\0';
+	return buf;
 }
 
 size_t
