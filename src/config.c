@@ -537,48 +537,32 @@ config_check(struct tend_config *cfg, struct tend_err *err)
 }
 
 /*
- * --log-format (the last before the command) or else TEND_LOG_FORMAT, read
- * ahead of everything so that even an error in another option, which stops
- * the parse, is reported in the format asked for. Option values are
- * skipped as config_argv() would; bad values are left to the real parse.
+ * After a usage error: --log-format or else TEND_LOG_FORMAT, read past the
+ * error so that the one line reporting it is in the format asked for. The
+ * options are walked again as config_argv() would, applying the ones that
+ * are good (cfg is spoilt anyway); whatever is wrong is skipped.
  */
 static void
-config_log_format_early(struct tend_config *cfg, int argc, char *const argv[],
-    char *const envp[])
+config_log_format_anyway(struct tend_config *cfg, int argc,
+    char *const argv[], char *const envp[])
 {
-	static const char *const formats[] = { "text", "json", NULL };
-	const char *val = NULL, *a, *v, *eq;
-	const struct opt *o;
-	int i, f;
+	const struct opt *o = config_find_long("log-format", 10);
+	struct parse_state ps;
+	const char *a;
+	int i;
 
+	memset(&ps, 0, sizeof(ps));
 	for (i = 1; i < argc && (a = argv[i])[0] == '-' && a[1] != '\0' &&
-	    strcmp(a, "--") != 0; i++) {
-		if (a[1] == '-') {
-			eq = strchr(a, '=');
-			o = config_find_long(a + 2, eq ? (size_t)(eq - a - 2) :
-			    strlen(a + 2));
-			v = eq ? eq + 1 : NULL;
-		} else {
-			for (a++; *a && !((o = config_find_short(*a)) &&
-			    opt_takes_value(o)); a++)
-				;
-			o = *a ? o : NULL;
-			v = o && a[1] ? a + 1 : NULL;
-		}
-		if (o && opt_takes_value(o) && v == NULL && i + 1 < argc)
-			v = argv[++i];
-		if (o && o->type == OT_LOG_FORMAT && v)
-			val = v;
-	}
-	for (; val == NULL && envp && *envp; envp++)
+	    strcmp(a, "--") != 0; i++)
+		(void)(a[1] == '-' ? config_long(cfg, &ps, argc, argv, &i, NULL) :
+		    config_short(cfg, &ps, argc, argv, &i, NULL));
+	for (; !ps.seen[o - opts] && envp && *envp; envp++)
 		if (strncmp(*envp, "TEND_LOG_FORMAT=", 16) == 0)
-			val = *envp + 16;
-	if (val && config_choice(val, formats, &f) == 0)
-		cfg->log_format = (enum log_format)f;
+			(void)config_set(cfg, o, *envp + 16, true);
 }
 
-int
-config_parse(struct tend_config *cfg, int argc, char *const argv[],
+static int
+config_parse_all(struct tend_config *cfg, int argc, char *const argv[],
     char *const envp[], struct tend_err *err)
 {
 	struct parse_state ps;
@@ -586,7 +570,6 @@ config_parse(struct tend_config *cfg, int argc, char *const argv[],
 
 	config_defaults(cfg);
 	memset(&ps, 0, sizeof(ps));
-	config_log_format_early(cfg, argc, argv, envp);
 	if (argc >= 2 && strcmp(argv[1], "status") == 0) {
 		cfg->mode = MODE_STATUS;
 		return argc == 2 ? 0 :
@@ -617,6 +600,17 @@ config_label(const struct tend_config *cfg, size_t off, char *buf, size_t n)
 			return opt_label(&opts[i], cfg->from_env >> i & 1, buf, n);
 	buf[0] = '\0';
 	return buf;
+}
+
+int
+config_parse(struct tend_config *cfg, int argc, char *const argv[],
+    char *const envp[], struct tend_err *err)
+{
+	int r = config_parse_all(cfg, argc, argv, envp, err);
+
+	if (r < 0)
+		config_log_format_anyway(cfg, argc, argv, envp);
+	return r;
 }
 
 size_t
