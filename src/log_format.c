@@ -84,7 +84,7 @@ static void
 lb_esc(struct lbuf *b, const char *s, int json, size_t max)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t n, cap = b->cap;
+	size_t n, k, i, cap = b->cap;
 	char esc[8];
 	unsigned c;
 
@@ -108,15 +108,16 @@ lb_esc(struct lbuf *b, const char *s, int json, size_t max)
 			if (json)
 				c = 0xfffd;
 		}
-		if (!json)
-			(void)fmt_format(esc, sizeof(esc), "\\x%02x", c);
-		else if (c == '"' || c == '\\')
-			(void)fmt_format(esc, sizeof(esc), "\\%c", c);
-		else if (c == '\n')
-			(void)fmt_format(esc, sizeof(esc), "\\n");
-		else
-			(void)fmt_format(esc, sizeof(esc), "\\u%04x", c);
-		lb_str(b, esc);
+		esc[0] = '\\';
+		esc[1] = json ? 'u' : 'x';
+		k = json ? 6 : 4;
+		if (json && (c == '"' || c == '\\' || c == '\n')) {
+			esc[1] = c == '\n' ? 'n' : (char)c;
+			k = 2;
+		}
+		for (i = k; i-- > 2; c >>= 4)
+			esc[i] = "0123456789abcdef"[c & 15];
+		lb_put(b, esc, k);
 	}
 	b->cap = cap;
 }
