@@ -112,7 +112,7 @@ lb_esc(struct lbuf *b, const char *s, int json, size_t max)
 		esc[1] = json ? 'u' : 'x';
 		k = json ? 6 : 4;
 		if (json && (c == '"' || c == '\\' || c == '\n')) {
-			esc[1] = c == '\n' ? 'n' : (char)c;
+			esc[1] = (char)(c == '\n' ? 'n' : c);
 			k = 2;
 		}
 		for (i = k; i-- > 2; c >>= 4)
