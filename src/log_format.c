@@ -17,12 +17,13 @@ struct lbuf {
 	char	*p;
 	size_t	 len;
 	size_t	 cap;	/* leaves room for what must close the line */
-	int	 cut;	/* something did not fit: write nothing more */
+	int	 cut;	/* a piece did not fit: the string or field stops */
 };
 
 /*
- * All or nothing: a piece that does not fit whole is not written, so a
- * cut never splits an escape, a UTF-8 sequence or a key from its value.
+ * All or nothing: a piece that does not fit whole is not written, nor is
+ * anything after it until cut is cleared, so a cut never splits an escape
+ * or a UTF-8 sequence, nor skips one piece to write a later one.
  */
 static void
 lb_put(struct lbuf *b, const char *s, size_t n)
