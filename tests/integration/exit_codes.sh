@@ -41,6 +41,13 @@ TEND_KILL_GROUP=maybe "$TEND" -- true 2>"$TMP/err"
 expect_eq $? 2 "bad variable exits 2"
 expect_match "$TMP/err" '^tend: TEND_KILL_GROUP: bad value "maybe"' "bad variable is named"
 [ "$(wc -l <"$TMP/err")" -eq 1 ] || fail "usage error is more than one line"
+# A value checked after parsing is named as it was given, too.
+"$TEND" --health bogus -- true 2>"$TMP/err"
+expect_eq $? 2 "a bad --health exits 2"
+expect_match "$TMP/err" '^tend: --health: ' "a bad --health names the option"
+TEND_HEALTH=bogus "$TEND" -- true 2>"$TMP/err"
+expect_eq $? 2 "a bad TEND_HEALTH exits 2"
+expect_match "$TMP/err" '^tend: TEND_HEALTH: ' "a bad TEND_HEALTH names the variable"
 
 # Usage errors honour the log format asked for, even when another option
 # is the one that is wrong, and quote what was given as valid JSON.
