@@ -94,6 +94,8 @@ static const struct opt opts[] = {
 
 #define NOPTS	(sizeof(opts) / sizeof(opts[0]))
 
+_Static_assert(NOPTS <= 32, "tend_config.from_env has a bit per option");
+
 static const char synopsis[] =
     "usage: tend [OPTIONS] [--] COMMAND [ARG ...]\n"
     "       tend --pause [OPTIONS]\n"
@@ -164,8 +166,10 @@ config_rewrite_item(struct sigmap *m, const char *s, size_t len)
 	*colon = '\0';
 	from = signame_to_num(item);
 	to = strcmp(colon + 1, "0") == 0 ? 0 : signame_to_num(colon + 1);
+	if (from < 0 || to < 0)
+		return from < 0 ? from : to;
 	/* CHLD is tend's own; KILL and STOP never reach tend at all. */
-	if (from < 0 || to < 0 || from == 17 || signame_is_uncatchable(from))
+	if (from == 17 || signame_is_uncatchable(from))
 		return -EINVAL;
 	sigmap_set(m, from, to);
 	return 0;
@@ -233,7 +237,9 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 			*(bool *)field = b;
 		break;
 	case OT_SIGNAL:
-		if ((i = signame_to_num(val)) < 0 || signame_is_uncatchable(i))
+		if ((i = signame_to_num(val)) < 0)
+			r = i;
+		else if (signame_is_uncatchable(i))
 			r = -EINVAL;
 		else
 			*(int *)field = i;
@@ -283,7 +289,8 @@ config_bad_value(const struct opt *o, const char *val, bool from_env,
 	return err_set(err, "%s: bad value \"%.*s%s\"%s%s%s",
 	    opt_label(o, from_env, label, sizeof(label)),
 	    (int)(len > 64 ? 64 : len), val, len > 64 ? "..." : "",
-	    r == -ERANGE ? ": out of range" : "",
+	    r == -ERANGE ? ": out of range" : r == SIGNAME_RESERVED ?
+	    ": signals 32 and 33 are reserved by the C library" : "",
 	    o->arg ? ", expected " : "", o->arg ? o->arg : "");
 }
 
@@ -473,6 +480,7 @@ config_env(struct tend_config *cfg, const struct parse_state *ps,
 		if (ps->seen[idx] || done[idx] || *val == '\0')
 			continue;
 		done[idx] = true;
+		cfg->from_env |= 1u << idx;
 		if ((r = config_set(cfg, o, val, true)) < 0)
 			return config_bad_value(o, val, true, r, err);
 	}
@@ -528,8 +536,33 @@ config_check(struct tend_config *cfg, struct tend_err *err)
 	return 0;
 }
 
-int
-config_parse(struct tend_config *cfg, int argc, char *const argv[],
+/*
+ * After a usage error: --log-format or else TEND_LOG_FORMAT, read past the
+ * error so that the one line reporting it is in the format asked for. The
+ * options are walked again as config_argv() would, applying the ones that
+ * are good (cfg is spoilt anyway); whatever is wrong is skipped.
+ */
+static void
+config_log_format_anyway(struct tend_config *cfg, int argc,
+    char *const argv[], char *const envp[])
+{
+	const struct opt *o = config_find_long("log-format", 10);
+	struct parse_state ps;
+	const char *a;
+	int i;
+
+	memset(&ps, 0, sizeof(ps));
+	for (i = 1; i < argc && (a = argv[i])[0] == '-' && a[1] != '\0' &&
+	    strcmp(a, "--") != 0; i++)
+		(void)(a[1] == '-' ? config_long(cfg, &ps, argc, argv, &i, NULL) :
+		    config_short(cfg, &ps, argc, argv, &i, NULL));
+	for (; !ps.seen[o - opts] && envp && *envp; envp++)
+		if (strncmp(*envp, "TEND_LOG_FORMAT=", 16) == 0)
+			(void)config_set(cfg, o, *envp + 16, true);
+}
+
+static int
+config_parse_all(struct tend_config *cfg, int argc, char *const argv[],
     char *const envp[], struct tend_err *err)
 {
 	struct parse_state ps;
@@ -555,6 +588,29 @@ config_parse(struct tend_config *cfg, int argc, char *const argv[],
 	cfg->argc = argc - cmd;
 	cfg->argv = argv + cmd;
 	return config_check(cfg, err);
+}
+
+const char *
+config_label(const struct tend_config *cfg, size_t off, char *buf, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTS; i++)
+		if (opts[i].off == off && opts[i].env)
+			return opt_label(&opts[i], cfg->from_env >> i & 1, buf, n);
+	buf[0] = '\0';
+	return buf;
+}
+
+int
+config_parse(struct tend_config *cfg, int argc, char *const argv[],
+    char *const envp[], struct tend_err *err)
+{
+	int r = config_parse_all(cfg, argc, argv, envp, err);
+
+	if (r < 0)
+		config_log_format_anyway(cfg, argc, argv, envp);
+	return r;
 }
 
 size_t

@@ -70,6 +70,7 @@ struct tend_config {
 	int		 argc;		/* MODE_RUN: the app's command */
 	char *const	*argv;
 	const char	*unknown_env;	/* first unrecognised TEND_* name */
+	uint32_t	 from_env;	/* bit i: option i came from its variable */
 };
 
 /* Fill cfg with the defaults (Docker's for health checks). */
@@ -80,10 +81,19 @@ void	config_defaults(struct tend_config *cfg);
  * "NAME=value" strings; may be NULL). A command-line option wins over its
  * environment variable, and an empty variable counts as unset. Strings in
  * cfg point into argv and envp, which must outlive it.
- * Returns 0, or -EINVAL with err naming the option and the bad value.
+ * Returns 0, or -EINVAL with err naming the option and the bad value;
+ * even then cfg->log_format is what --log-format or TEND_LOG_FORMAT asks.
  */
 int	config_parse(struct tend_config *cfg, int argc, char *const argv[],
 	    char *const envp[], struct tend_err *err);
+
+/*
+ * The name to put before an error about the value of the option stored at
+ * offset off of struct tend_config: "TEND_USER" if it came from the
+ * environment, else "--user". Written into buf (n bytes); returns buf.
+ */
+const char *config_label(const struct tend_config *cfg, size_t off, char *buf,
+	    size_t n);
 
 /*
  * Write the usage text (SYNOPSIS lines, then one line per option with its

@@ -51,11 +51,13 @@ health_loop_setup(struct tend *t)
 		t->cfg.health_retries,
 	};
 	struct tend_err err;
+	char label[32];
 
 	if (t->cfg.health == NULL || t->cfg.mode != MODE_RUN)
 		return 0;
 	if (probespec_parse(t->cfg.health, &th->spec, &err) < 0) {
-		log_error("--health: %s", err.msg);
+		log_error("%s: %s", config_label(&t->cfg, offsetof(struct tend_config,
+		    health), label, sizeof(label)), err.msg);
 		return EXIT_USAGE;
 	}
 	/* The system call: musl's getcwd() would link an allocator. */

@@ -4,7 +4,7 @@
  *
  * The parser is a byte-at-a-time state machine so that it cannot care
  * where the network split the response. It keeps no copy of the input:
- * only the phase, the code so far and a byte count. See http.h for the
+ * only the phase, the code so far and byte counts. See http.h for the
  * exact subset spoken; sockets and timeouts are the probe runner's.
  */
 #include <string.h>
@@ -23,7 +23,10 @@ enum http_phase {
 	HTTP_PHASE_CODE3,	/* third digit */
 	HTTP_PHASE_CODE_END,	/* after three digits */
 	HTTP_PHASE_REASON,
-	HTTP_PHASE_LF		/* after CR */
+	HTTP_PHASE_LF,		/* after CR */
+	HTTP_PHASE_HDR_BOL,	/* 1xx: at the start of a header line */
+	HTTP_PHASE_HDR_LINE,	/* 1xx: inside a header line */
+	HTTP_PHASE_HDR_CR	/* 1xx: CR at the start of a line */
 };
 
 static const char http_name[] = "HTTP/";
@@ -88,9 +91,9 @@ http_resp_version(struct http_resp *r, unsigned char c)
 {
 	switch (r->phase) {
 	case HTTP_PHASE_NAME:
-		if (c != (unsigned char)http_name[r->len - 1])
+		if (c != (unsigned char)http_name[r->line - 1])
 			return http_resp_bad(r, "not an HTTP response");
-		if (r->len == sizeof(http_name) - 1)
+		if (r->line == sizeof(http_name) - 1)
 			r->phase = HTTP_PHASE_MAJOR;
 		return HTTP_MORE;
 	case HTTP_PHASE_MAJOR:
@@ -156,9 +159,38 @@ http_resp_rest(struct http_resp *r, unsigned char c)
 	return HTTP_MORE;
 }
 
+/*
+ * The headers of an interim (1xx) response, skipped up to the empty line
+ * that ends them; then the next response's status line starts.
+ */
+static enum http_verdict
+http_resp_interim(struct http_resp *r, unsigned char c)
+{
+	if (r->phase == HTTP_PHASE_HDR_LINE) {
+		if (c == '\n')
+			r->phase = HTTP_PHASE_HDR_BOL;
+		return HTTP_MORE;
+	}
+	if (r->phase == HTTP_PHASE_HDR_BOL && c == '\r') {
+		r->phase = HTTP_PHASE_HDR_CR;
+		return HTTP_MORE;
+	}
+	if (c != '\n') {
+		if (r->phase == HTTP_PHASE_HDR_CR)
+			return http_resp_bad(r, "CR not followed by LF");
+		r->phase = HTTP_PHASE_HDR_LINE;
+		return HTTP_MORE;
+	}
+	r->phase = HTTP_PHASE_NAME;
+	r->line = 0;
+	return HTTP_MORE;
+}
+
 static enum http_verdict
 http_resp_step(struct http_resp *r, unsigned char c)
 {
+	if (r->phase >= HTTP_PHASE_HDR_BOL)
+		return http_resp_interim(r, c);
 	if (r->phase <= HTTP_PHASE_SPACE)
 		return http_resp_version(r, c);
 	if (r->phase <= HTTP_PHASE_CODE3)
@@ -172,12 +204,28 @@ http_resp_feed(struct http_resp *r, const char *data, size_t n)
 	size_t	i;
 
 	for (i = 0; i < n && r->verdict == HTTP_MORE; i++) {
-		if (r->len == HTTP_STATUS_LINE_MAX) {
+		if (r->len == HTTP_HEAD_MAX) {
+			r->verdict = http_resp_bad(r, "1xx responses too long");
+			break;
+		}
+		if (r->line == HTTP_STATUS_LINE_MAX && r->phase < HTTP_PHASE_HDR_BOL) {
 			r->verdict = http_resp_bad(r, "status line too long");
 			break;
 		}
 		r->len++;
+		r->line++;
 		r->verdict = http_resp_step(r, (unsigned char)data[i]);
+		/*
+		 * 1xx but 101 is interim: the verdict is the final response's,
+		 * as for the kubelet (Go's client, which also gives up after
+		 * five of them). 101 ends the exchange and is unhealthy.
+		 */
+		if (r->verdict == HTTP_DONE && r->status < 200 && r->status != 101) {
+			r->verdict = ++r->interim > HTTP_INTERIM_MAX ?
+			    http_resp_bad(r, "too many 1xx responses") : HTTP_MORE;
+			r->phase = HTTP_PHASE_HDR_BOL;
+			r->status = 0;
+		}
 	}
 	return r->verdict;
 }

@@ -16,9 +16,13 @@
  *
  * where the reason phrase may hold tab, space and bytes 0x21-0xff, the line
  * ends in CR LF or a bare LF, and the whole line is at most
- * HTTP_STATUS_LINE_MAX bytes. Headers and body are never read: the probe
- * closes the connection once the verdict is in. A status of 200-399 is
- * healthy, as for a Kubernetes httpGet probe (redirects are not followed).
+ * HTTP_STATUS_LINE_MAX bytes. An interim response (1xx but 101: 100
+ * Continue, 103 Early Hints) is skipped with its headers, up to the empty
+ * line, and the next status line read, as the kubelet does; at most
+ * HTTP_INTERIM_MAX of them, in HTTP_HEAD_MAX bytes in all. The final
+ * response's headers and body are never read: the probe closes the
+ * connection once the verdict is in. A status of 200-399 is healthy, as
+ * for a Kubernetes httpGet probe (redirects are not followed).
  *
  * Pure: no sockets, no clocks. Connecting, sending, timeouts and closing
  * are the probe runner's.
@@ -30,6 +34,8 @@
 #include <stddef.h>
 
 #define HTTP_STATUS_LINE_MAX	512	/* bytes, CR LF included */
+#define HTTP_INTERIM_MAX	5	/* 1xx responses before the final one */
+#define HTTP_HEAD_MAX		16384	/* bytes up to the final status line */
 
 enum http_verdict {
 	HTTP_MORE,	/* status line not complete: feed more */
@@ -37,13 +43,15 @@ enum http_verdict {
 	HTTP_BAD	/* not an HTTP/1.x status line; why says how */
 };
 
-/* All fields are read-only for callers; phase is private. */
+/* All fields are read-only for callers. */
 struct http_resp {
 	enum http_verdict	 verdict;
-	int			 status;	/* 100-599 once HTTP_DONE */
+	int			 status;	/* 101, 200-599 once HTTP_DONE */
 	const char		*why;		/* static text once HTTP_BAD */
-	size_t			 len;		/* status line bytes consumed */
-	int			 phase;
+	size_t			 len;		/* bytes consumed, 1xx included */
+	int			 interim;	/* 1xx responses skipped */
+	size_t			 line;		/* private: bytes of this line */
+	int			 phase;		/* private */
 };
 
 /*

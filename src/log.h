@@ -43,7 +43,12 @@ struct log_field {
  * Format one line (with its trailing newline) into buf of LOG_LINE_MAX
  * bytes: "tend: msg" for text, or {"time":..,"level":..,"msg":..,fields}
  * for JSON, time being realtime ns since the epoch, written as RFC 3339 UTC
- * with milliseconds. Over-long messages are cut. Returns the length.
+ * with milliseconds. JSON lines are valid JSON in valid UTF-8 (quotes,
+ * backslashes and control characters escaped, invalid bytes as U+FFFD);
+ * text lines show control and invalid bytes as \xHH. What does not fit is
+ * cut cleanly: a cut string is closed, a field that does not fit left out,
+ * and with fields the message takes at most half the line. Returns the
+ * length, at most LOG_LINE_MAX.
  */
 size_t	log_format(char *buf, enum log_format fmt, enum log_level lvl,
 	    uint64_t realtime_ns, const struct log_field *fields,

@@ -2,8 +2,11 @@
 /*
  * log_format.c - the pure half of log.h: one log line into a buffer.
  *
- * JSON output escapes quotes, backslashes and control bytes, so a message
- * that quotes the app's argv can never break a log pipeline's parser.
+ * Whatever the bytes of a message or field (an app's argv, a probe's
+ * output), a JSON line is one valid JSON object in valid UTF-8 and a text
+ * line holds no control byte, so neither a log pipeline's parser nor a
+ * terminal can be fooled. A line that does not fit is cut between whole
+ * escapes and UTF-8 sequences, its strings and object always closed.
  */
 #include <string.h>
 
@@ -13,14 +16,22 @@
 struct lbuf {
 	char	*p;
 	size_t	 len;
-	size_t	 cap;	/* leaves room for the closing "}\n" */
+	size_t	 cap;	/* leaves room for what must close the line */
+	int	 cut;	/* a piece did not fit: the string or field stops */
 };
 
+/*
+ * All or nothing: a piece that does not fit whole is not written, nor is
+ * anything after it until cut is cleared, so a cut never splits an escape
+ * or a UTF-8 sequence, nor skips one piece to write a later one.
+ */
 static void
 lb_put(struct lbuf *b, const char *s, size_t n)
 {
-	if (n > b->cap - b->len)
-		n = b->cap - b->len;
+	if (b->cut || n > b->cap - b->len) {
+		b->cut = 1;
+		return;
+	}
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 }
@@ -31,29 +42,103 @@ lb_str(struct lbuf *b, const char *s)
 	lb_put(b, s, strlen(s));
 }
 
-/* s as a JSON string body (without the quotes). */
-static void
-lb_json(struct lbuf *b, const char *s)
+/*
+ * The length of the well-formed UTF-8 sequence at s (1-4), or 0 if s does
+ * not start one: overlong forms, surrogates, code points past U+10FFFF,
+ * stray continuation bytes and sequences cut short are all refused.
+ */
+static size_t
+lb_utf8_len(const unsigned char *s)
 {
+	unsigned c = s[0], lo = 0x80, hi = 0xbf;
+	size_t n, i;
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xc2 || c > 0xf4)
+		return 0;
+	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	if (c == 0xe0)
+		lo = 0xa0;
+	else if (c == 0xed)
+		hi = 0x9f;
+	else if (c == 0xf0)
+		lo = 0x90;
+	else if (c == 0xf4)
+		hi = 0x8f;
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
+/*
+ * s, escaped so that it is safe in a JSON string (json) or on a terminal
+ * (text), at most max bytes of it. Valid UTF-8 passes through but for
+ * control characters (C0, DEL, C1): JSON writes those as \uXXXX, quotes
+ * and backslashes with a backslash, and bytes that are not UTF-8 as
+ * U+FFFD; text writes control and non-UTF-8 bytes as \xHH.
+ */
+static void
+lb_esc(struct lbuf *b, const char *s, int json, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n, k, i, cap = b->cap;
 	char esc[8];
-	const char *run = s;
+	unsigned c;
 
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c >= 0x20 && c != '"' && c != '\\')
+	if (max < cap - b->len)
+		b->cap = b->len + max;
+	for (b->cut = 0; *u != 0 && !b->cut; u += n) {
+		c = *u;
+		n = lb_utf8_len(u);
+		if (n == 2 && c == 0xc2 && u[1] < 0xa0) {	/* C1 control */
+			if (json)
+				c = u[1];
+			else
+				n = 0;
+		} else if (n > 1 || (n == 1 && c >= 0x20 && c != 0x7f &&
+		    !(json && (c == '"' || c == '\\')))) {
+			lb_put(b, (const char *)u, n);
 			continue;
-		lb_put(b, run, (size_t)(s - run));
-		if (c == '"' || c == '\\')
-			(void)fmt_format(esc, sizeof(esc), "\\%c", c);
-		else if (c == '\n')
-			(void)fmt_format(esc, sizeof(esc), "\\n");
-		else
-			(void)fmt_format(esc, sizeof(esc), "\\u%04x", c);
-		lb_str(b, esc);
-		run = s + 1;
+		}
+		if (n == 0) {
+			n = 1;
+			if (json)
+				c = 0xfffd;
+		}
+		esc[0] = '\\';
+		esc[1] = json ? 'u' : 'x';
+		k = json ? 6 : 4;
+		if (json && (c == '"' || c == '\\' || c == '\n')) {
+			esc[1] = (char)(c == '\n' ? 'n' : c);
+			k = 2;
+		}
+		for (i = k; i-- > 2; c >>= 4)
+			esc[i] = "0123456789abcdef"[c & 15];
+		lb_put(b, esc, k);
 	}
-	lb_put(b, run, (size_t)(s - run));
+	b->cap = cap;
+}
+
+/*
+ * s as a JSON string, quotes included: whole, or cut cleanly but closed.
+ * Returns 0, writing nothing, if not even "" fits.
+ */
+static int
+lb_json(struct lbuf *b, const char *s, size_t max)
+{
+	lb_put(b, "\"\"", 2);
+	if (b->cut)
+		return 0;
+	b->len--;
+	b->cap--;
+	lb_esc(b, s, 1, max);
+	b->cap++;
+	b->p[b->len++] = '"';
+	return 1;
 }
 
 /*
@@ -87,23 +172,32 @@ lb_time(struct lbuf *b, uint64_t ns)
 	lb_str(b, tbuf);
 }
 
+/*
+ * Each field whole, or its string value cut cleanly; one whose key does
+ * not fit is left out, never written half.
+ */
 static void
 lb_fields(struct lbuf *b, const struct log_field *f)
 {
 	char num[32];
+	size_t mark;
+	int ok;
 
 	for (; f && f->type != LF_END; f++) {
-		lb_str(b, ",\"");
-		lb_json(b, f->key);
-		lb_str(b, "\":");
+		mark = b->len;
+		b->cut = 0;
+		lb_str(b, ",");
+		ok = lb_json(b, f->key ? f->key : "", LOG_LINE_MAX) && !b->cut;
+		lb_str(b, ":");
 		if (f->type == LF_INT) {
 			(void)fmt_format(num, sizeof(num), "%lld", f->i);
 			lb_str(b, num);
-		} else {
-			lb_str(b, "\"");
-			lb_json(b, f->s ? f->s : "");
-			lb_str(b, "\"");
-		}
+			ok = ok && !b->cut;
+		} else
+			ok = ok && !b->cut && lb_json(b, f->s ? f->s : "",
+			    LOG_LINE_MAX);
+		if (!ok)
+			b->len = mark;
 	}
 }
 
@@ -112,11 +206,12 @@ log_format(char *buf, enum log_format fmt, enum log_level lvl,
     uint64_t realtime_ns, const struct log_field *fields, const char *msg)
 {
 	static const char *const names[] = { "error", "warn", "info", "debug" };
-	struct lbuf b = { buf, 0, LOG_LINE_MAX - 3 };
+	struct lbuf b = { buf, 0, LOG_LINE_MAX - 2, 0 };
 
 	if (fmt == LOG_FORMAT_TEXT) {
+		b.cap++;
 		lb_str(&b, "tend: ");
-		lb_put(&b, msg, strcspn(msg, "\n"));
+		lb_esc(&b, msg, 0, LOG_LINE_MAX);
 		buf[b.len++] = '\n';
 		return b.len;
 	}
@@ -124,13 +219,11 @@ log_format(char *buf, enum log_format fmt, enum log_level lvl,
 	lb_time(&b, realtime_ns);
 	lb_str(&b, "\",\"level\":\"");
 	lb_str(&b, names[lvl <= LOG_DEBUG ? lvl : LOG_DEBUG]);
-	lb_str(&b, "\",\"msg\":\"");
-	lb_json(&b, msg);
-	lb_str(&b, "\"");
+	lb_str(&b, "\",\"msg\":");
+	/* A long message leaves room for the fields after it. */
+	lb_json(&b, msg, fields && fields->type != LF_END ? LOG_LINE_MAX / 2 :
+	    LOG_LINE_MAX);
 	lb_fields(&b, fields);
-	/* A cut line still closes its object; a cut string its quote. */
-	if (b.len == b.cap)
-		buf[b.len++] = '"';
 	buf[b.len++] = '}';
 	buf[b.len++] = '\n';
 	return b.len;

@@ -31,8 +31,9 @@ extern char **environ;
 #define KILL_WAIT_NS	(2ULL * 1000000000ULL)
 
 static int
-main_usage_error(const struct tend_err *err)
+main_usage_error(const struct tend_config *cfg, const struct tend_err *err)
 {
+	log_setup(1, cfg->log_format);
 	log_error("%s (try 'tend --help')", err->msg);
 	return EXIT_USAGE;
 }
@@ -179,7 +180,7 @@ main(int argc, char *argv[])
 	 */
 	(void)sig_block_all();
 	if (config_parse(&t.cfg, argc, argv, environ, &err) < 0)
-		return main_usage_error(&err);
+		return main_usage_error(&t.cfg, &err);
 	log_setup(t.cfg.verbosity, t.cfg.log_format);
 	switch (t.cfg.mode) {
 	case MODE_HELP:

@@ -49,8 +49,9 @@ priv_slurp(const char *path, struct vec *buf)
 	return r;
 }
 
+/* label: "--user" or "TEND_USER", whichever the value came from. */
 static int
-priv_resolve(struct priv *pv, const char *user)
+priv_resolve(struct priv *pv, const char *user, const char *label)
 {
 	struct vec pw = VEC_INIT(char), gr = VEC_INIT(char);
 	struct user_spec spec;
@@ -71,7 +72,7 @@ priv_resolve(struct priv *pv, const char *user)
 	vec_free(&pw);
 	vec_free(&gr);
 	if (r < 0) {
-		log_error("--user: %s", err.msg);
+		log_error("%s: %s", label, err.msg);
 		return EXIT_CANNOT_EXEC;
 	}
 	pv->has_ids = true;
@@ -80,7 +81,7 @@ priv_resolve(struct priv *pv, const char *user)
 
 /* Copy environ into pv->env, with HOME set if asked and LISTEN_PID found. */
 static int
-priv_build_env(struct priv *pv, bool set_home, const char *self_listen)
+priv_build_env(struct priv *pv, bool set_home, bool listen)
 {
 	char **e, *home = pv->home, *null = NULL;
 	int r;
@@ -88,7 +89,13 @@ priv_build_env(struct priv *pv, bool set_home, const char *self_listen)
 	for (e = environ; e && *e; e++) {
 		if (set_home && strncmp(*e, "HOME=", 5) == 0)
 			continue;
-		if (self_listen && strcmp(*e, self_listen) == 0)
+		/*
+		 * The first copy, which priv_listen_is_self() read and the
+		 * app's getenv() will read: rewriting a later one would leave
+		 * the app with tend's pid.
+		 */
+		if (listen && pv->listen_pid_idx < 0 &&
+		    strncmp(*e, "LISTEN_PID=", 11) == 0)
 			pv->listen_pid_idx = (long)pv->env.len;
 		if ((r = vec_append(&pv->env, e, 1)) < 0)
 			return r;
@@ -121,7 +128,7 @@ int
 priv_prepare(struct priv *pv, const struct tend_config *cfg)
 {
 	const char *home;
-	char self[32];
+	char label[32];
 	bool set_home = false, listen;
 	int r;
 
@@ -130,7 +137,8 @@ priv_prepare(struct priv *pv, const struct tend_config *cfg)
 	pv->env = (struct vec)VEC_INIT(char *);
 	pv->listen_pid_idx = -1;
 	if (cfg->user) {
-		if ((r = priv_resolve(pv, cfg->user)) != 0)
+		if ((r = priv_resolve(pv, cfg->user, config_label(cfg,
+		    offsetof(struct tend_config, user), label, sizeof(label)))) != 0)
 			return r;
 		/* As gosu: an unset or empty HOME becomes the user's. */
 		home = getenv("HOME");
@@ -140,8 +148,7 @@ priv_prepare(struct priv *pv, const struct tend_config *cfg)
 	if (!set_home && !listen)
 		return 0;
 	(void)fmt_format(pv->home, sizeof(pv->home), "HOME=%s", pv->ids.home);
-	(void)fmt_format(self, sizeof(self), "LISTEN_PID=%d", (int)getpid());
-	if (priv_build_env(pv, set_home, listen ? self : NULL) < 0) {
+	if (priv_build_env(pv, set_home, listen) < 0) {
 		log_error("cannot build the app's environment: out of memory");
 		return EXIT_INTERNAL;
 	}

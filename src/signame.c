@@ -65,9 +65,11 @@ signame_to_num(const char *s)
 
 	if (s == NULL || *s == '\0')
 		return -EINVAL;
-	if (*s >= '0' && *s <= '9')
-		return parse_uint(s, SIGNAME_MAX, &v) == 0 && v > 0 ?
-		    (int)v : -EINVAL;
+	if (*s >= '0' && *s <= '9') {
+		if (parse_uint(s, SIGNAME_MAX, &v) < 0 || v == 0)
+			return -EINVAL;
+		return v == 32 || v == 33 ? SIGNAME_RESERVED : (int)v;
+	}
 	if (strncasecmp(s, "SIG", 3) == 0)
 		s += 3;
 	for (i = 1; i < 32; i++)

@@ -10,6 +10,7 @@
 #ifndef TEND_SIGNAME_H
 #define TEND_SIGNAME_H
 
+#include <errno.h>
 #include <stdbool.h>
 
 #define SIGNAME_MAX	64	/* highest Linux signal number */
@@ -18,8 +19,12 @@
 
 /*
  * Parse "TERM", "SIGTERM", "sigterm", "15", "RTMIN+3" or "RTMAX-1".
- * Returns the number (1-64), or -EINVAL if s names no signal.
+ * Returns the number (1-31, 34-64), SIGNAME_RESERVED for 32 and 33, which
+ * glibc and musl keep for their threads (`kill -l` lists neither), or
+ * -EINVAL if s names no signal.
  */
+#define SIGNAME_RESERVED	(-EPERM)
+
 int	signame_to_num(const char *s);
 
 /*

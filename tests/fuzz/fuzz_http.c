@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * fuzz_http.c - libFuzzer target for the HTTP status-line parser.
+ * fuzz_http.c - libFuzzer target for the HTTP status-line parser (with the
+ * 1xx interim responses it skips).
  *
  * The first byte seeds the chunk sizes; the rest is the response. It is
  * fed once whole and once in chunks, and the two parses must agree in
@@ -19,10 +20,13 @@
 static void
 check_verdict(const struct http_resp *r, const char *data, size_t size)
 {
-	CHECK(r->len <= HTTP_STATUS_LINE_MAX && r->len <= size);
+	CHECK(r->len <= HTTP_HEAD_MAX && r->len <= size);
+	CHECK(r->interim >= 0 && r->interim <= HTTP_INTERIM_MAX + 1);
+	CHECK(r->interim > 0 || r->len <= HTTP_STATUS_LINE_MAX);
 	switch (r->verdict) {
 	case HTTP_DONE:
-		CHECK(r->status >= 100 && r->status <= 599);
+		/* Never an interim (1xx but 101) status. */
+		CHECK(r->status == 101 || (r->status >= 200 && r->status <= 599));
 		CHECK(r->why == NULL);
 		CHECK(data[r->len - 1] == '\n');
 		break;
@@ -97,6 +101,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	CHECK(chunked.status == whole.status);
 	CHECK(chunked.why == whole.why);
 	CHECK(chunked.len == whole.len);
+	CHECK(chunked.interim == whole.interim);
 	CHECK(http_resp_feed(&whole, body, size) == whole.verdict);
 	check_request(body, size);
 	return 0;

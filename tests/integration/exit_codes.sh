@@ -41,6 +41,43 @@ TEND_KILL_GROUP=maybe "$TEND" -- true 2>"$TMP/err"
 expect_eq $? 2 "bad variable exits 2"
 expect_match "$TMP/err" '^tend: TEND_KILL_GROUP: bad value "maybe"' "bad variable is named"
 [ "$(wc -l <"$TMP/err")" -eq 1 ] || fail "usage error is more than one line"
+# A value checked after parsing is named as it was given, too.
+"$TEND" --health bogus -- true 2>"$TMP/err"
+expect_eq $? 2 "a bad --health exits 2"
+expect_match "$TMP/err" '^tend: --health: ' "a bad --health names the option"
+TEND_HEALTH=bogus "$TEND" -- true 2>"$TMP/err"
+expect_eq $? 2 "a bad TEND_HEALTH exits 2"
+expect_match "$TMP/err" '^tend: TEND_HEALTH: ' "a bad TEND_HEALTH names the variable"
+
+# Usage errors honour the log format asked for, even when another option
+# is the one that is wrong, and quote what was given as valid JSON.
+json_error() {
+	[ "$(wc -l <"$TMP/err")" -eq 1 ] || fail "$1: not one line: $(cat "$TMP/err")"
+	jq -e "select(.level == \"error\" and (.msg | $2))" "$TMP/err" >/dev/null ||
+	    fail "$1: not a JSON error line whose msg is $2: $(cat "$TMP/err")"
+	ok "$1: one JSON error line"
+}
+"$TEND" --grace "$(printf '5x\033\377')" --log-format json -- true 2>"$TMP/err"
+expect_eq $? 2 "bad duration before --log-format json exits 2"
+json_error "--log-format json after the bad option" \
+    'startswith("--grace: bad value \"5x?\ufffd\"")'
+TEND_LOG_FORMAT=json "$TEND" --frobnicate -- true 2>"$TMP/err"
+expect_eq $? 2 "unknown option with TEND_LOG_FORMAT=json exits 2"
+json_error "TEND_LOG_FORMAT=json" 'startswith("unknown option \"--frobnicate\"")'
+TEND_LOG_FORMAT=json TEND_KILL_GROUP=maybe "$TEND" -- true 2>"$TMP/err"
+json_error "a bad variable with TEND_LOG_FORMAT=json" 'startswith("TEND_KILL_GROUP: bad value")'
+TEND_LOG_FORMAT=json "$TEND" 2>"$TMP/err"
+json_error "no command with TEND_LOG_FORMAT=json" 'startswith("no command given")'
+# An app name with ESC and invalid UTF-8, in JSON and in text.
+bad=$(printf 'no\033[31mapp\377')
+as_pid1 --log-format json -- "$bad" 2>"$TMP/err"
+expect_eq $? 127 "a missing app with a hostile name exits 127"
+json_error "a hostile app name in JSON" \
+    '. == "cannot run '"'"'no\u001b[31mapp\ufffd'"'"': No such file or directory"'
+as_pid1 -- "$bad" 2>"$TMP/err"
+expect_match "$TMP/err" "^tend: cannot run 'no\\\\x1b\\[31mapp\\\\xff': No such file" \
+    "a text line shows ESC and invalid bytes as \\xHH"
+if grep -q "$(printf '\033')" "$TMP/err"; then fail "a text line holds a raw ESC"; fi
 
 as_pid1 -e 3 -- sh -c 'exit 3' 2>"$TMP/err"
 expect_eq $? 0 "-e 3 maps 3 to 0"

@@ -69,6 +69,11 @@ for spec in nosuch alice:nogroup "alice:" ":ops" "a:b:c"; do
 	[ "$(wc -l <"$TMP/err")" -eq 1 ] || fail "--user $spec: not one line: $(cat "$TMP/err")"
 	echo "  --user $spec: $(cat "$TMP/err")"
 done
+with_db --user nosuch -- procinfo >"$TMP/out" 2>"$TMP/err"
+expect_match "$TMP/err" '^tend: --user: ' "an error in --user names the option"
+TEND_USER=nosuch with_db -- procinfo >"$TMP/out" 2>"$TMP/err"
+expect_eq $? 126 "TEND_USER=nosuch: exit 126"
+expect_match "$TMP/err" '^tend: TEND_USER: ' "an error in TEND_USER names the variable"
 with_db none --user alice -- procinfo >"$TMP/out" 2>"$TMP/err"
 expect_eq $? 126 "a name with no /etc/passwd: exit 126"
 expect_match "$TMP/err" 'alice.*no /etc/passwd|no such user' "and it says the file is missing"
@@ -101,6 +106,17 @@ expect_eq "$(sed -n 's/^env LISTEN_PID=//p' "$TMP/out")" "$app" "LISTEN_PID is r
 expect_match "$TMP/out" '^env LISTEN_FDS=1$' "LISTEN_FDS is passed on"
 LISTEN_PID=1234567 "$TEND" -- procinfo --env LISTEN_PID >"$TMP/out"
 expect_match "$TMP/out" '^env LISTEN_PID=1234567$' "a LISTEN_PID for another process is kept"
+# With LISTEN_PID twice, the app's getenv() reads the first copy: that is
+# the one that must name the app (and the one that decides).
+for second in self 7; do
+	sh -c 'v=$1; [ "$v" = self ] && v=$$; LISTEN_PID=$$ exec dupenv "LISTEN_PID=$v" -- "$0" -- procinfo --env LISTEN_PID' \
+	    "$TEND" "$second" >"$TMP/out"
+	app=$(sed -n 's/^pid: //p' "$TMP/out")
+	expect_eq "$(sed -n 's/^env LISTEN_PID=//p' "$TMP/out")" "$app" \
+	    "the first of two LISTEN_PID copies (second: $second) is rewritten to the app's pid"
+done
+sh -c 'LISTEN_PID=7 exec dupenv "LISTEN_PID=$$" -- "$0" -- procinfo --env LISTEN_PID' "$TEND" >"$TMP/out"
+expect_match "$TMP/out" '^env LISTEN_PID=7$' "a first LISTEN_PID for another process is kept, whatever follows"
 
 # Exec health probes run as the same user (in a directory alice may write).
 mkdir -m 777 "$TMP/pub" && chmod 755 "$TMP"

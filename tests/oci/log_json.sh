@@ -72,3 +72,22 @@ ok "text is the default, and the option overrides TEND_LOG_FORMAT"
 rc=$?
 [ "$rc" != 0 ] || fail "--log-format xml was accepted"
 ok "--log-format xml is refused (exit $rc)"
+
+# 5. Lines over 1 KiB and bytes that are not UTF-8: still one JSON object
+# in valid UTF-8, cut between whole escapes, every field whole or absent.
+long=$(i=0; while [ $i -lt 600 ]; do printf '"\\\001'; i=$((i + 1)); done; printf '\377\303')
+TEND_LOG_FORMAT=json "$TEND" -- "$long" >/dev/null 2>"$TMP/log5"
+rc=$?
+[ "$rc" = 126 ] || [ "$rc" = 127 ] || fail "a 1800-byte hostile name: exit $rc, not 126/127"
+check_lines "$TMP/log5" "an over-long line"
+expect_eq "$(wc -l <"$TMP/log5" | tr -d ' ')" 1 "the over-long error is one line"
+[ "$(wc -c <"$TMP/log5")" -le 1024 ] || fail "a line is over 1024 bytes: $(wc -c <"$TMP/log5")"
+jq -e '.msg | startswith("cannot run '"'"'\"\\\u0001\"\\\u0001")' "$TMP/log5" >/dev/null ||
+    fail "the cut message does not start as the name does: $(cat "$TMP/log5")"
+ok "an over-long line is cut to one valid JSON object"
+# argv[0] of 1 KiB in "started" (msg and the cmd field): pid survives.
+path=/bin/$(printf '%0500d' 0 | sed 's|0|./|g')true
+"$TEND" --log-format json -vv -- "$path" >/dev/null 2>"$TMP/log6"
+expect_eq $? 0 "a 1 KiB argv[0] runs"
+check_lines "$TMP/log6" "a 1 KiB argv[0]"
+field "$TMP/log6" '^started ' '(.pid | type == "number") and (.cmd | startswith("/bin/././"))'

@@ -250,6 +250,100 @@ test_config_bad_variables_are_usage_errors(void **state)
 	}
 }
 
+/* Signals 32 and 33 belong to the C library: refused, and said why. */
+static void
+test_config_reserved_signals_are_refused(void **state)
+{
+	const struct { char **argv; char *env; const char *msg; } t[] = {
+		{ ARGV("-r", "1:32", "x"), NULL, "--rewrite: bad value \"1:32\": signals "
+		  "32 and 33 are reserved by the C library, expected FROM:TO" },
+		{ ARGV("-r", "33:TERM", "x"), NULL, "--rewrite: bad value \"33:TERM\": "
+		  "signals 32 and 33 are reserved by the C library, expected FROM:TO" },
+		{ ARGV("-p", "32", "x"), NULL, "--pdeathsig: bad value \"32\": signals "
+		  "32 and 33 are reserved by the C library, expected SIG" },
+		{ ARGV("x"), "TEND_REWRITE=HUP:TERM,2:33", "TEND_REWRITE: bad value "
+		  "\"HUP:TERM,2:33\": signals 32 and 33 are reserved by the C library, "
+		  "expected FROM:TO" },
+	};
+	struct tend_config c;
+	struct tend_err e;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char *envp[] = { t[i].env, NULL };
+
+		assert_int_equal(parse(&c, t[i].argv, envp, &e), -EINVAL);
+		assert_string_equal(e.msg, t[i].msg);
+	}
+	assert_int_equal(parse(&c, ARGV("-r", "31:34", "x"), NULL, &e), 0);
+	assert_int_equal(sigmap_get(&c.rewrite, 31), 34);
+}
+
+/* Errors found after parsing name the variable if the value came from one. */
+static void
+test_config_label_names_where_the_value_came_from(void **state)
+{
+	struct tend_config c;
+	struct tend_err e;
+	char buf[32];
+
+	(void)state;
+	assert_int_equal(parse(&c, ARGV("x"), ENVP("TEND_USER=nobody",
+	    "TEND_HEALTH=exec:true"), &e), 0);
+	assert_string_equal(config_label(&c, offsetof(struct tend_config, user),
+	    buf, sizeof(buf)), "TEND_USER");
+	assert_string_equal(config_label(&c, offsetof(struct tend_config, health),
+	    buf, sizeof(buf)), "TEND_HEALTH");
+	assert_string_equal(config_label(&c, offsetof(struct tend_config, workdir),
+	    buf, sizeof(buf)), "--workdir");
+	/* The command line wins, and so does its name. */
+	assert_int_equal(parse(&c, ARGV("-u", "root", "x"), ENVP("TEND_USER=nobody"),
+	    &e), 0);
+	assert_string_equal(c.user, "root");
+	assert_string_equal(config_label(&c, offsetof(struct tend_config, user),
+	    buf, sizeof(buf)), "--user");
+	/* An empty variable is unset: not its name either. */
+	assert_int_equal(parse(&c, ARGV("x"), ENVP("TEND_USER="), &e), 0);
+	assert_string_equal(config_label(&c, offsetof(struct tend_config, user),
+	    buf, sizeof(buf)), "--user");
+}
+
+/*
+ * The log format is known even when parsing fails, whichever option is
+ * wrong and wherever it is, so that the usage error is a JSON line too.
+ */
+static void
+test_config_log_format_is_set_even_on_errors(void **state)
+{
+	const struct { char **argv; char *env; enum log_format want; } t[] = {
+		{ ARGV("--bogus", "--log-format", "json", "x"), NULL, LOG_FORMAT_JSON },
+		{ ARGV("--grace", "5x", "--log-format=json", "x"), NULL, LOG_FORMAT_JSON },
+		{ ARGV("-r", "1:32", "x"), "TEND_LOG_FORMAT=json", LOG_FORMAT_JSON },
+		{ ARGV("x"), "TEND_LOG_FORMAT=xml", LOG_FORMAT_TEXT },
+		{ ARGV("--log-format=text", "--bogus", "x"), "TEND_LOG_FORMAT=json",
+		  LOG_FORMAT_TEXT },
+		{ ARGV("--bogus"), NULL, LOG_FORMAT_TEXT },
+		{ ARGV("--log-format"), NULL, LOG_FORMAT_TEXT },
+		{ ARGV("--", "--log-format=json"), "TEND_GRACE=x", LOG_FORMAT_TEXT },
+		{ ARGV("-gu", "--log-format", "--bogus", "json"), NULL, LOG_FORMAT_TEXT },
+		{ ARGV("-gu1", "--log-format", "json", "-X"), NULL, LOG_FORMAT_JSON },
+		{ ARGV("--user", "--log-format=json", "-X"), NULL, LOG_FORMAT_TEXT },
+		{ ARGV("-p"), "TEND_LOG_FORMAT=json", LOG_FORMAT_JSON },
+	};
+	struct tend_config c;
+	struct tend_err e;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char *envp[] = { t[i].env, NULL };
+
+		assert_int_equal(parse(&c, t[i].argv, envp, &e), -EINVAL);
+		assert_int_equal(c.log_format, t[i].want);
+	}
+}
+
 static void
 test_config_huge_variable_is_cut_in_the_message(void **state)
 {
@@ -379,6 +473,9 @@ main(void)
 		cmocka_unit_test(test_config_flag_wins_over_variable),
 		cmocka_unit_test(test_config_empty_variable_means_unset),
 		cmocka_unit_test(test_config_bad_variables_are_usage_errors),
+		cmocka_unit_test(test_config_reserved_signals_are_refused),
+		cmocka_unit_test(test_config_label_names_where_the_value_came_from),
+		cmocka_unit_test(test_config_log_format_is_set_even_on_errors),
 		cmocka_unit_test(test_config_huge_variable_is_cut_in_the_message),
 		cmocka_unit_test(test_config_unknown_tend_variable_is_reported),
 		cmocka_unit_test(test_config_rewrite_and_remap_accumulate),

@@ -42,7 +42,19 @@ static const struct resp_case good[] = {
 	{ "HTTP/1.1 204\r\n", 0, HTTP_DONE, 204, NULL },
 	{ "HTTP/1.1 301 \r\n", 0, HTTP_DONE, 301, NULL },
 	{ "HTTP/1.1 503 Service Unavailable\n", 0, HTTP_DONE, 503, NULL },
-	{ "HTTP/1.1 100\n", 0, HTTP_DONE, 100, NULL },
+	{ "HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\n\r\n", 0,
+	    HTTP_DONE, 101, NULL },
+	/* Interim responses are skipped, headers and all (1xx but 101). */
+	{ "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n", 0, HTTP_DONE,
+	    200, NULL },
+	{ "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n"
+	    "Link: </b.js>\r\n\r\nHTTP/1.1 503 Busy\r\n\r\n", 0, HTTP_DONE,
+	    503, NULL },
+	{ "HTTP/1.1 100\n\nHTTP/1.1 102\nX: \r\x01\xff\n\nHTTP/1.0 302 x\n", 0,
+	    HTTP_DONE, 302, NULL },
+	{ "HTTP/1.1 100\r\n\r\nHTTP/1.1 100\r\n\r\nHTTP/1.1 100\r\n\r\n"
+	    "HTTP/1.1 100\r\n\r\nHTTP/1.1 199\r\n\r\nHTTP/1.1 204\r\n", 0,
+	    HTTP_DONE, 204, NULL },
 	{ "HTTP/2.0 599 x\r\n", 0, HTTP_DONE, 599, NULL },
 	{ "HTTP/1.1   200 OK\r\n", 0, HTTP_DONE, 200, NULL },
 	{ "HTTP/1.1 200 \tOK \xc3\xa9\xff\r\n", 0, HTTP_DONE, 200, NULL },
@@ -75,6 +87,12 @@ static const struct resp_case bad[] = {
 	    "control byte in status line" },
 	{ "HTTP/1.1 200 OK\rX", 0, HTTP_BAD, 0, "CR not followed by LF" },
 	{ "HTTP/1.1 200\r\r\n", 0, HTTP_BAD, 0, "CR not followed by LF" },
+	{ "HTTP/1.1 100\r\n\r\nSSH-2.0-x\r\n", 0, HTTP_BAD, 0,
+	    "not an HTTP response" },
+	{ "HTTP/1.1 100\r\nA: b\r\n\rX", 0, HTTP_BAD, 0, "CR not followed by LF" },
+	{ "HTTP/1.1 100\r\n\r\nHTTP/1.1 100\r\n\r\nHTTP/1.1 100\r\n\r\n"
+	    "HTTP/1.1 100\r\n\r\nHTTP/1.1 100\r\n\r\nHTTP/1.1 100\r\n\r\n"
+	    "HTTP/1.1 200\r\n", 0, HTTP_BAD, 0, "too many 1xx responses" },
 };
 
 /* Incomplete: everything said so far could still be a status line. */
@@ -88,6 +106,11 @@ static const struct resp_case more[] = {
 	{ "HTTP/1.1 200", 0, HTTP_MORE, 0, NULL },
 	{ "HTTP/1.1 200 OK", 0, HTTP_MORE, 0, NULL },
 	{ "HTTP/1.1 200 OK\r", 0, HTTP_MORE, 0, NULL },
+	/* An interim response alone is not the verdict. */
+	{ "HTTP/1.1 100\n", 0, HTTP_MORE, 0, NULL },
+	{ "HTTP/1.1 100 Continue\r\n\r\n", 0, HTTP_MORE, 0, NULL },
+	{ "HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n", 0, HTTP_MORE, 0, NULL },
+	{ "HTTP/1.1 100\r\n\r\nHTTP/1.1 2", 0, HTTP_MORE, 0, NULL },
 };
 
 /* Feed data in pieces of the given sizes (cycled), return the verdict. */
@@ -307,6 +330,33 @@ status_line_of_exactly_the_cap_is_accepted(void **state)
 	assert_string_equal(r.why, "status line too long");
 }
 
+/* Interim heads are bounded in all, whatever their lines. */
+static void
+endless_1xx_headers_are_bad_at_the_cap(void **state)
+{
+	static char		resp[HTTP_HEAD_MAX + 100];
+	struct http_resp	r;
+	size_t			i;
+
+	(void)state;
+	memset(resp, 'A', sizeof(resp));
+	memcpy(resp, "HTTP/1.1 103 Early Hints\r\n", 26);
+	for (i = 100; i < sizeof(resp); i += 100)
+		memcpy(resp + i - 2, "\r\n", 2);
+	http_resp_init(&r);
+	assert_int_equal(http_resp_feed(&r, resp, sizeof(resp)), HTTP_BAD);
+	assert_string_equal(r.why, "1xx responses too long");
+	assert_int_equal(r.len, HTTP_HEAD_MAX);
+	/* A status line after a 1xx is held to its own cap too. */
+	memset(resp, 'A', sizeof(resp));
+	memcpy(resp, "HTTP/1.1 100\r\n\r\nHTTP/1.1 200 ", 29);
+	http_resp_init(&r);
+	assert_int_equal(http_resp_feed(&r, resp, sizeof(resp)), HTTP_BAD);
+	assert_string_equal(r.why, "status line too long");
+	assert_int_equal(r.len, 16 + HTTP_STATUS_LINE_MAX);
+	assert_int_equal(r.interim, 1);
+}
+
 static void
 verdict_is_final_once_reached(void **state)
 {
@@ -362,7 +412,8 @@ healthy_means_200_to_399(void **state)
 static void
 status_boundaries_parse_to_the_same_codes(void **state)
 {
-	static const int	codes[] = { 199, 200, 399, 400 };
+	/* 199 is interim: skipped, as the interim cases above show. */
+	static const int	codes[] = { 101, 200, 399, 400 };
 	char			line[32];
 	struct http_resp	r;
 	size_t			i;
@@ -392,6 +443,7 @@ main(void)
 		cmocka_unit_test(a_megabyte_of_junk_is_bad),
 		cmocka_unit_test(a_megabyte_long_reason_phrase_is_bad_at_the_cap),
 		cmocka_unit_test(status_line_of_exactly_the_cap_is_accepted),
+		cmocka_unit_test(endless_1xx_headers_are_bad_at_the_cap),
 		cmocka_unit_test(verdict_is_final_once_reached),
 		cmocka_unit_test(feeding_nothing_changes_nothing),
 		cmocka_unit_test(healthy_means_200_to_399),

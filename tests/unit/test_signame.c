@@ -83,6 +83,21 @@ test_signame_rejects_unknown_and_out_of_range(void **state)
 	assert_int_equal(signame_to_num(NULL), -EINVAL);
 }
 
+/*
+ * 32 and 33 are the C library's own (glibc's SIGCANCEL and SIGSETXID, musl's
+ * SIGTIMER and SIGCANCEL): `kill -l` skips them, and so does tend.
+ */
+static void
+test_signame_refuses_the_c_librarys_32_and_33(void **state)
+{
+	(void)state;
+	assert_int_equal(signame_to_num("32"), SIGNAME_RESERVED);
+	assert_int_equal(signame_to_num("33"), SIGNAME_RESERVED);
+	assert_int_equal(signame_to_num("31"), 31);
+	assert_int_equal(signame_to_num("34"), 34);
+	assert_true(SIGNAME_RESERVED < 0 && SIGNAME_RESERVED != -EINVAL);
+}
+
 static void
 test_signame_uncatchable_is_kill_and_stop_only(void **state)
 {
@@ -131,6 +146,7 @@ main(void)
 		cmocka_unit_test(test_signame_accepts_numbers_lowercase_and_aliases),
 		cmocka_unit_test(test_signame_realtime_uses_glibc_numbering),
 		cmocka_unit_test(test_signame_rejects_unknown_and_out_of_range),
+		cmocka_unit_test(test_signame_refuses_the_c_librarys_32_and_33),
 		cmocka_unit_test(test_signame_uncatchable_is_kill_and_stop_only),
 		cmocka_unit_test(test_sigmap_zeroed_is_identity),
 		cmocka_unit_test(test_sigmap_rewrites_and_drops),
