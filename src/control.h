@@ -7,23 +7,40 @@
  * containers sharing a network namespace (a Kubernetes pod) do not answer
  * for each other. tend writes one line to whoever connects and closes;
  * it reads nothing, so no client can change its state.
+ *
+ * Abstract names have no owner: anything in the same network namespace
+ * may bind the name first. So the client believes only a listener in its
+ * own PID namespace (or one below it): SO_PEERCRED shows pid 0 for any
+ * other, and that answer is refused.
  */
 #ifndef TEND_CONTROL_H
 #define TEND_CONTROL_H
 
 #include <stddef.h>
 
-/* Listen on the status socket. Returns the fd or -errno (-EADDRINUSE if another tend has it). */
+/* Clients answered per wake-up: a connect flood must not starve signals. */
+#define CONTROL_BATCH	4
+
+/* Listen on the status socket. Returns the fd or -errno (-EADDRINUSE: the name is taken). */
 int	control_listen(void);
 
-/* Accept every pending client and send each the line; never blocks. */
+/* Accept up to CONTROL_BATCH pending clients and send each the line; never blocks. */
 void	control_answer(int lfd, const char *line, size_t len);
 
 /*
- * Connect and read the line (NUL-terminated, at most n - 1 bytes) within
- * timeout_ms. Returns its length, or -errno (-ECONNREFUSED/-ENOENT: no
- * tend with health checks is listening).
+ * Connect and read one line (NUL-terminated, at most n - 1 bytes) within
+ * timeout_ms in all. Returns its length, or -errno: -ECONNREFUSED/-ENOENT
+ * when nothing listens, -EPERM when the listener is outside this PID
+ * namespace, -ETIMEDOUT when no whole line came in time.
  */
 int	control_query(char *buf, size_t n, int timeout_ms);
+
+/*
+ * Copy src[0..len) to dst (NUL-terminated, at most n - 1 bytes, never
+ * cutting an escape), with control bytes, DEL, bytes >= 0x80 and the
+ * backslash written as \xHH (\\), so a terminal shows what was sent
+ * instead of obeying it. Returns the length written. Pure.
+ */
+size_t	control_escape(char *dst, size_t n, const char *src, size_t len);
 
 #endif

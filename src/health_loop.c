@@ -64,9 +64,16 @@ health_loop_setup(struct tend *t)
 		th->cwd[0] = '\0';
 	health_init(&th->h, &hc, clock_now());
 	th->ctl_fd = control_listen();
-	if (th->ctl_fd < 0)
-		log_warn("cannot listen for 'tend status' (%s): another tend in this "
-		    "PID namespace has it", strerror(-th->ctl_fd));
+	/*
+	 * Without it only "tend status" fails (exit 2); the app, its signals
+	 * and its probes matter more, so tend runs on.
+	 */
+	if (th->ctl_fd == -EADDRINUSE)
+		log_error("'tend status' is off: another process holds its socket "
+		    "name in this network namespace");
+	else if (th->ctl_fd < 0)
+		log_error("'tend status' is off: cannot open its socket: %s",
+		    strerror(-th->ctl_fd));
 	t->health = th;
 	return 0;
 }
