@@ -50,7 +50,7 @@ control_listen(void)
 	return fd;
 }
 
-void
+int
 control_answer(int lfd, const char *line, size_t len)
 {
 	int c, i;
@@ -62,6 +62,7 @@ control_answer(int lfd, const char *line, size_t len)
 		(void)!send(c, line, len, MSG_NOSIGNAL | MSG_DONTWAIT);
 		(void)close(c);
 	}
+	return i;
 }
 
 /* Connect without ever blocking: a full backlog is retried until end. */

@@ -18,14 +18,18 @@
 
 #include <stddef.h>
 
-/* Clients answered per wake-up: a connect flood must not starve signals. */
+/*
+ * Clients answered per wake-up, and the rest after a full batch: a connect
+ * flood must not starve signals, nor keep tend busy.
+ */
 #define CONTROL_BATCH	4
+#define CONTROL_REST_NS	1000000ULL
 
 /* Listen on the status socket. Returns the fd or -errno (-EADDRINUSE: the name is taken). */
 int	control_listen(void);
 
-/* Accept up to CONTROL_BATCH pending clients and send each the line; never blocks. */
-void	control_answer(int lfd, const char *line, size_t len);
+/* Accept up to CONTROL_BATCH pending clients and send each the line; never blocks. Returns how many. */
+int	control_answer(int lfd, const char *line, size_t len);
 
 /*
  * Connect and read one line (NUL-terminated, at most n - 1 bytes) within
