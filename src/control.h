@@ -39,12 +39,4 @@ int	control_answer(int lfd, const char *line, size_t len);
  */
 int	control_query(char *buf, size_t n, int timeout_ms);
 
-/*
- * Copy src[0..len) to dst (NUL-terminated, at most n - 1 bytes, never
- * cutting an escape), with control bytes, DEL, bytes >= 0x80 and the
- * backslash written as \xHH (\\), so a terminal shows what was sent
- * instead of obeying it. Returns the length written. Pure.
- */
-size_t	control_escape(char *dst, size_t n, const char *src, size_t len);
-
 #endif

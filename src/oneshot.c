@@ -16,6 +16,7 @@
 
 #include "control.h"
 #include "deadline.h"
+#include "escape.h"
 #include "fmt.h"
 #include "log.h"
 #include "oneshot.h"
@@ -42,7 +43,7 @@ oneshot_status(void)
 		return ONESHOT_NONE;
 	}
 	/* Shown, not obeyed: the line's bytes are escaped, its newline kept. */
-	len = control_escape(out, sizeof(out) - 1, line, (size_t)n -
+	len = escape_bytes(out, sizeof(out) - 1, line, (size_t)n -
 	    (line[n - 1] == '\n'));
 	out[len++] = '\n';
 	(void)log_write_all(STDOUT_FILENO, out, len);
