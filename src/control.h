@@ -11,7 +11,10 @@
  * Abstract names have no owner: anything in the same network namespace
  * may bind the name first. So the client believes only a listener in its
  * own PID namespace (or one below it): SO_PEERCRED shows pid 0 for any
- * other, and that answer is refused.
+ * other, and that answer is refused. Inside the namespace tend binds before
+ * the app starts. The client does not insist on pid 1 (tend may run as a
+ * subreaper) nor compare /proc/PID/exe (a client of another uid may not
+ * read it): what runs in the container is the container's own business.
  */
 #ifndef TEND_CONTROL_H
 #define TEND_CONTROL_H
