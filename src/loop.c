@@ -283,13 +283,17 @@ loop_run(struct tend *t)
 	uint64_t now, due;
 	bool others;
 
-	t->need_reap = true;
+	/* The app may be gone already. */
+	loop_on_reap(t);
 	while (t->shut.state != SHUT_DONE) {
 		others = loop_fill_pollfds(t, pfd);
 		due = deadline_min(t->shut.deadline, health_loop_deadline(t));
 		/* Nothing but signals to wait for: read them directly. */
 		if (!others && due == DEADLINE_NEVER && !t->need_reap) {
 			loop_on_signals(t);
+			/* One batch now; a full one goes round through poll. */
+			if (t->need_reap)
+				loop_on_reap(t);
 			continue;
 		}
 		loop_poll(t, pfd, due);
