@@ -37,7 +37,7 @@ oneshot_status(void)
 		    "namespace, not tend; not trusting its answer");
 		return ONESHOT_NONE;
 	}
-	if (n < 0) {
+	if (n <= 0) {	/* never 0: an empty answer is -ENODATA */
 		log_error("status: no tend with health checks is running here (%s)",
 		    strerror(-n));
 		return ONESHOT_NONE;
