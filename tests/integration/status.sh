@@ -102,11 +102,16 @@ expect_eq "$(sed -n 1p "$TMP/out")" 'healthy: \x1b]0;pwned\x07\x1b[2Jred\\\x7f\x
 expect_eq "$(sed -n 2p "$TMP/out")" "rc 0" "an escaped healthy answer still exits 0"
 
 # Case 6: out of fds for the status socket is reported as that.
+# The first limit that leaves no fd for it depends on the build (ASan opens its own).
 found=0
-for n in 4 5 6 7 8 9 10 11 12; do
-	$NS prlimit --nofile="$n" "$TEND" $HEALTH -- true >/dev/null 2>"$TMP/err"
+for n in $(seq 4 40); do
+	# (LeakSanitizer's exit-time check cannot work without fds: off for this.)
+	ASAN_OPTIONS=detect_leaks=0 timeout 30 $NS prlimit --nofile="$n" "$TEND" $HEALTH -- true \
+	    >/dev/null 2>"$TMP/err"
 	grep -q "another process holds" "$TMP/err" && fail "nofile=$n: out of fds reported as a held name"
-	grep -q "'tend status' is off: cannot open its socket: No file descriptors available" "$TMP/err" && found=1
+	# musl's and glibc's words for EMFILE
+	grep -Eq "'tend status' is off: cannot open its socket: (No file descriptors available|Too many open files)" \
+	    "$TMP/err" && found=1 && break
 done
 expect_eq "$found" 1 "out of fds: tend says so, not that the name is held"
 
