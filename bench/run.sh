@@ -7,10 +7,11 @@
 #   --tend PATH        tend binary (default: build/tend relative to the repo root); if it is
 #                      missing, tini-static stands in for the tend column (the report says so)
 #   --quick            fewer repetitions (~1 minute instead of ~2-3)
-#   --only LIST        comma list of metrics: size,startup,callgrind,signal,reap,idle,memory,shutdown
+#   --only LIST        comma list of metrics: size,startup,callgrind,signal,reap,idle,memory,shutdown,flood
 #   --startup-runs N   runs per init for startup overhead      (full 1000, quick 300)
 #   --startup-secs N   stop startup rounds after N s, once 300 (quick 150) are done (full 60, quick 20)
-#   --signals N        signals per init for forwarding latency (full 1000, quick 300)
+#   --signals N        signals per init for forwarding latency (full 1000, quick 300);
+#                      also per phase of the status-flood run (tend only)
 #   --orphans N        orphans per reaping run                 (full/quick 10000)
 #   --reap-reps N      reaping runs per init                   (full 5, quick 1)
 #   --reap-secs N      stop reaping runs after N s, once 2 are done (full 45, quick 15)
@@ -31,7 +32,7 @@ CMDLINE="bench/run.sh${*:+ $*}"
 OUT=
 TEND=$REPO_DIR/build/tend
 QUICK=0
-ONLY=size,startup,callgrind,signal,reap,idle,memory,shutdown
+ONLY=size,startup,callgrind,signal,reap,idle,memory,shutdown,flood
 STARTUP_RUNS='' STARTUP_SECS='' NICE=1 RT=0 SIGNALS='' ORPHANS='' REAP_REPS='' REAP_SECS='' IDLE_SECS='' SHUTDOWN_REPS='' SHUTDOWN_SECS=''
 while (($#)); do
     case $1 in
@@ -311,6 +312,25 @@ metric_shutdown() {
     done
     m=$(get "$f" tend median_ns)
     summary "SIGTERM → exit, nothing left" "$(us "$m")" "$(us "$ref")" "$(ratio "$m" "$ref")" "≤ 1.0x" "$(check "$(rawratio "$m" "$ref")" "<=" 1.0)"
+}
+
+metric_flood() {
+    progress "signal forwarding under a status-socket flood (tend only, $SIGNALS signals per phase)"
+    local f=$WORK/flood.txt ph m
+    "$FLOOD" "${BIN[tend]}" 64 "$SIGNALS" >"$f" 2>>"$LOG" || true
+    section "Signal forwarding and reaping under a flood of \`tend status\` clients"
+    para "tend only: \`tend --health tcp://127.0.0.1:1 --health-interval 1s -- flood app FIFO\` as PID 1 of a fresh PID namespace (the probe only makes the status socket exist). 64 processes connect to its status socket, read the answer and reconnect as fast as they can. The driver \`bench/.build/flood\` sends SIGUSR1 to tend, $SIGNALS per phase, 1 ms apart, in blocks of 50 that alternate between the flood stopped (SIGSTOP to the 64 clients) and running, so both phases see the same machine; latency is from kill() to the app's handler. After each signal the app makes one orphan for tend to reap; before the next signal the driver counts tend's zombie children, and when it finds one, counts again 10 ms later: a zombie still there waited."
+    row "phase" "median" "p99" "max" "lost" "samples with a zombie" "zombie still there 10 ms later" "status answers/s" "target" "met"
+    row "---" "---:" "---:" "---:" "---:" "---:" "---:" "---:" "---" "---"
+    for ph in noflood flood; do
+        m=$(get "$f" $ph p99_ns)
+        row "$([[ $ph == flood ]] && echo "64 clients flooding" || echo "no flood")" "$(us "$(get "$f" $ph median_ns)")" "$(us "$m")" "$(us "$(get "$f" $ph max_ns)")" \
+            "$(get "$f" $ph lost)" "$(get "$f" $ph zombie_samples)" "$(get "$f" $ph zombie_waits)" "$(get "$f" $ph answers_per_s)" \
+            "p99 ≤ 10 ms, 0 waiting" "$(check "$m" "<=" 10000000) / $(check "$(get "$f" $ph zombie_waits)" "==" 0)"
+    done
+    m=$(get "$f" flood p99_ns)
+    summary "signal forwarding p99, 64-client status flood" "$(us "$m")" "—" "—" "≤ 10 ms" "$(check "$m" "<=" 10000000)"
+    summary "zombies waiting 10 ms, status flood" "$(get "$f" flood zombie_waits)" "—" "—" "0" "$(check "$(get "$f" flood zombie_waits)" "==" 0)"
 }
 
 # ================================================================ run

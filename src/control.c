@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include "control.h"
+#include "deadline.h"
 #include "fmt.h"
+#include "tend.h"
 
 /* "\0tend-status-pid:[<pid namespace inode>]"; returns the address length. */
 static socklen_t
@@ -48,44 +50,84 @@ control_listen(void)
 	return fd;
 }
 
-void
+int
 control_answer(int lfd, const char *line, size_t len)
 {
-	int c;
+	int c, i;
 
-	while ((c = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0) {
+	/* A few per wake-up: the rest wait in the backlog behind signals. */
+	for (i = 0; i < CONTROL_BATCH &&
+	    (c = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0; i++) {
 		/* A short line always fits the socket buffer: this cannot block. */
 		(void)!send(c, line, len, MSG_NOSIGNAL | MSG_DONTWAIT);
 		(void)close(c);
 	}
+	return i;
+}
+
+/* Connect without ever blocking: a full backlog is retried until end. */
+static int
+control_connect(int fd, uint64_t end)
+{
+	struct sockaddr_un sun;
+	socklen_t len = control_addr(&sun);
+	struct ucred cr;
+	socklen_t crlen = sizeof(cr);
+
+	while (connect(fd, (struct sockaddr *)&sun, len) < 0) {
+		if (errno != EAGAIN)
+			return -errno;
+		if (clock_now() >= end)
+			return -ETIMEDOUT;
+		(void)poll(NULL, 0, 10);
+	}
+	/*
+	 * Abstract names belong to the network namespace, not to us: believe
+	 * only a listener this PID namespace can see (pid 0 means it cannot).
+	 */
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) < 0)
+		return -errno;
+	return cr.pid > 0 ? 0 : -EPERM;
 }
 
 int
 control_query(char *buf, size_t n, int timeout_ms)
 {
-	struct sockaddr_un sun;
-	socklen_t len = control_addr(&sun);
+	uint64_t end = deadline_after(clock_now(), (uint64_t)timeout_ms * 1000000);
 	struct pollfd pfd;
 	size_t got = 0;
-	ssize_t r;
+	ssize_t r = 1;
+	char *nl = NULL;
 	int fd, e;
 
-	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) < 0)
 		return -errno;
-	if (connect(fd, (struct sockaddr *)&sun, len) < 0) {
-		e = errno;
-		(void)close(fd);
-		return -e;
-	}
+	e = control_connect(fd, end);
 	pfd.fd = fd;
 	pfd.events = POLLIN;
-	while (got < n - 1 && poll(&pfd, 1, timeout_ms) > 0) {
-		r = read(fd, buf + got, n - 1 - got);
-		if (r <= 0)
+	/* One deadline for the whole answer, however it is dripped. */
+	while (e == 0 && nl == NULL && got < n - 1 && r > 0) {
+		if (poll(&pfd, 1, deadline_timeout_ms(end, clock_now())) == 0) {
+			e = -ETIMEDOUT;
 			break;
-		got += (size_t)r;
+		}
+		r = read(fd, buf + got, n - 1 - got);
+		if (r < 0 && errno != EAGAIN && errno != EINTR)
+			e = -errno;
+		if (r > 0) {
+			nl = memchr(buf + got, '\n', (size_t)r);
+			got += (size_t)r;
+		}
+		if (r < 0)
+			r = 1;
 	}
 	(void)close(fd);
+	if (e == 0 && got == 0)
+		e = -ENODATA;
+	if (e < 0)
+		return e;
+	if (nl != NULL)
+		got = (size_t)(nl + 1 - buf);
 	buf[got] = '\0';
-	return got > 0 ? (int)got : -ETIMEDOUT;
+	return (int)got;
 }

@@ -32,6 +32,7 @@ struct tend_health {
 	struct probe_run	run;
 	bool			running;
 	int			ctl_fd;
+	uint64_t		ctl_rest;	/* after a full batch, unwatched until */
 	bool			have_result;
 	char			cwd[4096];	/* exec probes start where the app did */
 	char			last[200];	/* the last probe's result */
@@ -66,9 +67,16 @@ health_loop_setup(struct tend *t)
 		th->cwd[0] = '\0';
 	health_init(&th->h, &hc, clock_now());
 	th->ctl_fd = control_listen();
-	if (th->ctl_fd < 0)
-		log_warn("cannot listen for 'tend status' (%s): another tend in this "
-		    "PID namespace has it", strerror(-th->ctl_fd));
+	/*
+	 * Without it only "tend status" fails (exit 2); the app, its signals
+	 * and its probes matter more, so tend runs on.
+	 */
+	if (th->ctl_fd == -EADDRINUSE)
+		log_error("'tend status' is off: another process holds its socket "
+		    "name in this network namespace");
+	else if (th->ctl_fd < 0)
+		log_error("'tend status' is off: cannot open its socket: %s",
+		    strerror(-th->ctl_fd));
 	t->health = th;
 	return 0;
 }
@@ -131,16 +139,21 @@ health_loop_probe_fd(struct tend *t, short *ret_events)
 int
 health_loop_control_fd(struct tend *t)
 {
-	return t->health ? t->health->ctl_fd : -1;
+	return t->health && !t->health->ctl_rest ? t->health->ctl_fd : -1;
 }
 
 uint64_t
 health_loop_deadline(struct tend *t)
 {
-	if (!health_active(t) && !(t->health && t->health->running))
-		return DEADLINE_NEVER;
-	return t->health->running ? t->health->run.deadline :
-	    health_next_due(&t->health->h);
+	uint64_t d = DEADLINE_NEVER;
+
+	if (t->health == NULL)
+		return d;
+	if (t->health->running)
+		d = t->health->run.deadline;
+	else if (health_active(t))
+		d = health_next_due(&t->health->h);
+	return t->health->ctl_rest ? deadline_min(d, t->health->ctl_rest) : d;
 }
 
 void
@@ -172,8 +185,13 @@ health_loop_on_control(struct tend *t)
 	else
 		n = fmt_format(line, sizeof(line), "%s: no probe has finished yet\n",
 		    health_state_name(th->h.state));
-	control_answer(th->ctl_fd, line, n < (int)sizeof(line) ? (size_t)n :
-	    sizeof(line) - 1);
+	/*
+	 * A full batch means a queue: rest a little, so a flood of clients
+	 * gets a few thousand answers a second, not all of tend's CPU.
+	 */
+	if (control_answer(th->ctl_fd, line, n < (int)sizeof(line) ? (size_t)n :
+	    sizeof(line) - 1) == CONTROL_BATCH)
+		th->ctl_rest = deadline_after(clock_now(), CONTROL_REST_NS);
 }
 
 void
@@ -184,6 +202,8 @@ health_loop_on_time(struct tend *t, uint64_t now)
 
 	if (th == NULL)
 		return;
+	if (th->ctl_rest && now >= th->ctl_rest)
+		th->ctl_rest = 0;
 	if (th->running && now >= th->run.deadline) {
 		probe_on_timeout(&th->run);
 		health_on_done(t, now);

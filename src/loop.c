@@ -150,6 +150,7 @@ loop_app_exited(struct tend *t, int status)
 	loop_shutdown_event(t, SEV_APP_EXIT);
 }
 
+/* One batch per wake-up; a full batch asks for another turn. */
 static void
 loop_on_reap(struct tend *t)
 {
@@ -157,19 +158,20 @@ loop_on_reap(struct tend *t)
 	bool none_left;
 	size_t n, i;
 
-	do {
-		n = reap_some(ev, REAP_BATCH, &none_left);
-		for (i = 0; i < n; i++) {
-			if (health_loop_on_reap(t, ev[i].pid, ev[i].status))
-				continue;
-			if (ev[i].pid != t->app_pid)
-				continue;
-			if (WIFSTOPPED(ev[i].status))
-				loop_app_stopped(t, WSTOPSIG(ev[i].status));
-			else
-				loop_app_exited(t, ev[i].status);
-		}
-	} while (n == REAP_BATCH);
+	t->need_reap = false;
+	n = reap_some(ev, REAP_BATCH, &none_left);
+	for (i = 0; i < n; i++) {
+		if (health_loop_on_reap(t, ev[i].pid, ev[i].status))
+			continue;
+		if (ev[i].pid != t->app_pid)
+			continue;
+		if (WIFSTOPPED(ev[i].status))
+			loop_app_stopped(t, WSTOPSIG(ev[i].status));
+		else
+			loop_app_exited(t, ev[i].status);
+	}
+	if (n == REAP_BATCH)
+		t->need_reap = true;
 	if (none_left)
 		loop_shutdown_event(t, SEV_ALL_GONE);
 }
@@ -256,14 +258,18 @@ loop_poll(struct tend *t, struct pollfd *pfd, uint64_t due)
 {
 	int n;
 
-	n = poll(pfd, LOOP_NSLOTS, deadline_timeout_ms(due, due ==
-	    DEADLINE_NEVER ? 0 : clock_now()));
+	/* Children still to reap: only look, do not wait. */
+	n = poll(pfd, LOOP_NSLOTS, t->need_reap ? 0 : deadline_timeout_ms(due,
+	    due == DEADLINE_NEVER ? 0 : clock_now()));
 	if (n < 0 && errno != EINTR)
 		log_warn("poll: %s", strerror(errno));
+	/* Signals first, then reaping, then the rest, each with bounded work. */
+	if (n > 0 && (pfd[SLOT_SIGNAL].revents & POLLIN))
+		loop_on_signals(t);
+	if (t->need_reap)
+		loop_on_reap(t);
 	if (n <= 0)
 		return;
-	if (pfd[SLOT_SIGNAL].revents & POLLIN)
-		loop_on_signals(t);
 	if (pfd[SLOT_PROBE].revents)
 		health_loop_on_probe_io(t, pfd[SLOT_PROBE].revents);
 	if (pfd[SLOT_CONTROL].revents & POLLIN)
@@ -277,18 +283,17 @@ loop_run(struct tend *t)
 	uint64_t now, due;
 	bool others;
 
-	t->need_reap = true;
+	/* The app may be gone already. */
+	loop_on_reap(t);
 	while (t->shut.state != SHUT_DONE) {
-		if (t->need_reap) {
-			t->need_reap = false;
-			loop_on_reap(t);
-			continue;
-		}
 		others = loop_fill_pollfds(t, pfd);
 		due = deadline_min(t->shut.deadline, health_loop_deadline(t));
 		/* Nothing but signals to wait for: read them directly. */
-		if (!others && due == DEADLINE_NEVER) {
+		if (!others && due == DEADLINE_NEVER && !t->need_reap) {
 			loop_on_signals(t);
+			/* One batch now; a full one goes round through poll. */
+			if (t->need_reap)
+				loop_on_reap(t);
 			continue;
 		}
 		loop_poll(t, pfd, due);

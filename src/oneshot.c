@@ -16,6 +16,7 @@
 
 #include "control.h"
 #include "deadline.h"
+#include "escape.h"
 #include "fmt.h"
 #include "log.h"
 #include "oneshot.h"
@@ -27,15 +28,25 @@ enum { ONESHOT_HEALTHY = 0, ONESHOT_UNHEALTHY = 1, ONESHOT_NONE = 2 };
 int
 oneshot_status(void)
 {
-	char line[512];
+	char line[512], out[4 * sizeof(line)];
 	int n = control_query(line, sizeof(line), 2000);
+	size_t len;
 
-	if (n < 0) {
+	if (n == -EPERM) {
+		log_error("status: the socket is held by a process outside this PID "
+		    "namespace, not tend; not trusting its answer");
+		return ONESHOT_NONE;
+	}
+	if (n <= 0) {	/* never 0: an empty answer is -ENODATA */
 		log_error("status: no tend with health checks is running here (%s)",
 		    strerror(-n));
 		return ONESHOT_NONE;
 	}
-	(void)log_write_all(STDOUT_FILENO, line, strlen(line));
+	/* Shown, not obeyed: the line's bytes are escaped, its newline kept. */
+	len = escape_bytes(out, sizeof(out) - 1, line, (size_t)n -
+	    (line[n - 1] == '\n'));
+	out[len++] = '\n';
+	(void)log_write_all(STDOUT_FILENO, out, len);
 	return strncmp(line, "healthy:", 8) == 0 ? ONESHOT_HEALTHY : ONESHOT_UNHEALTHY;
 }
 
