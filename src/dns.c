@@ -222,6 +222,9 @@ dns_parse_answer(const uint8_t *msg, size_t n, uint16_t id,
 	}
 	if (i > DNS_CNAME_MAX)
 		return DNS_BAD;
-	return dns_scan(msg, n, off, ancount, cur, type, out) < 0 ?
-	    DNS_BAD : DNS_OK;
+	if (dns_scan(msg, n, off, ancount, cur, type, out) < 0) {
+		out->count = 0;
+		return DNS_BAD;
+	}
+	return DNS_OK;
 }

@@ -3,7 +3,7 @@
  * resolvconf.c - resolv.conf and hosts text, and search-list candidates.
  *
  * Both files are read a line at a time, a line being split into words on
- * spaces and tabs; the hosts file allows '#' comments anywhere in a line.
+ * spaces, tabs, CRs and stray NUL bytes; the hosts file allows '#' comments anywhere in a line.
  * Lines are handled in place, through (pointer, length) words, so the
  * caller's text is never copied or modified.
  */
@@ -22,6 +22,13 @@ struct resolv_line {
 	int		 n;
 };
 
+/* Blanks between words; a NUL byte in the text counts as one too. */
+static bool
+resolv_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\0';
+}
+
 /*
  * Split the line starting at *pos into words, stopping at comment_char
  * (when not NUL). Moves *pos past the line. Returns false at the end.
@@ -39,14 +46,12 @@ resolv_next_line(const char *text, size_t n, size_t *pos, char comment_char,
 	while (i < n && text[i] != '\n') {
 		if (text[i] == comment_char && comment_char != '\0')
 			comment = true;
-		if (comment || text[i] == ' ' || text[i] == '\t' ||
-		    text[i] == '\r') {
+		if (comment || resolv_space(text[i])) {
 			i++;
 			continue;
 		}
 		start = i;
-		while (i < n && text[i] != '\n' && text[i] != ' ' &&
-		    text[i] != '\t' && text[i] != '\r' &&
+		while (i < n && text[i] != '\n' && !resolv_space(text[i]) &&
 		    (text[i] != comment_char || comment_char == '\0'))
 			i++;
 		if (l->n < RESOLV_WORDS_MAX) {

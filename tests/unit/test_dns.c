@@ -253,6 +253,14 @@ test_malformed(void **state)
 	rr(&m, "\xc0\x0c", 2, DNS_TYPE_A, "\1\2\3\4\5", 5);
 	assert_int_equal(dns_parse_answer(m.b, m.n, 2, "app.example.com",
 	    DNS_TYPE_A, &ans), DNS_BAD);
+	/* A good record, then a bad one: nothing is kept (fuzzing). */
+	header(&m, 2, 0, 0, 2);
+	question(&m, DNS_TYPE_A);
+	rr(&m, "\xc0\x0c", 2, DNS_TYPE_A, "\1\2\3\4", 4);
+	rr(&m, "\xc0\x0c", 2, DNS_TYPE_A, "\1\2\3", 3);
+	assert_int_equal(dns_parse_answer(m.b, m.n, 2, "app.example.com",
+	    DNS_TYPE_A, &ans), DNS_BAD);
+	assert_int_equal(ans.count, 0);
 	/* A pointer to itself, and two pointers to each other. */
 	header(&m, 2, 0, 0, 1);
 	question(&m, DNS_TYPE_A);

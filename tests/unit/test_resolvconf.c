@@ -100,6 +100,12 @@ test_defaults_and_limits(void **state)
 	assert_addr(&rc.ns[0], "10.0.0.2");
 	assert_int_equal(rc.nsearch, 2);
 	assert_string_equal(search(0), "local");
+	/* A NUL byte separates words like a blank (found by fuzzing). */
+	resolv_conf_parse("search a.example\0b.example\nnameserver 10.0.0.3"
+	    "\0junk\n", 51, &rc);
+	assert_int_equal(rc.nsearch, 2);
+	assert_string_equal(search(1), "b.example");
+	assert_addr(&rc.ns[0], "10.0.0.3");
 }
 
 static void
