@@ -72,12 +72,19 @@ grpc_frame_hdr(struct grpc_out *o, size_t len, unsigned type, unsigned flags,
 	grpc_put(o, h, sizeof(h));
 }
 
-/* An HPACK string literal, not Huffman-coded; len < 127 always. */
+/* An HPACK string literal, not Huffman-coded (length: 7-bit prefix). */
 static void
 grpc_put_str(struct grpc_out *o, const char *s)
 {
-	grpc_put1(o, (unsigned)strlen(s));
-	grpc_put(o, s, strlen(s));
+	size_t len = strlen(s), v = len;
+
+	if (v >= 127) {
+		grpc_put1(o, 127);
+		for (v -= 127; v >= 128; v >>= 7)
+			grpc_put1(o, (unsigned)(v & 0x7f) | 0x80);
+	}
+	grpc_put1(o, (unsigned)v);
+	grpc_put(o, s, len);
 }
 
 static bool
@@ -100,7 +107,7 @@ grpc_build_request(uint8_t *buf, size_t n, const char *authority,
 	struct grpc_out	o = { buf, n, 0 };
 	size_t		hlen, slen, mlen;
 
-	if (!grpc_text_ok(authority, 120, false) ||
+	if (!grpc_text_ok(authority, GRPC_AUTHORITY_MAX, false) ||
 	    !grpc_text_ok(service, GRPC_SERVICE_MAX, true))
 		return 0;
 	grpc_put(&o, grpc_preface, sizeof(grpc_preface) - 1);
@@ -113,6 +120,7 @@ grpc_build_request(uint8_t *buf, size_t n, const char *authority,
 	 * with indexed names, not indexed; te as a literal new name.
 	 */
 	hlen = 2 + 2 + strlen(grpc_path) + 2 + strlen(authority) +
+	    (strlen(authority) >= 127) + (strlen(authority) >= 255) +
 	    3 + 16 + 1 + 3 + 9;
 	grpc_frame_hdr(&o, hlen, H2_HEADERS, H2_END_HEADERS, 1);
 	grpc_put(&o, "\x83\x86\x04", 3);

@@ -34,7 +34,8 @@
 #include "hpack.h"
 
 #define GRPC_SERVICE_MAX	200	/* service name bytes */
-#define GRPC_REQ_MAX		512	/* what grpc_build_request may need */
+#define GRPC_AUTHORITY_MAX	261	/* host name of 253, ':', port */
+#define GRPC_REQ_MAX		640	/* what grpc_build_request may need */
 #define GRPC_BLOCK_MAX		4096	/* one header block, HEADERS + CONTINUATION */
 #define GRPC_MSG_MAX		64	/* one HealthCheckResponse */
 #define GRPC_OUT_MAX		128	/* queued acknowledgements */

@@ -114,6 +114,40 @@ test_request_headers_decode(void **state)
 	    "content-type=application/grpc;te=trailers;");
 }
 
+/* The longest authority and service still fit in GRPC_REQ_MAX. */
+static void
+test_build_request_longest(void **state)
+{
+	char			auth[GRPC_AUTHORITY_MAX + 2], svc[GRPC_SERVICE_MAX + 2];
+	char			text[1024] = "";
+	uint8_t			b[GRPC_REQ_MAX];
+	struct hpack_dec	d;
+	size_t			n, hlen;
+
+	(void)state;
+	memset(auth, 'a', sizeof(auth));
+	auth[GRPC_AUTHORITY_MAX] = '\0';
+	memset(svc, 's', sizeof(svc));
+	svc[GRPC_SERVICE_MAX] = '\0';
+	n = grpc_build_request(b, sizeof(b), auth, svc);
+	assert_true(n > 0 && n <= GRPC_REQ_MAX);
+	hlen = (size_t)b[39] << 16 | (size_t)b[40] << 8 | b[41];
+	hpack_init(&d);
+	assert_int_equal(hpack_decode(&d, b + 48, hlen, req_cb, text), 0);
+	assert_non_null(strstr(text, ":authority=aaaa"));
+	/* Our decoder keeps HPACK_STR_MAX bytes of it; all are on the wire. */
+	assert_int_equal(strlen(strstr(text, ":authority=")) -
+	    strlen(strstr(text, ";content-type")), 11 + HPACK_STR_MAX);
+	assert_non_null(memmem(b, n, auth, GRPC_AUTHORITY_MAX));
+	/* The DATA frame: 5 + 1 + 2 + 200 bytes of payload. */
+	assert_int_equal(b[48 + hlen + 2], 208);
+	assert_memory_equal(b + 48 + hlen + 9 + 5, "\x0a\xc8\x01", 3);
+	auth[GRPC_AUTHORITY_MAX] = 'a';
+	assert_int_equal(grpc_build_request(b, sizeof(b), auth, ""), 0);
+	svc[GRPC_SERVICE_MAX] = 's';
+	assert_int_equal(grpc_build_request(b, sizeof(b), "a:1", svc), 0);
+}
+
 static void
 test_grpcio_replies(void **state)
 {
@@ -318,6 +352,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_build_request),
 		cmocka_unit_test(test_request_headers_decode),
+		cmocka_unit_test(test_build_request_longest),
 		cmocka_unit_test(test_grpcio_replies),
 		cmocka_unit_test(test_acks),
 		cmocka_unit_test(test_huffman_replies),
