@@ -322,13 +322,16 @@ grpc_header(void *arg, const struct hpack_field *f)
 		    (f->vlen == 16 || f->value[16] == '+' ||
 		    f->value[16] == ';');
 	else if (grpc_is(f, "grpc-message")) {
-		n = f->vlen < sizeof(c->grpc_msg) - 1 ? f->vlen :
-		    sizeof(c->grpc_msg) - 1;
+		/* Kept short, control bytes made harmless: one log line. */
+		n = f->vlen;
+		if (n > sizeof(c->grpc_msg) - 1)
+			n = sizeof(c->grpc_msg) - 1;
 		for (i = 0; i < n; i++) {
-			unsigned char ch = (unsigned char)f->value[i];
+			char ch = f->value[i];
 
-			c->grpc_msg[i] = ch < 0x20 || ch == 0x7f ? '?' :
-			    (char)ch;
+			if ((unsigned char)ch < 0x20 || ch == 0x7f)
+				ch = '?';
+			c->grpc_msg[i] = ch;
 		}
 		c->grpc_msg[n] = '\0';
 	}
