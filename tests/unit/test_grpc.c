@@ -142,9 +142,12 @@ test_build_request_longest(void **state)
 	/* The DATA frame: 5 + 1 + 2 + 200 bytes of payload. */
 	assert_int_equal(b[48 + hlen + 2], 208);
 	assert_memory_equal(b + 48 + hlen + 9 + 5, "\x0a\xc8\x01", 3);
+	/* One byte more of either is refused. */
 	auth[GRPC_AUTHORITY_MAX] = 'a';
+	auth[GRPC_AUTHORITY_MAX + 1] = '\0';
 	assert_int_equal(grpc_build_request(b, sizeof(b), auth, ""), 0);
 	svc[GRPC_SERVICE_MAX] = 's';
+	svc[GRPC_SERVICE_MAX + 1] = '\0';
 	assert_int_equal(grpc_build_request(b, sizeof(b), "a:1", svc), 0);
 }
 
