@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * resolvconf.c - resolv.conf and hosts text, and search-list candidates.
+ *
+ * Both files are read a word at a time, words being separated by spaces,
+ * tabs, CRs and stray NUL bytes, and lines by LF; the hosts file allows
+ * '#' comments anywhere in a line. Words are (pointer, length) pairs into
+ * the caller's text, which is never copied or modified.
+ */
+#include <arpa/inet.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+
+#include "resolvconf.h"
+
+/* Blanks between words; a NUL byte in the text counts as one too. */
+static bool
+resolv_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\0';
+}
+
+/*
+ * The next word of the line at *pos, stopping at the line's end or at
+ * comment (when not NUL), which ends the line's words. Returns its length
+ * with *w at it, or 0 at the end of the line (*pos then at its newline).
+ */
+static size_t
+resolv_word(const char *text, size_t n, size_t *pos, char comment,
+    const char **w)
+{
+	size_t i = *pos, start;
+
+	while (i < n && text[i] != '\n' && resolv_space(text[i]))
+		i++;
+	if (i < n && comment != '\0' && text[i] == comment)
+		while (i < n && text[i] != '\n')
+			i++;
+	start = i;
+	while (i < n && text[i] != '\n' && !resolv_space(text[i]) &&
+	    (comment == '\0' || text[i] != comment))
+		i++;
+	*pos = i;
+	*w = text + start;
+	return i - start;
+}
+
+/* Past the end of the line at *pos. */
+static void
+resolv_next_line(const char *text, size_t n, size_t *pos)
+{
+	const char *nl = memchr(text + *pos, '\n', n - *pos);
+
+	*pos = nl != NULL ? (size_t)(nl - text) + 1 : n;
+}
+
+/* Parse an address word; IPv6 may carry a %scope, which is dropped. */
+static bool
+resolv_addr_parse(const char *w, size_t len, struct resolv_addr *a)
+{
+	char		 tmp[64];
+	const char	*pct = memchr(w, '%', len);
+
+	if (pct != NULL)
+		len = (size_t)(pct - w);
+	if (len == 0 || len >= sizeof(tmp))
+		return false;
+	memcpy(tmp, w, len);
+	tmp[len] = '\0';
+	memset(a, 0, sizeof(*a));
+	if (pct == NULL && inet_pton(AF_INET, tmp, a->addr) == 1) {
+		a->family = AF_INET;
+		return true;
+	}
+	if (inet_pton(AF_INET6, tmp, a->addr) == 1) {
+		a->family = AF_INET6;
+		return true;
+	}
+	return false;
+}
+
+/* "ndots:N" and friends: a small decimal, capped. */
+static void
+resolv_option(const char *w, size_t len, const char *key, int cap, int *v)
+{
+	size_t	klen = strlen(key), i;
+	int	x = 0;
+
+	if (len <= klen || memcmp(w, key, klen) != 0)
+		return;
+	for (i = klen; i < len; i++) {
+		if (w[i] < '0' || w[i] > '9')
+			return;
+		if (x <= cap)
+			x = x * 10 + (w[i] - '0');
+	}
+	*v = x > cap ? cap : x;
+}
+
+/* Append a search domain; "." alone, as glibc reads it, is none. */
+static void
+resolv_add_search(struct resolv_conf *rc, size_t *used, const char *w,
+    size_t len)
+{
+	if (len > 0 && w[len - 1] == '.')
+		len--;
+	if (len == 0 || rc->nsearch == RESOLV_SEARCH_MAX ||
+	    *used + len + 1 > sizeof(rc->search))
+		return;
+	memcpy(rc->search + *used, w, len);
+	rc->search[*used + len] = '\0';
+	*used += len + 1;
+	rc->nsearch++;
+}
+/* The keywords understood, numbered in this order from 0. */
+static const char resolv_keywords[] = "nameserver\0search\0domain\0options";
+
+void
+resolv_conf_parse(const char *text, size_t n, struct resolv_conf *rc)
+{
+	const char	*w, *k;
+	size_t		 pos = 0, len, used = 0;
+	int		 kw, args;
+
+	memset(rc, 0, sizeof(*rc));
+	rc->ndots = 1;
+	rc->timeout = 5;
+	rc->attempts = 2;
+	for (; pos < n; resolv_next_line(text, n, &pos)) {
+		/* Comment lines (# or ;) match no keyword. */
+		len = resolv_word(text, n, &pos, '\0', &w);
+		for (kw = 0, k = resolv_keywords; kw < 4;
+		    kw++, k += strlen(k) + 1)
+			if (len == strlen(k) && memcmp(w, k, len) == 0)
+				break;
+		if (kw == 1 || kw == 2) {	/* the last search/domain wins */
+			rc->nsearch = 0;
+			used = 0;
+		}
+		for (args = 0; (len = resolv_word(text, n, &pos, '\0', &w)) != 0;
+		    args++) {
+			if (kw == 0 && args == 0) {
+				if (rc->nns < RESOLV_NS_MAX &&
+				    resolv_addr_parse(w, len, &rc->ns[rc->nns]))
+					rc->nns++;
+			} else if (kw == 1 || (kw == 2 && args == 0))
+				resolv_add_search(rc, &used, w, len);
+			else if (kw == 3) {
+				resolv_option(w, len, "ndots:", 15, &rc->ndots);
+				resolv_option(w, len, "timeout:", 30,
+				    &rc->timeout);
+				resolv_option(w, len, "attempts:", 5,
+				    &rc->attempts);
+			}
+		}
+	}
+	if (rc->nns == 0) {
+		rc->ns[0].family = AF_INET;
+		rc->ns[0].addr[0] = 127;
+		rc->ns[0].addr[3] = 1;
+		rc->nns = 1;
+	}
+}
+
+/* name (final dot ignored) == word, ignoring ASCII case. */
+static bool
+resolv_name_is(const char *name, size_t nlen, const char *w, size_t wlen)
+{
+	if (wlen > 0 && w[wlen - 1] == '.')
+		wlen--;
+	return nlen == wlen && nlen > 0 && strncasecmp(name, w, nlen) == 0;
+}
+
+int
+hosts_lookup(const char *text, size_t n, const char *name, int family,
+    struct resolv_addr *out, int max)
+{
+	struct resolv_addr	 a;
+	const char		*w;
+	size_t			 pos = 0, nlen = strlen(name), len;
+	int			 count = 0;
+
+	if (nlen > 0 && name[nlen - 1] == '.')
+		nlen--;
+	for (; pos < n && count < max; resolv_next_line(text, n, &pos)) {
+		len = resolv_word(text, n, &pos, '#', &w);
+		if (len == 0 || !resolv_addr_parse(w, len, &a) ||
+		    (family != 0 && a.family != family))
+			continue;
+		while ((len = resolv_word(text, n, &pos, '#', &w)) != 0)
+			if (resolv_name_is(name, nlen, w, len)) {
+				out[count++] = a;
+				break;
+			}
+	}
+	return count;
+}
+
+/* Write name (without a final dot) and, if domain, "." domain. */
+static int
+resolv_join(const char *name, size_t nlen, const char *domain, char *buf,
+    size_t n)
+{
+	size_t dlen = domain != NULL ? strlen(domain) + 1 : 0;
+
+	if (nlen + dlen + 1 > n || nlen + dlen > RESOLV_NAME_MAX - 1)
+		return -1;
+	memcpy(buf, name, nlen);
+	if (domain != NULL) {
+		buf[nlen] = '.';
+		memcpy(buf + nlen + 1, domain, dlen - 1);
+	}
+	buf[nlen + dlen] = '\0';
+	return 1;
+}
+
+int
+resolv_candidate(const struct resolv_conf *rc, const char *name, int i,
+    char *buf, size_t n)
+{
+	const char	*d = rc->search;
+	size_t		 nlen = strlen(name), k;
+	int		 dots = 0, s;
+
+	if (nlen == 0 || i < 0)
+		return 0;
+	if (name[nlen - 1] == '.')
+		return i == 0 && nlen > 1 ?
+		    resolv_join(name, nlen - 1, NULL, buf, n) : 0;
+	for (k = 0; k < nlen; k++)
+		dots += name[k] == '.';
+	if (dots >= rc->ndots) {
+		if (i == 0)
+			return resolv_join(name, nlen, NULL, buf, n);
+		s = i - 1;
+	} else {
+		if (i == rc->nsearch)
+			return resolv_join(name, nlen, NULL, buf, n);
+		s = i;
+	}
+	if (s >= rc->nsearch)
+		return 0;
+	while (s-- > 0)
+		d += strlen(d) + 1;
+	return resolv_join(name, nlen, d, buf, n);
+}
