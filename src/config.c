@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "compat.h"
 #include "config.h"
 #include "fmt.h"
 #include "parse.h"
@@ -19,6 +20,7 @@
 enum opt_type {
 	OT_HELP,
 	OT_VERSION,
+	OT_LICENSE,
 	OT_VERBOSE,	/* -v counts up; the variable is a level 0-3 */
 	OT_FLAG,
 	OT_SIGNAL,
@@ -47,6 +49,7 @@ struct opt {
 static const struct opt opts[] = {
 	{ "help", 'h', NULL, OT_HELP, 0, NULL, "print this help and exit" },
 	{ "version", 'V', NULL, OT_VERSION, 0, NULL, "print the version and exit" },
+	{ "license", 'l', NULL, OT_LICENSE, 0, NULL, "print the license and exit" },
 	{ "verbose", 'v', "TEND_VERBOSITY", OT_VERBOSE, F(verbosity), NULL,
 	  "more logging, repeatable (level 0-3, default 1)" },
 	{ "log-format", 0, "TEND_LOG_FORMAT", OT_LOG_FORMAT, F(log_format),
@@ -55,6 +58,8 @@ static const struct opt opts[] = {
 	  "become a child subreaper (automatic when not PID 1)" },
 	{ "kill-group", 'g', "TEND_KILL_GROUP", OT_FLAG, F(kill_group), NULL,
 	  "forward signals to the app's whole process group" },
+	{ "warn-reap", 0, "TEND_WARN_REAP", OT_FLAG, F(warn_reap), NULL,
+	  "warn on each process reaped but the app (tini's -w)" },
 	{ "pdeathsig", 'p', "TEND_PDEATHSIG", OT_SIGNAL, F(pdeathsig), "SIG",
 	  "signal tend gets when its parent dies" },
 	{ "remap-exit", 'e', "TEND_REMAP_EXIT", OT_REMAP, F(remap), "FROM[:TO]",
@@ -233,7 +238,8 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 			*(bool *)field = b;
 		break;
 	case OT_SIGNAL:
-		if ((i = signame_to_num(val)) < 0 || signame_is_uncatchable(i))
+		/* KILL is fine: tini's documented "-p SIGKILL". */
+		if ((i = signame_to_num(val)) < 0 || i == 19)
 			r = -EINVAL;
 		else
 			*(int *)field = i;
@@ -334,8 +340,9 @@ config_apply_arg(struct tend_config *cfg, struct parse_state *ps,
 		cfg->mode = MODE_HELP;
 		return 0;
 	case OT_VERSION:
+	case OT_LICENSE:
 		if (cfg->mode != MODE_HELP)
-			cfg->mode = MODE_VERSION;
+			cfg->mode = o->type == OT_VERSION ? MODE_VERSION : MODE_LICENSE;
 		return 0;
 	case OT_VERBOSE:
 		ps->nverbose++;
@@ -387,6 +394,10 @@ config_short(struct tend_config *cfg, struct parse_state *ps, int argc,
 	for (; *p; p++) {
 		if ((o = config_find_short(*p)) == NULL)
 			return err_set(err, "unknown option \"-%c\"", *p);
+		/* tini's -w (no value) where a value for --workdir cannot be. */
+		if (*p == 'w' && p[1] == '\0' && *i + 1 < argc &&
+		    argv[*i + 1][0] == '-')
+			o = config_find_long("warn-reap", 9);
 		val = NULL;
 		if (opt_takes_value(o)) {
 			if (p[1] != '\0')
@@ -546,10 +557,12 @@ config_parse(struct tend_config *cfg, int argc, char *const argv[],
 		return config_probe_cmd(cfg, argc, argv, err);
 	if ((cmd = config_argv(cfg, &ps, argc, argv, err)) < 0)
 		return cmd;
-	if (cfg->mode == MODE_HELP || cfg->mode == MODE_VERSION)
+	if (cfg->mode == MODE_HELP || cfg->mode == MODE_VERSION ||
+	    cfg->mode == MODE_LICENSE)
 		return 0;
 	if ((r = config_env(cfg, &ps, envp, err)) < 0)
 		return r;
+	compat_env(cfg, envp, ps.nverbose > 0);
 	if (ps.nverbose)
 		cfg->verbosity = 1 + ps.nverbose > 3 ? 3 : 1 + ps.nverbose;
 	cfg->argc = argc - cmd;

@@ -23,6 +23,7 @@ enum tend_mode {
 	MODE_PAUSE,	/* --pause: no command, only reap */
 	MODE_HELP,
 	MODE_VERSION,
+	MODE_LICENSE,	/* -l, as tini's */
 	MODE_STATUS,	/* tend status */
 	MODE_PROBE,	/* tend probe PROBE */
 };
@@ -43,6 +44,7 @@ struct tend_config {
 	enum log_format	 log_format;
 	bool		 subreaper;
 	bool		 kill_group;
+	bool		 warn_reap;	/* log each reaped process but the app */
 	int		 pdeathsig;	/* 0: none */
 	struct exitmap	 remap;
 	struct sigmap	 rewrite;

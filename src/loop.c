@@ -162,8 +162,11 @@ loop_on_reap(struct tend *t)
 		for (i = 0; i < n; i++) {
 			if (health_loop_on_reap(t, ev[i].pid, ev[i].status))
 				continue;
-			if (ev[i].pid != t->app_pid)
+			if (ev[i].pid != t->app_pid) {
+				if (t->cfg.warn_reap)
+					log_warn("reaped zombie process %d", (int)ev[i].pid);
 				continue;
+			}
 			if (WIFSTOPPED(ev[i].status))
 				loop_app_stopped(t, WSTOPSIG(ev[i].status));
 			else

@@ -65,6 +65,17 @@ main_print_version(void)
 	    (size_t)n : sizeof(buf) - 1) == 0 ? 0 : EXIT_INTERNAL;
 }
 
+/* -l, as tini's: the license's name and where its full text is. */
+static int
+main_print_license(void)
+{
+	static const char text[] =
+	    "MIT License, Copyright (c) 2026 The tend authors: see LICENSE\n";
+
+	return log_write_all(STDOUT_FILENO, text, sizeof(text) - 1) == 0 ? 0 :
+	    EXIT_INTERNAL;
+}
+
 /* Process-wide setup that needs no app yet. Returns 0 or an exit code. */
 static int
 main_setup(struct tend *t)
@@ -186,6 +197,8 @@ main(int argc, char *argv[])
 		return main_print_usage();
 	case MODE_VERSION:
 		return main_print_version();
+	case MODE_LICENSE:
+		return main_print_license();
 	case MODE_STATUS:
 		return oneshot_status();
 	case MODE_PROBE:
