@@ -141,9 +141,7 @@ loop_app_exited(struct tend *t, int status)
 	t->app_reaped = true;
 	t->app_pid = 0;
 	if (WIFSIGNALED(status))
-		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("exit_code", code),
-		    LOGF_INT("signal", WTERMSIG(status)), LOGF_END },
-		    "app killed by signal %d", WTERMSIG(status));
+		oom_log_death(&t->oom, status);
 	else
 		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("exit_code", code),
 		    LOGF_END }, "app exited with %d", code);

@@ -164,6 +164,8 @@ main_run(struct tend *t)
 	t->envp = priv_envp(&pv);
 	if ((r = health_loop_setup(t)) != 0)
 		return r;
+	if (t->cfg.mode == MODE_RUN)
+		oom_arm(&t->oom);
 	if (t->cfg.mode == MODE_RUN && (r = main_start_app(t, &pv)) != 0)
 		return r;
 	/* The app has the inherited fds it was meant to get; tend needs none. */

@@ -13,6 +13,7 @@
 #include <sys/types.h>
 
 #include "config.h"
+#include "oom.h"
 #include "shutdown.h"
 
 struct tend_health;
@@ -29,6 +30,7 @@ struct tend {
 	pid_t			 app_pid;	/* 0 once reaped, or in pause mode */
 	int			 app_status;	/* wait status, once reaped */
 	bool			 app_reaped;
+	struct oom_watch	 oom;		/* why a SIGKILL came */
 	int			 exit_code;	/* >= 0: overrides the app's code */
 	int			 stop_sig;	/* what a stop request forwards */
 

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * oom.c - the reading half of oom.h; the parsing is cgmem.c's.
+ *
+ * The memory cgroup is the unified one (/sys/fs/cgroup, or
+ * /sys/fs/cgroup/unified on a hybrid host) if it has memory.events, else
+ * the v1 memory controller's (/sys/fs/cgroup/memory). Its OOM kills are
+ * memory.events' oom_kill (v2) or memory.oom_control's oom_kill (v1,
+ * Linux 4.13+; before that, a rise of memory.failcnt).
+ */
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cgmem.h"
+#include "fmt.h"
+#include "log.h"
+#include "oom.h"
+#include "signame.h"
+
+/* dir/file into buf, NUL-terminated; returns the length or -1. */
+static ssize_t
+oom_read(const char *dir, const char *file, char *buf, size_t n)
+{
+	char path[sizeof(((struct oom_watch *)0)->dir) + 32];
+	ssize_t r;
+	int fd;
+
+	(void)fmt_format(path, sizeof(path), "%s/%s", dir, file);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	r = read(fd, buf, n - 1);
+	(void)close(fd);
+	buf[r > 0 ? r : 0] = '\0';
+	return r;
+}
+
+/* The counters now: 0, or -1 if there is none. */
+static int
+oom_counters(const struct oom_watch *w, uint64_t *kills, uint64_t *failcnt)
+{
+	char buf[512];
+	ssize_t n;
+
+	*kills = *failcnt = 0;
+	if (w->v1 && (n = oom_read(w->dir, "memory.failcnt", buf, sizeof(buf))) > 0)
+		(void)cgmem_limit(buf, (size_t)n, failcnt);
+	n = oom_read(w->dir, w->v1 ? "memory.oom_control" : "memory.events", buf,
+	    sizeof(buf));
+	return n > 0 && cgmem_key(buf, (size_t)n, "oom_kill", kills) == 0 ? 0 : -1;
+}
+
+void
+oom_arm(struct oom_watch *w)
+{
+	static const char *const roots[] = { "/sys/fs/cgroup", "/sys/fs/cgroup/unified" };
+	char buf[1024], v2[200], v1[200], probe[8];
+	ssize_t n;
+	unsigned i;
+	int fd, found;
+
+	w->dir[0] = '\0';
+	if ((fd = open("/proc/self/cgroup", O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	n = read(fd, buf, sizeof(buf));
+	(void)close(fd);
+	if (n <= 0)
+		return;
+	found = cgmem_paths(buf, (size_t)n, v2, sizeof(v2), v1, sizeof(v1));
+	for (i = 0; i < 2 && (found & CGMEM_V2); i++) {
+		/* "/" is the root: no doubled slash in the messages. */
+		(void)fmt_format(w->dir, sizeof(w->dir), "%s%s", roots[i],
+		    v2[1] ? v2 : "");
+		if (oom_read(w->dir, "memory.events", probe, sizeof(probe)) > 0)
+			break;
+		w->dir[0] = '\0';
+	}
+	if (w->dir[0] == '\0' && (found & CGMEM_V1)) {
+		(void)fmt_format(w->dir, sizeof(w->dir), "/sys/fs/cgroup/memory%s",
+		    v1[1] ? v1 : "");
+		w->v1 = true;
+	}
+	if (w->dir[0])
+		w->have_kills = oom_counters(w, &w->kills, &w->failcnt) == 0;
+}
+
+/* True if the OOM killer struck in the cgroup since oom_arm(). */
+static bool
+oom_struck(const struct oom_watch *w)
+{
+	uint64_t kills, failcnt;
+	int r;
+
+	if (w->dir[0] == '\0')
+		return false;
+	r = oom_counters(w, &kills, &failcnt);
+	if (r == 0 && w->have_kills)
+		return kills > w->kills;
+	return w->v1 && failcnt > w->failcnt;
+}
+
+void
+oom_log_death(const struct oom_watch *w, int st)
+{
+	const char *limit_file = w->v1 ? "memory.limit_in_bytes" : "memory.max";
+	char name[16], size[32], why[80], buf[64];
+	uint64_t limit = CGMEM_NO_LIMIT;
+	int s = WTERMSIG(st);
+	bool oom = s == SIGKILL && oom_struck(w);
+	ssize_t n;
+
+	why[0] = '\0';
+	if (oom) {
+		if ((n = oom_read(w->dir, limit_file, buf, sizeof(buf))) > 0)
+			(void)cgmem_limit(buf, (size_t)n, &limit);
+		cgmem_size(size, sizeof(size), limit);
+		(void)fmt_format(why, sizeof(why), ": out of memory (%s %s)",
+		    limit_file, limit == CGMEM_NO_LIMIT ? "max" : size);
+	}
+	log_emit(LOG_WARN, (struct log_field[]){ LOGF_INT("exit_code", 128 + s),
+	    LOGF_INT("signal", s), LOGF_STR("reason", oom ? "oom" : "signal"),
+	    LOGF_INT("memory_limit", oom && limit != CGMEM_NO_LIMIT ?
+	    (long long)limit : -1), LOGF_END },
+	    "app killed by SIG%s%s", signame_from_num(s, name, sizeof(name)), why);
+}
