@@ -26,11 +26,11 @@ cgmem_num(const char *s, size_t n, uint64_t *val)
 	return 0;
 }
 
-/* Copy s[0..n) into dst of size dn; false if it does not fit. */
+/* Copy s[0..n) into dst of size dn; false if it does not fit or holds a NUL. */
 static int
 cgmem_copy(char *dst, size_t dn, const char *s, size_t n)
 {
-	if (n == 0 || n >= dn)
+	if (n == 0 || n >= dn || memchr(s, '\0', n))
 		return 0;
 	memcpy(dst, s, n);
 	dst[n] = '\0';

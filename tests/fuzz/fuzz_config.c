@@ -141,8 +141,7 @@ check_config(const struct input *in, const struct tend_config *c)
 	CHECK(c->log_format == LOG_FORMAT_TEXT ||
 	    c->log_format == LOG_FORMAT_JSON);
 	CHECK(c->pdeathsig == 0 || (c->pdeathsig >= 1 &&
-	    c->pdeathsig <= SIGNAME_MAX && c->pdeathsig != 9 &&
-	    c->pdeathsig != 19));
+	    c->pdeathsig <= SIGNAME_MAX && c->pdeathsig != 19));
 	check_maps(c);
 	CHECK(c->grace <= DURATION_MAX && c->stop_timeout <= DURATION_MAX &&
 	    c->pre_stop <= DURATION_MAX && c->health_interval <= DURATION_MAX &&
