@@ -108,6 +108,7 @@ loop_shutdown_event(struct tend *t, int ev)
 	if ((act & SACT_EXIT) && t->drain_count > 0)
 		log_info("all processes gone after %llu ms",
 		    (unsigned long long)((clock_now() - t->drain_started) / 1000000));
+	notify_stopping(t);
 }
 
 /* The app stopped on a terminal signal (Ctrl-Z): see the man page. */

@@ -154,12 +154,13 @@ static int
 main_run(struct tend *t)
 {
 	struct priv pv;
-	int keep[2], r;
+	int keep[3], r;
 
 	if ((r = priv_prepare(&pv, &t->cfg)) != 0)
 		return r;
 	if ((r = main_setup(t)) != 0)
 		return r;
+	notify_open(&t->notify);
 	t->ids = priv_ids(&pv);
 	t->envp = priv_envp(&pv);
 	if ((r = health_loop_setup(t)) != 0)
@@ -171,7 +172,10 @@ main_run(struct tend *t)
 	/* The app has the inherited fds it was meant to get; tend needs none. */
 	keep[0] = t->sigfd;
 	keep[1] = health_loop_control_fd(t);
-	fd_close_stray(keep, 2);
+	keep[2] = t->notify.fd;
+	fd_close_stray(keep, 3);
+	if (t->cfg.mode == MODE_PAUSE || t->exit_code < 0)
+		notify_started(t);
 	/* Pin no mount: the app already has its directory. */
 	(void)!chdir("/");
 	loop_run(t);
