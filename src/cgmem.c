@@ -8,107 +8,89 @@
 #include "cgmem.h"
 #include "fmt.h"
 
-/* The decimal number at s[0..n), stopping at the first non-digit. */
+/* The decimal number at s, up to the first non-digit. */
 static int
-cgmem_num(const char *s, size_t n, uint64_t *val)
+cgmem_num(const char *s, uint64_t *val)
 {
 	uint64_t v = 0;
-	size_t i;
+	const char *p;
 
-	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+	for (p = s; *p >= '0' && *p <= '9'; p++) {
 		if (v > (UINT64_MAX - 9) / 10)
 			return -EINVAL;
-		v = v * 10 + (uint64_t)(s[i] - '0');
+		v = v * 10 + (uint64_t)(*p - '0');
 	}
-	if (i == 0)
-		return -EINVAL;
 	*val = v;
-	return 0;
+	return p == s ? -EINVAL : 0;
 }
 
-/* Copy s[0..n) into dst of size dn; false if it does not fit or holds a NUL. */
+/* True if the comma list [c, end) names "memory". */
 static int
-cgmem_copy(char *dst, size_t dn, const char *s, size_t n)
+cgmem_has_memory(const char *c, const char *end)
 {
-	if (n == 0 || n >= dn || memchr(s, '\0', n))
-		return 0;
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-	return 1;
-}
+	const char *q;
 
-/* True if the comma list c[0..n) names "memory". */
-static int
-cgmem_has_memory(const char *c, size_t n)
-{
-	size_t i = 0, j;
-
-	while (i < n) {
-		for (j = i; j < n && c[j] != ','; j++)
+	for (; c < end; c = q + 1) {
+		for (q = c; q < end && *q != ','; q++)
 			;
-		if (j - i == 6 && memcmp(c + i, "memory", 6) == 0)
+		if (q - c == 6 && memcmp(c, "memory", 6) == 0)
 			return 1;
-		i = j + 1;
 	}
 	return 0;
 }
 
 int
-cgmem_paths(const char *buf, size_t n, char *v2, size_t v2n, char *v1,
-    size_t v1n)
+cgmem_paths(const char *buf, char *v2, size_t v2n, char *v1, size_t v1n)
 {
-	const char *line = buf, *end = buf + n, *nl, *c1, *c2;
-	int found = 0;
+	const char *line, *nl, *c1, *c2;
+	int found = 0, which;
+	size_t len;
 
-	for (; line < end; line = nl + 1) {
-		if ((nl = memchr(line, '\n', (size_t)(end - line))) == NULL)
-			nl = end;
+	for (line = buf; *line; line = *nl ? nl + 1 : nl) {
+		nl = strchrnul(line, '\n');
 		/* "ID:CONTROLLERS:PATH"; the path may itself hold colons. */
 		if ((c1 = memchr(line, ':', (size_t)(nl - line))) == NULL ||
 		    (c2 = memchr(c1 + 1, ':', (size_t)(nl - c1 - 1))) == NULL)
 			continue;
-		if (c1 - line == 1 && line[0] == '0' && c2 == c1 + 1) {
-			if (!(found & CGMEM_V2) &&
-			    cgmem_copy(v2, v2n, c2 + 1, (size_t)(nl - c2 - 1)))
-				found |= CGMEM_V2;
-		} else if (cgmem_has_memory(c1 + 1, (size_t)(c2 - c1 - 1))) {
-			if (!(found & CGMEM_V1) &&
-			    cgmem_copy(v1, v1n, c2 + 1, (size_t)(nl - c2 - 1)))
-				found |= CGMEM_V1;
-		}
+		len = (size_t)(nl - c2 - 1);
+		if (c1 == line + 1 && line[0] == '0' && c2 == c1 + 1)
+			which = CGMEM_V2;
+		else if (cgmem_has_memory(c1 + 1, c2))
+			which = CGMEM_V1;
+		else
+			continue;
+		if ((found & which) || len == 0 || len >= (which == CGMEM_V2 ? v2n : v1n))
+			continue;
+		memcpy(which == CGMEM_V2 ? v2 : v1, c2 + 1, len);
+		(which == CGMEM_V2 ? v2 : v1)[len] = '\0';
+		found |= which;
 	}
 	return found;
 }
 
 int
-cgmem_key(const char *buf, size_t n, const char *key, uint64_t *val)
+cgmem_key(const char *buf, const char *key, uint64_t *val)
 {
-	const char *line = buf, *end = buf + n, *nl;
 	size_t klen = strlen(key);
+	const char *line, *nl;
 
-	for (; line < end; line = nl + 1) {
-		if ((nl = memchr(line, '\n', (size_t)(end - line))) == NULL)
-			nl = end;
-		if ((size_t)(nl - line) > klen + 1 && memcmp(line, key, klen) == 0 &&
-		    line[klen] == ' ')
-			return cgmem_num(line + klen + 1, (size_t)(nl - line) - klen - 1,
-			    val);
+	for (line = buf;; line = nl + 1) {
+		if (strncmp(line, key, klen) == 0 && line[klen] == ' ')
+			return cgmem_num(line + klen + 1, val);
+		if (*(nl = strchrnul(line, '\n')) == '\0')
+			return -ENOENT;
 	}
-	return -ENOENT;
 }
 
 int
-cgmem_limit(const char *buf, size_t n, uint64_t *val)
+cgmem_limit(const char *buf, uint64_t *val)
 {
-	if (n >= 3 && memcmp(buf, "max", 3) == 0) {
+	if (strncmp(buf, "max", 3) == 0 || (cgmem_num(buf, val) == 0 &&
+	    *val >= (1ULL << 62))) {
 		*val = CGMEM_NO_LIMIT;
 		return 0;
 	}
-	if (cgmem_num(buf, n, val) < 0)
-		return -EINVAL;
-	if (*val >= (1ULL << 62))
-		*val = CGMEM_NO_LIMIT;
-	return 0;
+	return cgmem_num(buf, val);
 }
 
 void

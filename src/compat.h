@@ -14,16 +14,13 @@
 #ifndef TEND_COMPAT_H
 #define TEND_COMPAT_H
 
-#include <stdbool.h>
-
 #include "config.h"
 
 /*
- * Apply the peers' variables found in envp to the settings that neither
- * the command line nor a TEND_* variable gave. verbose_given: -v was on
- * the command line. -s and -g on the command line are already in cfg.
+ * Apply the peers' variables found in envp to cfg, which holds the
+ * defaults: config_parse() calls this first, so the command line and the
+ * TEND_* variables, read after it, win over them.
  */
-void	compat_env(struct tend_config *cfg, char *const envp[],
-	    bool verbose_given);
+void	compat_env(struct tend_config *cfg, char *const envp[]);
 
 #endif

@@ -547,6 +547,7 @@ config_parse(struct tend_config *cfg, int argc, char *const argv[],
 	int cmd, r;
 
 	config_defaults(cfg);
+	compat_env(cfg, envp);
 	memset(&ps, 0, sizeof(ps));
 	if (argc >= 2 && strcmp(argv[1], "status") == 0) {
 		cfg->mode = MODE_STATUS;
@@ -562,7 +563,6 @@ config_parse(struct tend_config *cfg, int argc, char *const argv[],
 		return 0;
 	if ((r = config_env(cfg, &ps, envp, err)) < 0)
 		return r;
-	compat_env(cfg, envp, ps.nverbose > 0);
 	if (ps.nverbose)
 		cfg->verbosity = 1 + ps.nverbose > 3 ? 3 : 1 + ps.nverbose;
 	cfg->argc = argc - cmd;

@@ -44,44 +44,51 @@ oom_counters(const struct oom_watch *w, uint64_t *kills, uint64_t *failcnt)
 
 	*kills = *failcnt = 0;
 	if (w->v1 && (n = oom_read(w->dir, "memory.failcnt", buf, sizeof(buf))) > 0)
-		(void)cgmem_limit(buf, (size_t)n, failcnt);
+		(void)cgmem_limit(buf, failcnt);
 	n = oom_read(w->dir, w->v1 ? "memory.oom_control" : "memory.events", buf,
 	    sizeof(buf));
-	return n > 0 && cgmem_key(buf, (size_t)n, "oom_kill", kills) == 0 ? 0 : -1;
+	return n > 0 && cgmem_key(buf, "oom_kill", kills) == 0 ? 0 : -1;
 }
 
 void
 oom_arm(struct oom_watch *w)
 {
-	static const char *const roots[] = { "/sys/fs/cgroup", "/sys/fs/cgroup/unified" };
+	/*
+	 * Where the cgroup may be: by its path under the unified mount (or a
+	 * hybrid host's), or the v1 memory mount; or, in a container whose
+	 * mount shows only its own cgroup (v1 Docker, a cgroup namespace),
+	 * at the mount's root.
+	 */
+	static const char *const roots[] = { "/sys/fs/cgroup",
+	    "/sys/fs/cgroup/unified", "/sys/fs/cgroup/memory", "/sys/fs/cgroup",
+	    "/sys/fs/cgroup/memory" };
 	char buf[1024], v2[200], v1[200], probe[8];
-	ssize_t n;
+	const char *path;
 	unsigned i;
-	int fd, found;
+	ssize_t n;
+	int fd, found = 0;
 
-	w->dir[0] = '\0';
-	if ((fd = open("/proc/self/cgroup", O_RDONLY | O_CLOEXEC)) < 0)
-		return;
-	n = read(fd, buf, sizeof(buf));
-	(void)close(fd);
-	if (n <= 0)
-		return;
-	found = cgmem_paths(buf, (size_t)n, v2, sizeof(v2), v1, sizeof(v1));
-	for (i = 0; i < 2 && (found & CGMEM_V2); i++) {
+	if ((fd = open("/proc/self/cgroup", O_RDONLY | O_CLOEXEC)) >= 0) {
+		n = read(fd, buf, sizeof(buf) - 1);
+		(void)close(fd);
+		buf[n > 0 ? n : 0] = '\0';
+		found = cgmem_paths(buf, v2, sizeof(v2), v1, sizeof(v1));
+	}
+	for (i = 0; i < 5; i++) {
+		if ((i < 2 && !(found & CGMEM_V2)) || (i == 2 && !(found & CGMEM_V1)))
+			continue;
+		path = i < 2 ? v2 : i == 2 ? v1 : "/";
+		w->v1 = i == 2 || i == 4;
 		/* "/" is the root: no doubled slash in the messages. */
 		(void)fmt_format(w->dir, sizeof(w->dir), "%s%s", roots[i],
-		    v2[1] ? v2 : "");
-		if (oom_read(w->dir, "memory.events", probe, sizeof(probe)) > 0)
-			break;
-		w->dir[0] = '\0';
+		    path[1] ? path : "");
+		if (oom_read(w->dir, w->v1 ? "memory.oom_control" : "memory.events",
+		    probe, sizeof(probe)) > 0) {
+			w->have_kills = oom_counters(w, &w->kills, &w->failcnt) == 0;
+			return;
+		}
 	}
-	if (w->dir[0] == '\0' && (found & CGMEM_V1)) {
-		(void)fmt_format(w->dir, sizeof(w->dir), "/sys/fs/cgroup/memory%s",
-		    v1[1] ? v1 : "");
-		w->v1 = true;
-	}
-	if (w->dir[0])
-		w->have_kills = oom_counters(w, &w->kills, &w->failcnt) == 0;
+	w->dir[0] = '\0';
 }
 
 /* True if the OOM killer struck in the cgroup since oom_arm(). */
@@ -112,7 +119,7 @@ oom_log_death(const struct oom_watch *w, int st)
 	why[0] = '\0';
 	if (oom) {
 		if ((n = oom_read(w->dir, limit_file, buf, sizeof(buf))) > 0)
-			(void)cgmem_limit(buf, (size_t)n, &limit);
+			(void)cgmem_limit(buf, &limit);
 		cgmem_size(size, sizeof(size), limit);
 		(void)fmt_format(why, sizeof(why), ": out of memory (%s %s)",
 		    limit_file, limit == CGMEM_NO_LIMIT ? "max" : size);
