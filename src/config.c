@@ -68,6 +68,8 @@ static const struct opt opts[] = {
 	  "forward signal FROM as TO (0 drops it), repeatable" },
 	{ "grace", 0, "TEND_GRACE", OT_DURATION, F(grace), "DURATION",
 	  "after the app exits, time the rest get between TERM and KILL (5s)" },
+	{ "stop-budget", 0, "TEND_STOP_BUDGET", OT_DURATION, F(stop_budget),
+	  "DURATION", "after a stop signal, time all get before KILL (9s; 0: --grace)" },
 	{ "stop-timeout", 0, "TEND_STOP_TIMEOUT", OT_DURATION, F(stop_timeout),
 	  "DURATION", "KILL the app this long after a stop signal (off)" },
 	{ "pre-stop", 0, "TEND_PRE_STOP", OT_DURATION, F(pre_stop), "DURATION",
@@ -111,6 +113,8 @@ config_defaults(struct tend_config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->verbosity = 1;
 	cfg->grace = 5 * NSEC_PER_SEC;
+	/* docker stop's 10 s, less the time to KILL and exit before it does. */
+	cfg->stop_budget = 9 * NSEC_PER_SEC;
 	cfg->health_interval = 30 * NSEC_PER_SEC;
 	cfg->health_timeout = 30 * NSEC_PER_SEC;
 	cfg->health_start_interval = 5 * NSEC_PER_SEC;

@@ -87,7 +87,7 @@ main_setup(struct tend *t)
 	t->stop_sig = sigmap_get(&t->cfg.rewrite, SIGTERM);
 	shutdown_init(&t->shut);
 	t->durs = (struct shut_durations){ t->cfg.pre_stop, t->cfg.stop_timeout,
-	    t->cfg.grace, KILL_WAIT_NS };
+	    t->cfg.grace, KILL_WAIT_NS, t->cfg.stop_budget };
 	if ((t->sigfd = sig_open()) < 0) {
 		log_error("cannot set up signals: %s", strerror(-t->sigfd));
 		return EXIT_INTERNAL;
