@@ -74,6 +74,8 @@ static const struct opt opts[] = {
 	  "DURATION", "KILL the app this long after a stop signal (off)" },
 	{ "pre-stop", 0, "TEND_PRE_STOP", OT_DURATION, F(pre_stop), "DURATION",
 	  "wait this long before forwarding SIGTERM (off)" },
+	{ "deadline", 0, "TEND_DEADLINE", OT_DURATION, F(deadline), "DURATION",
+	  "stop the app after this long, exit 124 (off)" },
 	{ "pause", 0, "TEND_PAUSE", OT_FLAG, F(pause), NULL,
 	  "run no command: only reap, exit 0 on TERM or INT" },
 	{ "health", 0, "TEND_HEALTH", OT_STRING, F(health), "PROBE",

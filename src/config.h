@@ -52,6 +52,7 @@ struct tend_config {
 	uint64_t	 grace;		/* ns; all durations are ns */
 	uint64_t	 stop_timeout;	/* 0: none */
 	uint64_t	 pre_stop;	/* 0: none */
+	uint64_t	 deadline;	/* --deadline; 0: none */
 	uint64_t	 stop_budget;	/* 0: a stop's drain uses grace too */
 
 	const char	*health;	/* probe spec, NULL: no health checks */

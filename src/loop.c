@@ -22,6 +22,7 @@
 #include "health_loop.h"
 #include "log.h"
 #include "reap.h"
+#include "runlimit.h"
 #include "sig.h"
 #include "tend.h"
 
@@ -204,6 +205,8 @@ loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 		loop_on_pause_signal(t, sig);
 		return;
 	}
+	if (runlimit_on_signal(t, si))
+		return;
 	to = sigmap_get(&t->cfg.rewrite, sig);
 	if (sig == SIGCONT && t->tty_reclaimed) {
 		(void)tcsetpgrp(t->tty_fd, t->app_pid);

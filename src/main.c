@@ -21,6 +21,7 @@
 #include "log.h"
 #include "oneshot.h"
 #include "priv.h"
+#include "runlimit.h"
 #include "sig.h"
 #include "spawn.h"
 #include "tend.h"
@@ -176,6 +177,8 @@ main_run(struct tend *t)
 	fd_close_stray(keep, 3);
 	if (t->cfg.mode == MODE_PAUSE || t->exit_code < 0)
 		notify_started(t);
+	if (t->cfg.mode == MODE_RUN && t->exit_code < 0)
+		runlimit_arm(t);
 	/* Pin no mount: the app already has its directory. */
 	(void)!chdir("/");
 	loop_run(t);
