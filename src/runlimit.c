@@ -2,9 +2,7 @@
 /*
  * runlimit.c - the --deadline timer of runlimit.h.
  */
-#include <errno.h>
 #include <signal.h>
-#include <string.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -24,9 +22,13 @@ runlimit_arm(struct tend *t)
 	/* Under a microsecond rounds up, not to "no timer". */
 	if (d && it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
 		it.it_value.tv_usec = 1;
-	/* The system call: musl's wrapper converts for 32-bit time_t. */
-	if (d && syscall(SYS_setitimer, ITIMER_REAL, &it, NULL) < 0)
-		log_warn("--deadline: cannot set the timer: %s", strerror(errno));
+	/*
+	 * The system call: musl's wrapper converts for 32-bit time_t. With
+	 * a valid value it cannot fail (the seconds fit: a duration is at
+	 * most 2^64 ns).
+	 */
+	if (d)
+		(void)syscall(SYS_setitimer, ITIMER_REAL, &it, NULL);
 }
 
 bool
@@ -36,9 +38,7 @@ runlimit_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 	    t->cfg.deadline == 0)
 		return false;
 	if (t->shut.state == SHUT_RUNNING) {
-		log_emit(LOG_WARN, (struct log_field[]){ LOGF_INT("exit_code",
-		    EXIT_DEADLINE), LOGF_END },
-		    "deadline reached after %llu ms: stopping the app",
+		log_warn("deadline reached after %llu ms: stopping the app",
 		    (unsigned long long)(t->cfg.deadline / 1000000));
 		t->exit_code = EXIT_DEADLINE;
 		t->stop_sig = sigmap_get(&t->cfg.rewrite, SIGTERM);
