@@ -20,8 +20,10 @@ cgmem_num(const char *s, uint64_t *val)
 			return -EINVAL;
 		v = v * 10 + (uint64_t)(*p - '0');
 	}
+	if (p == s)
+		return -EINVAL;
 	*val = v;
-	return p == s ? -EINVAL : 0;
+	return 0;
 }
 
 /* True if the comma list [c, end) names "memory". */

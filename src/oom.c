@@ -18,20 +18,22 @@
 #include "oom.h"
 #include "signame.h"
 
-/* dir/file into buf, NUL-terminated; returns the length or -1. */
+/* dir/file into buf, NUL-terminated (empty if unreadable); its length. */
 static ssize_t
 oom_read(const char *dir, const char *file, char *buf, size_t n)
 {
 	char path[sizeof(((struct oom_watch *)0)->dir) + 32];
-	ssize_t r;
+	ssize_t r = 0;
 	int fd;
 
 	(void)fmt_format(path, sizeof(path), "%s/%s", dir, file);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	r = read(fd, buf, n - 1);
-	(void)close(fd);
-	buf[r > 0 ? r : 0] = '\0';
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
+		r = read(fd, buf, n - 1);
+		(void)close(fd);
+	}
+	if (r < 0)
+		r = 0;
+	buf[r] = '\0';
 	return r;
 }
 
@@ -40,14 +42,15 @@ static int
 oom_counters(const struct oom_watch *w, uint64_t *kills, uint64_t *failcnt)
 {
 	char buf[512];
-	ssize_t n;
 
 	*kills = *failcnt = 0;
-	if (w->v1 && (n = oom_read(w->dir, "memory.failcnt", buf, sizeof(buf))) > 0)
+	if (w->v1) {
+		(void)oom_read(w->dir, "memory.failcnt", buf, sizeof(buf));
 		(void)cgmem_limit(buf, failcnt);
-	n = oom_read(w->dir, w->v1 ? "memory.oom_control" : "memory.events", buf,
+	}
+	(void)oom_read(w->dir, w->v1 ? "memory.oom_control" : "memory.events", buf,
 	    sizeof(buf));
-	return n > 0 && cgmem_key(buf, "oom_kill", kills) == 0 ? 0 : -1;
+	return cgmem_key(buf, "oom_kill", kills) == 0 ? 0 : -1;
 }
 
 void
@@ -114,12 +117,11 @@ oom_log_death(const struct oom_watch *w, int st)
 	uint64_t limit = CGMEM_NO_LIMIT;
 	int s = WTERMSIG(st);
 	bool oom = s == SIGKILL && oom_struck(w);
-	ssize_t n;
 
 	why[0] = '\0';
 	if (oom) {
-		if ((n = oom_read(w->dir, limit_file, buf, sizeof(buf))) > 0)
-			(void)cgmem_limit(buf, &limit);
+		(void)oom_read(w->dir, limit_file, buf, sizeof(buf));
+		(void)cgmem_limit(buf, &limit);
 		cgmem_size(size, sizeof(size), limit);
 		(void)fmt_format(why, sizeof(why), ": out of memory (%s %s)",
 		    limit_file, limit == CGMEM_NO_LIMIT ? "max" : size);

@@ -74,7 +74,11 @@ test_limits_and_sizes(void **state)
 	/* v1's "unlimited" is a page-rounded LONG_MAX. */
 	assert_int_equal(cgmem_limit(("9223372036854771712\n"), &v), 0);
 	assert_true(v == CGMEM_NO_LIMIT);
+	v = 5;
 	assert_int_equal(cgmem_limit(("\n"), &v), -EINVAL);
+	assert_true(v == 5);	/* a failure leaves the value alone */
+	assert_int_equal(cgmem_limit((""), &v), -EINVAL);
+	assert_true(v == 5);
 	assert_int_equal(cgmem_limit(("ma"), &v), -EINVAL);
 	cgmem_size(buf, sizeof(buf), 64ULL << 20);
 	assert_string_equal(buf, "64 MiB");
