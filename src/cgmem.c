@@ -41,33 +41,54 @@ cgmem_has_memory(const char *c, const char *end)
 	return 0;
 }
 
+/* One line "ID:CONTROLLERS:PATH" (c1, c2 its first two colons, end its end). */
+static int
+cgmem_line(const char *id, const char *c1, const char *c2, const char *end,
+    char *dst, size_t n, int *found, char *v2, size_t v2n)
+{
+	int which = 0;
+	size_t len = (size_t)(end - c2 - 1);
+
+	if (c1 == id + 1 && id[0] == '0' && c2 == c1 + 1) {
+		which = CGMEM_V2;
+		dst = v2;
+		n = v2n;
+	} else if (cgmem_has_memory(c1 + 1, c2))
+		which = CGMEM_V1;
+	if (which == 0 || (*found & which) || len == 0 || len >= n)
+		return 0;
+	memcpy(dst, c2 + 1, len);
+	dst[len] = '\0';
+	return which;
+}
+
+/*
+ * One pass, byte by byte, with no library call per line: this runs at
+ * every start of tend.
+ */
 int
 cgmem_paths(const char *buf, char *v2, size_t v2n, char *v1, size_t v1n)
 {
-	const char *line, *nl, *c1, *c2;
-	int found = 0, which;
-	size_t len;
+	const char *line = buf, *c1 = NULL, *c2 = NULL, *p;
+	int found = 0;
 
-	for (line = buf; *line; line = *nl ? nl + 1 : nl) {
-		nl = strchrnul(line, '\n');
-		/* "ID:CONTROLLERS:PATH"; the path may itself hold colons. */
-		if ((c1 = memchr(line, ':', (size_t)(nl - line))) == NULL ||
-		    (c2 = memchr(c1 + 1, ':', (size_t)(nl - c1 - 1))) == NULL)
-			continue;
-		len = (size_t)(nl - c2 - 1);
-		if (c1 == line + 1 && line[0] == '0' && c2 == c1 + 1)
-			which = CGMEM_V2;
-		else if (cgmem_has_memory(c1 + 1, c2))
-			which = CGMEM_V1;
-		else
-			continue;
-		if ((found & which) || len == 0 || len >= (which == CGMEM_V2 ? v2n : v1n))
-			continue;
-		memcpy(which == CGMEM_V2 ? v2 : v1, c2 + 1, len);
-		(which == CGMEM_V2 ? v2 : v1)[len] = '\0';
-		found |= which;
+	for (p = buf;; p++) {
+		if (*p == ':') {
+			/* The path may itself hold colons: only the first two count. */
+			if (c1 == NULL)
+				c1 = p;
+			else if (c2 == NULL)
+				c2 = p;
+		} else if (*p == '\n' || *p == '\0') {
+			if (c2)
+				found |= cgmem_line(line, c1, c2, p, v1, v1n, &found,
+				    v2, v2n);
+			if (*p == '\0')
+				return found;
+			line = p + 1;
+			c1 = c2 = NULL;
+		}
 	}
-	return found;
 }
 
 int

@@ -10,6 +10,7 @@
  *   TINI_VERBOSITY=N        tini's level: 0 fatal, 1 warn, 2 info, 3+ debug
  *                           map to tend's 0-3
  *   DUMB_INIT_SETSID=0      signals to the app alone: no --kill-group
+ * and, in the same pass over the environment, NOTIFY_SOCKET for notify.c.
  */
 #ifndef TEND_COMPAT_H
 #define TEND_COMPAT_H

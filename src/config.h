@@ -74,6 +74,7 @@ struct tend_config {
 	int		 argc;		/* MODE_RUN: the app's command */
 	char *const	*argv;
 	const char	*unknown_env;	/* first unrecognised TEND_* name */
+	const char	*notify_socket;	/* NOTIFY_SOCKET's value, or NULL */
 };
 
 /* Fill cfg with the defaults (Docker's for health checks). */

@@ -161,7 +161,7 @@ main_run(struct tend *t)
 		return r;
 	if ((r = main_setup(t)) != 0)
 		return r;
-	notify_open(&t->notify);
+	notify_open(&t->notify, t->cfg.notify_socket);
 	t->ids = priv_ids(&pv);
 	t->envp = priv_envp(&pv);
 	if ((r = health_loop_setup(t)) != 0)

@@ -4,7 +4,6 @@
  */
 #include <errno.h>
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -14,9 +13,8 @@
 #include "tend.h"
 
 void
-notify_open(struct notify *n)
+notify_open(struct notify *n, const char *s)
 {
-	const char *s = getenv("NOTIFY_SOCKET");
 	size_t len;
 
 	n->fd = -1;

@@ -25,8 +25,11 @@ struct notify {
 	struct sockaddr_un	addr;
 };
 
-/* Read NOTIFY_SOCKET and open the socket (fd -1 if there is nothing to do). */
-void	notify_open(struct notify *n);
+/*
+ * Open the socket for addr, NOTIFY_SOCKET's value (NULL if unset; fd -1
+ * if there is nothing to do).
+ */
+void	notify_open(struct notify *n, const char *addr);
 
 /* Send msg ("READY=1\nSTATUS=..."); failures are logged at debug only. */
 void	notify_send(const struct notify *n, const char *msg);

@@ -9,6 +9,7 @@
  * Linux 4.13+; before that, a rise of memory.failcnt).
  */
 #include <fcntl.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,15 +19,22 @@
 #include "oom.h"
 #include "signame.h"
 
-/* dir/file into buf, NUL-terminated (empty if unreadable); its length. */
+/*
+ * dir/file into buf, NUL-terminated (empty if unreadable); its length.
+ * The path is put together by hand, not with fmt_format: this runs at
+ * every start, where fmt_format was a fifth of tend's instructions.
+ */
 static ssize_t
 oom_read(const char *dir, const char *file, char *buf, size_t n)
 {
 	char path[sizeof(((struct oom_watch *)0)->dir) + 32];
 	ssize_t r = 0;
 	int fd;
+	size_t dl = strlen(dir), fl = strlen(file);
 
-	(void)fmt_format(path, sizeof(path), "%s/%s", dir, file);
+	memcpy(path, dir, dl);
+	path[dl] = '/';
+	memcpy(path + dl + 1, file, fl + 1);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
 		r = read(fd, buf, n - 1);
 		(void)close(fd);
@@ -37,20 +45,26 @@ oom_read(const char *dir, const char *file, char *buf, size_t n)
 	return r;
 }
 
-/* The counters now: 0, or -1 if there is none. */
-static int
-oom_counters(const struct oom_watch *w, uint64_t *kills, uint64_t *failcnt)
+/*
+ * The counters now, into *kills and *failcnt (0 if unread). Returns the
+ * length of the kill counter's file: 0 if there is no such file.
+ */
+static ssize_t
+oom_counters(struct oom_watch *w, uint64_t *kills, uint64_t *failcnt)
 {
 	char buf[512];
+	ssize_t n;
 
 	*kills = *failcnt = 0;
-	if (w->v1) {
+	n = oom_read(w->dir, w->v1 ? "memory.oom_control" : "memory.events", buf,
+	    sizeof(buf));
+	w->have_kills = cgmem_key(buf, "oom_kill", kills) == 0;
+	/* Before Linux 4.13 v1 had no oom_kill line: hitting the limit it is. */
+	if (w->v1 && !w->have_kills) {
 		(void)oom_read(w->dir, "memory.failcnt", buf, sizeof(buf));
 		(void)cgmem_limit(buf, failcnt);
 	}
-	(void)oom_read(w->dir, w->v1 ? "memory.oom_control" : "memory.events", buf,
-	    sizeof(buf));
-	return cgmem_key(buf, "oom_kill", kills) == 0 ? 0 : -1;
+	return n;
 }
 
 void
@@ -65,7 +79,7 @@ oom_arm(struct oom_watch *w)
 	static const char *const roots[] = { "/sys/fs/cgroup",
 	    "/sys/fs/cgroup/unified", "/sys/fs/cgroup/memory", "/sys/fs/cgroup",
 	    "/sys/fs/cgroup/memory" };
-	char buf[1024], v2[200], v1[200], probe[8];
+	char buf[1024], v2[200], v1[200];
 	const char *path;
 	unsigned i;
 	ssize_t n;
@@ -83,13 +97,11 @@ oom_arm(struct oom_watch *w)
 		path = i < 2 ? v2 : i == 2 ? v1 : "/";
 		w->v1 = i == 2 || i == 4;
 		/* "/" is the root: no doubled slash in the messages. */
-		(void)fmt_format(w->dir, sizeof(w->dir), "%s%s", roots[i],
-		    path[1] ? path : "");
-		if (oom_read(w->dir, w->v1 ? "memory.oom_control" : "memory.events",
-		    probe, sizeof(probe)) > 0) {
-			w->have_kills = oom_counters(w, &w->kills, &w->failcnt) == 0;
+		n = (ssize_t)strlen(roots[i]);
+		memcpy(w->dir, roots[i], (size_t)n);
+		(void)strcpy(w->dir + n, path[1] ? path : "");
+		if (oom_counters(w, &w->kills, &w->failcnt) > 0)
 			return;
-		}
 	}
 	w->dir[0] = '\0';
 }
@@ -98,13 +110,13 @@ oom_arm(struct oom_watch *w)
 static bool
 oom_struck(const struct oom_watch *w)
 {
+	struct oom_watch now = *w;
 	uint64_t kills, failcnt;
-	int r;
 
 	if (w->dir[0] == '\0')
 		return false;
-	r = oom_counters(w, &kills, &failcnt);
-	if (r == 0 && w->have_kills)
+	(void)oom_counters(&now, &kills, &failcnt);
+	if (w->have_kills && now.have_kills)
 		return kills > w->kills;
 	return w->v1 && failcnt > w->failcnt;
 }
