@@ -44,7 +44,7 @@ cgmem_has_memory(const char *c, const char *end)
 /* One line "ID:CONTROLLERS:PATH" (c1, c2 its first two colons, end its end). */
 static int
 cgmem_line(const char *id, const char *c1, const char *c2, const char *end,
-    char *dst, size_t n, int *found, char *v2, size_t v2n)
+    char *dst, size_t n, int found, char *v2, size_t v2n)
 {
 	int which = 0;
 	size_t len = (size_t)(end - c2 - 1);
@@ -55,7 +55,7 @@ cgmem_line(const char *id, const char *c1, const char *c2, const char *end,
 		n = v2n;
 	} else if (cgmem_has_memory(c1 + 1, c2))
 		which = CGMEM_V1;
-	if (which == 0 || (*found & which) || len == 0 || len >= n)
+	if (which == 0 || (found & which) || len == 0 || len >= n)
 		return 0;
 	memcpy(dst, c2 + 1, len);
 	dst[len] = '\0';
@@ -81,7 +81,7 @@ cgmem_paths(const char *buf, char *v2, size_t v2n, char *v1, size_t v1n)
 				c2 = p;
 		} else if (*p == '\n' || *p == '\0') {
 			if (c2)
-				found |= cgmem_line(line, c1, c2, p, v1, v1n, &found,
+				found |= cgmem_line(line, c1, c2, p, v1, v1n, found,
 				    v2, v2n);
 			if (*p == '\0')
 				return found;

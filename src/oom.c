@@ -97,9 +97,11 @@ oom_arm(struct oom_watch *w)
 		path = i < 2 ? v2 : i == 2 ? v1 : "/";
 		w->v1 = i == 2 || i == 4;
 		/* "/" is the root: no doubled slash in the messages. */
+		/* At most 22 + 199 bytes and a NUL: dir has room for them. */
 		n = (ssize_t)strlen(roots[i]);
 		memcpy(w->dir, roots[i], (size_t)n);
-		(void)strcpy(w->dir + n, path[1] ? path : "");
+		path = path[1] ? path : "";
+		memcpy(w->dir + n, path, strlen(path) + 1);
 		if (oom_counters(w, &w->kills, &w->failcnt) > 0)
 			return;
 	}
