@@ -27,6 +27,7 @@ enum opt_type {
 	OT_REMAP,	/* repeatable FROM[:TO]; the variable is a comma list */
 	OT_REWRITE,	/* repeatable FROM:TO; likewise */
 	OT_DURATION,
+	OT_PRE_STOP,	/* a duration, or exec:CMD ARGS */
 	OT_PERIOD,	/* a duration that must not be 0 */
 	OT_STRING,
 	OT_RETRIES,
@@ -72,8 +73,10 @@ static const struct opt opts[] = {
 	  "DURATION", "after a stop signal, time all get before KILL (9s; 0: --grace)" },
 	{ "stop-timeout", 0, "TEND_STOP_TIMEOUT", OT_DURATION, F(stop_timeout),
 	  "DURATION", "KILL the app this long after a stop signal (off)" },
-	{ "pre-stop", 0, "TEND_PRE_STOP", OT_DURATION, F(pre_stop), "DURATION",
-	  "wait this long before forwarding SIGTERM (off)" },
+	{ "pre-stop", 0, "TEND_PRE_STOP", OT_PRE_STOP, F(pre_stop),
+	  "DURATION|exec:CMD", "wait, or run CMD, before forwarding SIGTERM (off)" },
+	{ "pre-stop-timeout", 0, "TEND_PRE_STOP_TIMEOUT", OT_DURATION,
+	  F(pre_stop_timeout), "DURATION", "the longest a --pre-stop CMD runs (5s)" },
 	{ "deadline", 0, "TEND_DEADLINE", OT_DURATION, F(deadline), "DURATION",
 	  "stop the app after this long, exit 124 (off)" },
 	{ "pause", 0, "TEND_PAUSE", OT_FLAG, F(pause), NULL,
@@ -117,6 +120,7 @@ config_defaults(struct tend_config *cfg)
 	cfg->grace = 5 * NSEC_PER_SEC;
 	/* docker stop's 10 s, less the time to KILL and exit before it does. */
 	cfg->stop_budget = 9 * NSEC_PER_SEC;
+	cfg->pre_stop_timeout = 5 * NSEC_PER_SEC;
 	cfg->health_interval = 30 * NSEC_PER_SEC;
 	cfg->health_timeout = 30 * NSEC_PER_SEC;
 	cfg->health_start_interval = 5 * NSEC_PER_SEC;
@@ -254,6 +258,13 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 	case OT_REWRITE:
 		r = config_list(o, field, val);
 		break;
+	case OT_PRE_STOP:
+		cfg->pre_stop_cmd = NULL;
+		if (strncmp(val, "exec:", 5) == 0) {
+			cfg->pre_stop_cmd = val;
+			break;
+		}
+		/* FALLTHROUGH */
 	case OT_DURATION:
 		r = parse_duration(val, field);
 		break;

@@ -52,6 +52,8 @@ struct tend_config {
 	uint64_t	 grace;		/* ns; all durations are ns */
 	uint64_t	 stop_timeout;	/* 0: none */
 	uint64_t	 pre_stop;	/* 0: none */
+	const char	*pre_stop_cmd;	/* --pre-stop exec:CMD, or NULL */
+	uint64_t	 pre_stop_timeout; /* how long pre_stop_cmd may run */
 	uint64_t	 deadline;	/* --deadline; 0: none */
 	uint64_t	 stop_budget;	/* 0: a stop's drain uses grace too */
 

@@ -21,6 +21,7 @@
 #include "exitcode.h"
 #include "health_loop.h"
 #include "log.h"
+#include "prestop.h"
 #include "reap.h"
 #include "runlimit.h"
 #include "sig.h"
@@ -89,11 +90,16 @@ loop_signal_rest(struct tend *t, int sig)
 void
 loop_shutdown_event(struct tend *t, int ev)
 {
+	enum shut_state was = t->shut.state;
 	unsigned act = shutdown_on(&t->shut, (enum shut_event)ev, clock_now(),
 	    &t->durs);
 
-	if (act & SACT_FORWARD)
+	if (was == SHUT_RUNNING && t->shut.state == SHUT_PRE_STOP)
+		prestop_start(t);
+	if (act & SACT_FORWARD) {
+		prestop_cancel(t);
 		loop_forward(t, t->stop_sig);
+	}
 	if (act & SACT_KILL_APP) {
 		log_warn("app still running %llums after the stop signal; sending KILL",
 		    (unsigned long long)(t->durs.stop_timeout / 1000000));
@@ -160,7 +166,8 @@ loop_on_reap(struct tend *t)
 	do {
 		n = reap_some(ev, REAP_BATCH, &none_left);
 		for (i = 0; i < n; i++) {
-			if (health_loop_on_reap(t, ev[i].pid, ev[i].status))
+			if (health_loop_on_reap(t, ev[i].pid, ev[i].status) ||
+			    prestop_on_reap(t, ev[i].pid, ev[i].status))
 				continue;
 			if (ev[i].pid != t->app_pid) {
 				if (t->cfg.warn_reap)

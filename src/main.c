@@ -20,6 +20,7 @@
 #include "health_loop.h"
 #include "log.h"
 #include "oneshot.h"
+#include "prestop.h"
 #include "priv.h"
 #include "runlimit.h"
 #include "sig.h"
@@ -164,7 +165,7 @@ main_run(struct tend *t)
 	notify_open(&t->notify, t->cfg.notify_socket);
 	t->ids = priv_ids(&pv);
 	t->envp = priv_envp(&pv);
-	if ((r = health_loop_setup(t)) != 0)
+	if ((r = health_loop_setup(t)) != 0 || (r = prestop_setup(t)) != 0)
 		return r;
 	if (t->cfg.mode == MODE_RUN)
 		oom_arm(&t->oom);

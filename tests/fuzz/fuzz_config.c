@@ -155,6 +155,9 @@ check_config(const struct input *in, const struct tend_config *c)
 	CHECK(c->health == NULL || owned(in, c->health));
 	CHECK(c->user == NULL || owned(in, c->user));
 	CHECK(c->workdir == NULL || owned(in, c->workdir));
+	CHECK(c->notify_socket == NULL || owned(in, c->notify_socket));
+	CHECK(c->pre_stop_cmd == NULL || (owned(in, c->pre_stop_cmd) &&
+	    strncmp(c->pre_stop_cmd, "exec:", 5) == 0));
 	if (c->unknown_env) {
 		CHECK(owned(in, c->unknown_env));
 		CHECK(strncmp(c->unknown_env, "TEND_", 5) == 0);
