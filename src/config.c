@@ -260,7 +260,7 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 		break;
 	case OT_PRE_STOP:
 		cfg->pre_stop_cmd = NULL;
-		if (strncmp(val, "exec:", 5) == 0) {
+		if (val && strncmp(val, "exec:", 5) == 0) {
 			cfg->pre_stop_cmd = val;
 			break;
 		}
