@@ -69,7 +69,6 @@ prestop_start(struct tend *t)
 	}
 	/* A failed exec is reaped like a run that exited 126 or 127. */
 	ps.pid = res.pid;
-	log_info("pre-stop: started '%s' as pid %d", ps.spec.argv[0], (int)res.pid);
 }
 
 void
@@ -91,9 +90,7 @@ prestop_on_reap(struct tend *t, pid_t pid, int status)
 	if (ps.pid <= 0 || pid != ps.pid)
 		return false;
 	ps.pid = 0;
-	log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("exit_code",
-	    exitcode_from_status(status)), LOGF_END },
-	    "pre-stop: '%s' %s %d after %llu ms", ps.spec.argv[0],
+	log_info("pre-stop: '%s' %s %d after %llu ms", ps.spec.argv[0],
 	    WIFSIGNALED(status) ? "killed by signal" : "exited",
 	    WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status),
 	    (unsigned long long)((clock_now() - ps.started) / 1000000));
