@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "compat.h"
 #include "config.h"
 #include "fmt.h"
 #include "parse.h"
@@ -19,12 +20,14 @@
 enum opt_type {
 	OT_HELP,
 	OT_VERSION,
+	OT_LICENSE,
 	OT_VERBOSE,	/* -v counts up; the variable is a level 0-3 */
 	OT_FLAG,
 	OT_SIGNAL,
 	OT_REMAP,	/* repeatable FROM[:TO]; the variable is a comma list */
 	OT_REWRITE,	/* repeatable FROM:TO; likewise */
 	OT_DURATION,
+	OT_PRE_STOP,	/* a duration, or exec:CMD ARGS */
 	OT_PERIOD,	/* a duration that must not be 0 */
 	OT_STRING,
 	OT_RETRIES,
@@ -47,6 +50,7 @@ struct opt {
 static const struct opt opts[] = {
 	{ "help", 'h', NULL, OT_HELP, 0, NULL, "print this help and exit" },
 	{ "version", 'V', NULL, OT_VERSION, 0, NULL, "print the version and exit" },
+	{ "license", 'l', NULL, OT_LICENSE, 0, NULL, "print the license and exit" },
 	{ "verbose", 'v', "TEND_VERBOSITY", OT_VERBOSE, F(verbosity), NULL,
 	  "more logging, repeatable (level 0-3, default 1)" },
 	{ "log-format", 0, "TEND_LOG_FORMAT", OT_LOG_FORMAT, F(log_format),
@@ -55,6 +59,8 @@ static const struct opt opts[] = {
 	  "become a child subreaper (automatic when not PID 1)" },
 	{ "kill-group", 'g', "TEND_KILL_GROUP", OT_FLAG, F(kill_group), NULL,
 	  "forward signals to the app's whole process group" },
+	{ "warn-reap", 0, "TEND_WARN_REAP", OT_FLAG, F(warn_reap), NULL,
+	  "warn on each process reaped but the app (tini's -w)" },
 	{ "pdeathsig", 'p', "TEND_PDEATHSIG", OT_SIGNAL, F(pdeathsig), "SIG",
 	  "signal tend gets when its parent dies" },
 	{ "remap-exit", 'e', "TEND_REMAP_EXIT", OT_REMAP, F(remap), "FROM[:TO]",
@@ -63,10 +69,16 @@ static const struct opt opts[] = {
 	  "forward signal FROM as TO (0 drops it), repeatable" },
 	{ "grace", 0, "TEND_GRACE", OT_DURATION, F(grace), "DURATION",
 	  "after the app exits, time the rest get between TERM and KILL (5s)" },
+	{ "stop-budget", 0, "TEND_STOP_BUDGET", OT_DURATION, F(stop_budget),
+	  "DURATION", "after a stop signal, time all get before KILL (9s; 0: --grace)" },
 	{ "stop-timeout", 0, "TEND_STOP_TIMEOUT", OT_DURATION, F(stop_timeout),
 	  "DURATION", "KILL the app this long after a stop signal (off)" },
-	{ "pre-stop", 0, "TEND_PRE_STOP", OT_DURATION, F(pre_stop), "DURATION",
-	  "wait this long before forwarding SIGTERM (off)" },
+	{ "pre-stop", 0, "TEND_PRE_STOP", OT_PRE_STOP, F(pre_stop),
+	  "DURATION|exec:CMD", "wait, or run CMD, before forwarding SIGTERM (off)" },
+	{ "pre-stop-timeout", 0, "TEND_PRE_STOP_TIMEOUT", OT_DURATION,
+	  F(pre_stop_timeout), "DURATION", "the longest a --pre-stop CMD runs (5s)" },
+	{ "deadline", 0, "TEND_DEADLINE", OT_DURATION, F(deadline), "DURATION",
+	  "stop the app after this long, exit 124 (off)" },
 	{ "pause", 0, "TEND_PAUSE", OT_FLAG, F(pause), NULL,
 	  "run no command: only reap, exit 0 on TERM or INT" },
 	{ "health", 0, "TEND_HEALTH", OT_STRING, F(health), "PROBE",
@@ -108,6 +120,9 @@ config_defaults(struct tend_config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->verbosity = 1;
 	cfg->grace = 5 * NSEC_PER_SEC;
+	/* docker stop's 10 s, less the time to KILL and exit before it does. */
+	cfg->stop_budget = 9 * NSEC_PER_SEC;
+	cfg->pre_stop_timeout = 5 * NSEC_PER_SEC;
 	cfg->health_interval = 30 * NSEC_PER_SEC;
 	cfg->health_timeout = 30 * NSEC_PER_SEC;
 	cfg->health_start_interval = 5 * NSEC_PER_SEC;
@@ -237,9 +252,10 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 			*(bool *)field = b;
 		break;
 	case OT_SIGNAL:
+		/* KILL is fine: tini's documented "-p SIGKILL". */
 		if ((i = signame_to_num(val)) < 0)
 			r = i;
-		else if (signame_is_uncatchable(i))
+		else if (i == 19)
 			r = -EINVAL;
 		else
 			*(int *)field = i;
@@ -248,6 +264,13 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 	case OT_REWRITE:
 		r = config_list(o, field, val);
 		break;
+	case OT_PRE_STOP:
+		cfg->pre_stop_cmd = NULL;
+		if (val && strncmp(val, "exec:", 5) == 0) {
+			cfg->pre_stop_cmd = val;
+			break;
+		}
+		/* FALLTHROUGH */
 	case OT_DURATION:
 		r = parse_duration(val, field);
 		break;
@@ -341,8 +364,9 @@ config_apply_arg(struct tend_config *cfg, struct parse_state *ps,
 		cfg->mode = MODE_HELP;
 		return 0;
 	case OT_VERSION:
+	case OT_LICENSE:
 		if (cfg->mode != MODE_HELP)
-			cfg->mode = MODE_VERSION;
+			cfg->mode = o->type == OT_VERSION ? MODE_VERSION : MODE_LICENSE;
 		return 0;
 	case OT_VERBOSE:
 		ps->nverbose++;
@@ -394,6 +418,10 @@ config_short(struct tend_config *cfg, struct parse_state *ps, int argc,
 	for (; *p; p++) {
 		if ((o = config_find_short(*p)) == NULL)
 			return err_set(err, "unknown option \"-%c\"", *p);
+		/* tini's -w (no value) where a value for --workdir cannot be. */
+		if (*p == 'w' && p[1] == '\0' && *i + 1 < argc &&
+		    argv[*i + 1][0] == '-')
+			o = config_find_long("warn-reap", 9);
 		val = NULL;
 		if (opt_takes_value(o)) {
 			if (p[1] != '\0')
@@ -569,6 +597,7 @@ config_parse_all(struct tend_config *cfg, int argc, char *const argv[],
 	int cmd, r;
 
 	config_defaults(cfg);
+	compat_env(cfg, envp);
 	memset(&ps, 0, sizeof(ps));
 	if (argc >= 2 && strcmp(argv[1], "status") == 0) {
 		cfg->mode = MODE_STATUS;
@@ -579,7 +608,8 @@ config_parse_all(struct tend_config *cfg, int argc, char *const argv[],
 		return config_probe_cmd(cfg, argc, argv, err);
 	if ((cmd = config_argv(cfg, &ps, argc, argv, err)) < 0)
 		return cmd;
-	if (cfg->mode == MODE_HELP || cfg->mode == MODE_VERSION)
+	if (cfg->mode == MODE_HELP || cfg->mode == MODE_VERSION ||
+	    cfg->mode == MODE_LICENSE)
 		return 0;
 	if ((r = config_env(cfg, &ps, envp, err)) < 0)
 		return r;

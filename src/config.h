@@ -23,6 +23,7 @@ enum tend_mode {
 	MODE_PAUSE,	/* --pause: no command, only reap */
 	MODE_HELP,
 	MODE_VERSION,
+	MODE_LICENSE,	/* -l, as tini's */
 	MODE_STATUS,	/* tend status */
 	MODE_PROBE,	/* tend probe PROBE */
 };
@@ -43,6 +44,7 @@ struct tend_config {
 	enum log_format	 log_format;
 	bool		 subreaper;
 	bool		 kill_group;
+	bool		 warn_reap;	/* log each reaped process but the app */
 	int		 pdeathsig;	/* 0: none */
 	struct exitmap	 remap;
 	struct sigmap	 rewrite;
@@ -50,6 +52,10 @@ struct tend_config {
 	uint64_t	 grace;		/* ns; all durations are ns */
 	uint64_t	 stop_timeout;	/* 0: none */
 	uint64_t	 pre_stop;	/* 0: none */
+	const char	*pre_stop_cmd;	/* --pre-stop exec:CMD, or NULL */
+	uint64_t	 pre_stop_timeout; /* how long pre_stop_cmd may run */
+	uint64_t	 deadline;	/* --deadline; 0: none */
+	uint64_t	 stop_budget;	/* 0: a stop's drain uses grace too */
 
 	const char	*health;	/* probe spec, NULL: no health checks */
 	uint64_t	 health_interval;
@@ -71,6 +77,7 @@ struct tend_config {
 	char *const	*argv;
 	const char	*unknown_env;	/* first unrecognised TEND_* name */
 	uint32_t	 from_env;	/* bit i: option i came from its variable */
+	const char	*notify_socket;	/* NOTIFY_SOCKET's value, or NULL */
 };
 
 /* Fill cfg with the defaults (Docker's for health checks). */

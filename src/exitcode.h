@@ -14,6 +14,7 @@
 enum {
 	EXIT_USAGE = 2,		/* bad option, bad value, no command */
 	EXIT_UNHEALTHY = 124,	/* stopped by --health-action stop */
+	EXIT_DEADLINE = 124,	/* stopped by --deadline, as timeout(1) */
 	EXIT_INTERNAL = 125,	/* tend itself failed before the app ran */
 	EXIT_CANNOT_EXEC = 126,	/* found but not executable, or setup failed */
 	EXIT_NOT_FOUND = 127,	/* no such command */

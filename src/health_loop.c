@@ -99,6 +99,8 @@ health_on_done(struct tend *t, uint64_t now)
 	th->last_at = now;
 	th->have_result = true;
 	st = health_on_result(&th->h, th->run.ok, now);
+	if (st != was)
+		notify_health(t, health_state_name(st), st == HEALTH_HEALTHY);
 	log_emit(st != was ? LOG_WARN : LOG_DEBUG, (struct log_field[]){
 	    LOGF_STR("health", health_state_name(st)), LOGF_STR("probe", th->last),
 	    LOGF_END }, "health: %s%s%s (%s)", st != was ? health_state_name(was) : "",

@@ -21,7 +21,9 @@
 #include "exitcode.h"
 #include "health_loop.h"
 #include "log.h"
+#include "prestop.h"
 #include "reap.h"
+#include "runlimit.h"
 #include "sig.h"
 #include "tend.h"
 
@@ -88,11 +90,16 @@ loop_signal_rest(struct tend *t, int sig)
 void
 loop_shutdown_event(struct tend *t, int ev)
 {
+	enum shut_state was = t->shut.state;
 	unsigned act = shutdown_on(&t->shut, (enum shut_event)ev, clock_now(),
 	    &t->durs);
 
-	if (act & SACT_FORWARD)
+	if (was == SHUT_RUNNING && t->shut.state == SHUT_PRE_STOP)
+		prestop_start(t);
+	if (act & SACT_FORWARD) {
+		prestop_cancel(t);
 		loop_forward(t, t->stop_sig);
+	}
 	if (act & SACT_KILL_APP) {
 		log_warn("app still running %llums after the stop signal; sending KILL",
 		    (unsigned long long)(t->durs.stop_timeout / 1000000));
@@ -108,6 +115,7 @@ loop_shutdown_event(struct tend *t, int ev)
 	if ((act & SACT_EXIT) && t->drain_count > 0)
 		log_info("all processes gone after %llu ms",
 		    (unsigned long long)((clock_now() - t->drain_started) / 1000000));
+	notify_stopping(t);
 }
 
 /* The app stopped on a terminal signal (Ctrl-Z): see the man page. */
@@ -141,9 +149,7 @@ loop_app_exited(struct tend *t, int status)
 	t->app_reaped = true;
 	t->app_pid = 0;
 	if (WIFSIGNALED(status))
-		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("exit_code", code),
-		    LOGF_INT("signal", WTERMSIG(status)), LOGF_END },
-		    "app killed by signal %d", WTERMSIG(status));
+		oom_log_death(&t->oom, status);
 	else
 		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("exit_code", code),
 		    LOGF_END }, "app exited with %d", code);
@@ -161,10 +167,14 @@ loop_on_reap(struct tend *t)
 	t->need_reap = false;
 	n = reap_some(ev, REAP_BATCH, &none_left);
 	for (i = 0; i < n; i++) {
-		if (health_loop_on_reap(t, ev[i].pid, ev[i].status))
+		if (health_loop_on_reap(t, ev[i].pid, ev[i].status) ||
+		    prestop_on_reap(t, ev[i].pid, ev[i].status))
 			continue;
-		if (ev[i].pid != t->app_pid)
+		if (ev[i].pid != t->app_pid) {
+			if (t->cfg.warn_reap)
+				log_warn("reaped zombie process %d", (int)ev[i].pid);
 			continue;
+		}
 		if (WIFSTOPPED(ev[i].status))
 			loop_app_stopped(t, WSTOPSIG(ev[i].status));
 		else
@@ -204,6 +214,8 @@ loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 		loop_on_pause_signal(t, sig);
 		return;
 	}
+	if (runlimit_on_signal(t, si))
+		return;
 	to = sigmap_get(&t->cfg.rewrite, sig);
 	if (sig == SIGCONT && t->tty_reclaimed) {
 		(void)tcsetpgrp(t->tty_fd, t->app_pid);

@@ -20,7 +20,9 @@
 #include "health_loop.h"
 #include "log.h"
 #include "oneshot.h"
+#include "prestop.h"
 #include "priv.h"
+#include "runlimit.h"
 #include "sig.h"
 #include "spawn.h"
 #include "tend.h"
@@ -66,6 +68,17 @@ main_print_version(void)
 	    (size_t)n : sizeof(buf) - 1) == 0 ? 0 : EXIT_INTERNAL;
 }
 
+/* -l, as tini's: the license's name and where its full text is. */
+static int
+main_print_license(void)
+{
+	static const char text[] =
+	    "MIT License, Copyright (c) 2026 The tend authors: see LICENSE\n";
+
+	return log_write_all(STDOUT_FILENO, text, sizeof(text) - 1) == 0 ? 0 :
+	    EXIT_INTERNAL;
+}
+
 /* Process-wide setup that needs no app yet. Returns 0 or an exit code. */
 static int
 main_setup(struct tend *t)
@@ -77,7 +90,7 @@ main_setup(struct tend *t)
 	t->stop_sig = sigmap_get(&t->cfg.rewrite, SIGTERM);
 	shutdown_init(&t->shut);
 	t->durs = (struct shut_durations){ t->cfg.pre_stop, t->cfg.stop_timeout,
-	    t->cfg.grace, KILL_WAIT_NS };
+	    t->cfg.grace, KILL_WAIT_NS, t->cfg.stop_budget };
 	if ((t->sigfd = sig_open()) < 0) {
 		log_error("cannot set up signals: %s", strerror(-t->sigfd));
 		return EXIT_INTERNAL;
@@ -144,22 +157,30 @@ static int
 main_run(struct tend *t)
 {
 	struct priv pv;
-	int keep[2], r;
+	int keep[3], r;
 
 	if ((r = priv_prepare(&pv, &t->cfg)) != 0)
 		return r;
 	if ((r = main_setup(t)) != 0)
 		return r;
+	notify_open(&t->notify, t->cfg.notify_socket);
 	t->ids = priv_ids(&pv);
 	t->envp = priv_envp(&pv);
-	if ((r = health_loop_setup(t)) != 0)
+	if ((r = health_loop_setup(t)) != 0 || (r = prestop_setup(t)) != 0)
 		return r;
+	if (t->cfg.mode == MODE_RUN)
+		oom_arm(&t->oom);
 	if (t->cfg.mode == MODE_RUN && (r = main_start_app(t, &pv)) != 0)
 		return r;
 	/* The app has the inherited fds it was meant to get; tend needs none. */
 	keep[0] = t->sigfd;
 	keep[1] = health_loop_control_fd(t);
-	fd_close_stray(keep, 2);
+	keep[2] = t->notify.fd;
+	fd_close_stray(keep, 3);
+	if (t->cfg.mode == MODE_PAUSE || t->exit_code < 0)
+		notify_started(t);
+	if (t->cfg.mode == MODE_RUN && t->exit_code < 0)
+		runlimit_arm(t);
 	/* Pin no mount: the app already has its directory. */
 	(void)!chdir("/");
 	loop_run(t);
@@ -187,6 +208,8 @@ main(int argc, char *argv[])
 		return main_print_usage();
 	case MODE_VERSION:
 		return main_print_version();
+	case MODE_LICENSE:
+		return main_print_license();
 	case MODE_STATUS:
 		return oneshot_status();
 	case MODE_PROBE:

@@ -127,7 +127,6 @@ priv_listen_is_self(void)
 int
 priv_prepare(struct priv *pv, const struct tend_config *cfg)
 {
-	const char *home;
 	char label[32];
 	bool set_home = false, listen;
 	int r;
@@ -140,9 +139,12 @@ priv_prepare(struct priv *pv, const struct tend_config *cfg)
 		if ((r = priv_resolve(pv, cfg->user, config_label(cfg,
 		    offsetof(struct tend_config, user), label, sizeof(label)))) != 0)
 			return r;
-		/* As gosu: an unset or empty HOME becomes the user's. */
-		home = getenv("HOME");
-		set_home = home == NULL || *home == '\0';
+		/*
+		 * As gosu, su-exec and docker run --user: HOME is the user's
+		 * (or /), whatever tend inherited, which is root's home when
+		 * the image runs as root.
+		 */
+		set_home = true;
 	}
 	listen = priv_listen_is_self();
 	if (!set_home && !listen)

@@ -51,11 +51,13 @@ shutdown_init(struct shutdown *s)
 	s->state = SHUT_RUNNING;
 	s->deadline = SHUT_NEVER;
 	s->entered = 0;
+	s->stop_at = SHUT_NEVER;
 }
 
 /* The deadline of state st entered at now; SHUT_NEVER if it has none. */
 static uint64_t
-shutdown_arm(enum shut_state st, uint64_t now, const struct shut_durations *d)
+shutdown_arm(const struct shutdown *s, enum shut_state st, uint64_t now,
+    const struct shut_durations *d)
 {
 	uint64_t dur;
 
@@ -69,6 +71,17 @@ shutdown_arm(enum shut_state st, uint64_t now, const struct shut_durations *d)
 		dur = d->stop_timeout;
 		break;
 	case SHUT_DRAINING:
+		/*
+		 * A stop signal's drain ends a budget after the signal, so the
+		 * rest may use the runtime's whole stop timeout however soon
+		 * the app went; if the app took all of it, KILL at once.
+		 */
+		if (s->stop_at != SHUT_NEVER && d->stop_budget) {
+			if (d->stop_budget > SHUT_NEVER - 1 - s->stop_at)
+				return SHUT_NEVER - 1;
+			return s->stop_at + d->stop_budget > now ?
+			    s->stop_at + d->stop_budget : now;
+		}
 		dur = d->grace;
 		break;
 	case SHUT_KILLING:
@@ -94,10 +107,12 @@ shutdown_on(struct shutdown *s, enum shut_event ev, uint64_t now,
 		if (e->next == SHUT_STAY)
 			return act;
 		act |= e->act;
+		if (ev == SEV_STOP && s->state == SHUT_RUNNING)
+			s->stop_at = now;
 		if (e->next != s->state) {
 			s->state = e->next;
 			s->entered = now;
-			s->deadline = shutdown_arm(e->next, now, d);
+			s->deadline = shutdown_arm(s, e->next, now, d);
 		}
 		/* A zero duration: its timer has already fired. */
 		if (s->deadline > now)

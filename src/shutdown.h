@@ -50,12 +50,15 @@ struct shut_durations {
 	uint64_t	stop_timeout;	/* 0: never KILL the app ourselves */
 	uint64_t	grace;		/* 0: KILL the rest at once */
 	uint64_t	kill_wait;	/* after KILL, give up waiting after this */
+	uint64_t	stop_budget;	/* a stop signal's drain ends this long after
+					 * it arrived; 0: --grace after the app */
 };
 
 struct shutdown {
 	enum shut_state	state;
 	uint64_t	deadline;	/* absolute ns, SHUT_NEVER if none */
 	uint64_t	entered;	/* when the current state began */
+	uint64_t	stop_at;	/* when a stop signal began it, or SHUT_NEVER */
 };
 
 void	shutdown_init(struct shutdown *s);

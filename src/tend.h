@@ -13,6 +13,8 @@
 #include <sys/types.h>
 
 #include "config.h"
+#include "notify.h"
+#include "oom.h"
 #include "shutdown.h"
 
 struct tend_health;
@@ -29,6 +31,7 @@ struct tend {
 	pid_t			 app_pid;	/* 0 once reaped, or in pause mode */
 	int			 app_status;	/* wait status, once reaped */
 	bool			 app_reaped;
+	struct oom_watch	 oom;		/* why a SIGKILL came */
 	int			 exit_code;	/* >= 0: overrides the app's code */
 	int			 stop_sig;	/* what a stop request forwards */
 
@@ -38,6 +41,7 @@ struct tend {
 	int			 drain_count;	/* processes sent TERM */
 	bool			 need_reap;	/* check for dead children next turn */
 
+	struct notify		 notify;	/* NOTIFY_SOCKET (sd_notify) */
 	struct tend_health	*health;	/* NULL without --health */
 	const struct user_ids	*ids;		/* --user, for exec probes too */
 	char			**envp;		/* the app's environment; NULL: tend's */
@@ -54,5 +58,14 @@ void	loop_forward(struct tend *t, int sig);
 
 /* Feed the shutdown machine and carry out what it says. (loop.c) */
 void	loop_shutdown_event(struct tend *t, int ev);
+
+/* sd_notify: READY=1 now if there is no --health to wait for. (notify.c) */
+void	notify_started(struct tend *t);
+
+/* sd_notify: the health changed to state; READY=1 first if healthy. */
+void	notify_health(struct tend *t, const char *state, bool healthy);
+
+/* sd_notify: STOPPING=1, once, when shutdown has begun. */
+void	notify_stopping(struct tend *t);
 
 #endif

@@ -141,8 +141,7 @@ check_config(const struct input *in, const struct tend_config *c)
 	CHECK(c->log_format == LOG_FORMAT_TEXT ||
 	    c->log_format == LOG_FORMAT_JSON);
 	CHECK(c->pdeathsig == 0 || (c->pdeathsig >= 1 &&
-	    c->pdeathsig <= SIGNAME_MAX && c->pdeathsig != 9 &&
-	    c->pdeathsig != 19));
+	    c->pdeathsig <= SIGNAME_MAX && c->pdeathsig != 19));
 	check_maps(c);
 	CHECK(c->grace <= DURATION_MAX && c->stop_timeout <= DURATION_MAX &&
 	    c->pre_stop <= DURATION_MAX && c->health_interval <= DURATION_MAX &&
@@ -156,6 +155,9 @@ check_config(const struct input *in, const struct tend_config *c)
 	CHECK(c->health == NULL || owned(in, c->health));
 	CHECK(c->user == NULL || owned(in, c->user));
 	CHECK(c->workdir == NULL || owned(in, c->workdir));
+	CHECK(c->notify_socket == NULL || owned(in, c->notify_socket));
+	CHECK(c->pre_stop_cmd == NULL || (owned(in, c->pre_stop_cmd) &&
+	    strncmp(c->pre_stop_cmd, "exec:", 5) == 0));
 	if (c->unknown_env) {
 		CHECK(owned(in, c->unknown_env));
 		CHECK(strncmp(c->unknown_env, "TEND_", 5) == 0);

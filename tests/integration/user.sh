@@ -56,9 +56,17 @@ check "numeric uid:gid" 4242 4343 "" / "" -- --user 4242:4343
 check "TEND_USER" 1002 1002 "1002 2000" /home/bob TEND_USER=bob --
 check "no passwd files, numeric" 4242 0 "" / "" -- none --user 4242
 
-# HOME the app already has is kept.
-HOME=/keep with_db --user alice -- procinfo --env HOME >"$TMP/out" 2>"$TMP/err"
-expect_match "$TMP/out" '^env HOME=/keep$' "an existing HOME is kept"
+# An inherited HOME (a runtime running the image as root passes /root) is
+# replaced by the user's, as gosu, su-exec and docker run --user do; without
+# --user it is left alone.
+HOME=/root with_db --user alice -- procinfo --env HOME >"$TMP/out" 2>"$TMP/err"
+expect_match "$TMP/out" '^env HOME=/home/alice$' "an inherited HOME is replaced by the user's"
+HOME=/root with_db --user alice -- sh -c 'env | grep ^HOME=' >"$TMP/out" 2>"$TMP/err"
+expect_eq "$(cat "$TMP/out")" HOME=/home/alice "the environment has one HOME, the user's"
+HOME=/root with_db --user 4242 -- procinfo --env HOME >"$TMP/out" 2>"$TMP/err"
+expect_match "$TMP/out" '^env HOME=/$' "a uid with no entry gets HOME=/"
+HOME=/keep with_db -- procinfo --env HOME >"$TMP/out" 2>"$TMP/err"
+expect_match "$TMP/out" '^env HOME=/keep$' "without --user, HOME is kept"
 
 # Error paths: the app does not start, tend exits 126 with one line.
 for spec in nosuch alice:nogroup "alice:" ":ops" "a:b:c"; do

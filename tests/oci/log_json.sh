@@ -44,7 +44,7 @@ field() {
 expect_eq $? 143 "app killed by TERM: exit 143"
 check_lines "$TMP/log" "--log-format json"
 field "$TMP/log" '^started ' '(.pid | type == "number") and .cmd == "sh"'
-field "$TMP/log" 'killed by signal' '.signal == 15 and .exit_code == 143'
+field "$TMP/log" 'killed by SIGTERM' '.signal == 15 and .exit_code == 143 and .reason == "signal" and .level == "warn"'
 field "$TMP/log" '^sent TERM' '.count | type == "number" and . >= 1'
 field "$TMP/log" '^sent KILL' '.count == 1'
 

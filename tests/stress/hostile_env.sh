@@ -26,7 +26,7 @@ values() {
 	TEND_LOG_FORMAT) printf '%s\n' JSON xml 'text ' ;;
 	TEND_SUBREAPER|TEND_KILL_GROUP|TEND_PAUSE|TEND_NO_NEW_PRIVS)
 		printf '%s\n' 2 yesno 'on ' y ;;
-	TEND_PDEATHSIG)	printf '%s\n' 0 65 KILL STOP SIGKILL RTMIN+31 RTMAX-31 SIG 1x ;;
+	TEND_PDEATHSIG)	printf '%s\n' 0 65 STOP SIGSTOP RTMIN+31 RTMAX-31 SIG 1x ;;
 	TEND_REMAP_EXIT) printf '%s\n' 256 256:0 1:256 1, , 1::2 1:2:3 :1 ;;
 	TEND_REWRITE)	printf '%s\n' TERM TERM:65 65:1 CHLD:1 KILL:1 STOP:1 TERM:USR1: , TERM:USR1, ;;
 	TEND_HEALTH_RETRIES) printf '%s\n' 0 1000001 1.5 ;;

@@ -98,7 +98,7 @@ test_config_short_options_bundle_and_take_attached_values(void **state)
 	assert_true(c.kill_group);
 	assert_int_equal(c.pdeathsig, 15);
 	assert_int_equal(exitcode_remap(&c.remap, 3), 4);
-	assert_int_equal(parse(&c, ARGV("-pKILL", "x"), NULL, &e), -EINVAL);
+	assert_int_equal(parse(&c, ARGV("-pSTOP", "x"), NULL, &e), -EINVAL);
 	assert_non_null(strstr(e.msg, "--pdeathsig"));
 }
 

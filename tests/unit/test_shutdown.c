@@ -9,8 +9,11 @@
 #include "shutdown.h"
 
 #define S	1000000000ULL
-static const struct shut_durations durs = { 2 * S, 3 * S, 5 * S, 1 * S };
-static const struct shut_durations zero = { 0, 0, 0, 1 * S };
+/* No stop budget: the drain's grace counts from the app's exit. */
+static const struct shut_durations durs = { 2 * S, 3 * S, 5 * S, 1 * S, 0 };
+static const struct shut_durations zero = { 0, 0, 0, 1 * S, 0 };
+/* A 10 s budget from the stop signal, as docker stop gives. */
+static const struct shut_durations budget = { 0, 0, 5 * S, 1 * S, 10 * S };
 
 /* Put s in state st as if entered at time 100 s with durs. */
 static void
@@ -166,10 +169,49 @@ test_shutdown_early_timer_is_ignored_by_the_caller_contract(void **state)
 	assert_int_equal(s.state, SHUT_RUNNING);
 }
 
+static void
+test_shutdown_stop_budget_counts_from_the_stop_signal(void **state)
+{
+	struct shutdown s;
+
+	(void)state;
+	/* TERM at 100 s, app gone at 101 s: the rest get until 110 s. */
+	shutdown_init(&s);
+	assert_int_equal(shutdown_on(&s, SEV_STOP, 100 * S, &budget), SACT_FORWARD);
+	assert_int_equal(shutdown_on(&s, SEV_APP_EXIT, 101 * S, &budget), SACT_TERM_ALL);
+	assert_int_equal(s.state, SHUT_DRAINING);
+	assert_true(s.deadline == 110 * S);
+	assert_int_equal(shutdown_on(&s, SEV_TIMER, 110 * S, &budget), SACT_KILL_ALL);
+	/* The app itself took 12 s: what is left is KILLed at once. */
+	shutdown_init(&s);
+	(void)shutdown_on(&s, SEV_STOP, 100 * S, &budget);
+	assert_int_equal(shutdown_on(&s, SEV_APP_EXIT, 112 * S, &budget),
+	    SACT_TERM_ALL | SACT_KILL_ALL);
+	assert_int_equal(s.state, SHUT_KILLING);
+	/* A second stop signal does not move the start of the budget. */
+	shutdown_init(&s);
+	(void)shutdown_on(&s, SEV_STOP, 100 * S, &budget);
+	(void)shutdown_on(&s, SEV_STOP, 104 * S, &budget);
+	(void)shutdown_on(&s, SEV_APP_EXIT, 105 * S, &budget);
+	assert_true(s.deadline == 110 * S);
+	/* The app's own exit keeps the grace, counted from it. */
+	shutdown_init(&s);
+	(void)shutdown_on(&s, SEV_APP_EXIT, 100 * S, &budget);
+	assert_true(s.deadline == 105 * S);
+	/* A huge budget saturates instead of wrapping. */
+	shutdown_init(&s);
+	(void)shutdown_on(&s, SEV_STOP, 100 * S, &(struct shut_durations){ 0, 0,
+	    5 * S, 1 * S, UINT64_MAX - S });
+	(void)shutdown_on(&s, SEV_APP_EXIT, 101 * S, &(struct shut_durations){ 0, 0,
+	    5 * S, 1 * S, UINT64_MAX - S });
+	assert_true(s.deadline == SHUT_NEVER - 1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shutdown_stop_budget_counts_from_the_stop_signal),
 		cmocka_unit_test(test_shutdown_every_state_event_pair),
 		cmocka_unit_test(test_shutdown_each_state_arms_its_own_deadline),
 		cmocka_unit_test(test_shutdown_repeated_stop_does_not_rearm_stop_timeout),

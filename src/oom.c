@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * oom.c - the reading half of oom.h; the parsing is cgmem.c's.
+ *
+ * The memory cgroup is the unified one (/sys/fs/cgroup, or
+ * /sys/fs/cgroup/unified on a hybrid host) if it has memory.events, else
+ * the v1 memory controller's (/sys/fs/cgroup/memory). Its OOM kills are
+ * memory.events' oom_kill (v2) or memory.oom_control's oom_kill (v1,
+ * Linux 4.13+; before that, a rise of memory.failcnt).
+ */
+#include <fcntl.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cgmem.h"
+#include "fmt.h"
+#include "log.h"
+#include "oom.h"
+#include "signame.h"
+
+/*
+ * dir/file into buf, NUL-terminated (empty if unreadable); its length.
+ * The path is put together by hand, not with fmt_format: this runs at
+ * every start, where fmt_format was a fifth of tend's instructions.
+ */
+static ssize_t
+oom_read(const char *dir, const char *file, char *buf, size_t n)
+{
+	char path[sizeof(((struct oom_watch *)0)->dir) + 32];
+	ssize_t r = 0;
+	int fd;
+	size_t dl = strlen(dir), fl = strlen(file);
+
+	memcpy(path, dir, dl);
+	path[dl] = '/';
+	memcpy(path + dl + 1, file, fl + 1);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
+		r = read(fd, buf, n - 1);
+		(void)close(fd);
+	}
+	if (r < 0)
+		r = 0;
+	buf[r] = '\0';
+	return r;
+}
+
+/*
+ * The counters now, into *kills and *failcnt (0 if unread). Returns the
+ * length of the kill counter's file: 0 if there is no such file.
+ */
+static ssize_t
+oom_counters(struct oom_watch *w, uint64_t *kills, uint64_t *failcnt)
+{
+	char buf[512];
+	ssize_t n;
+
+	*kills = *failcnt = 0;
+	n = oom_read(w->dir, w->v1 ? "memory.oom_control" : "memory.events", buf,
+	    sizeof(buf));
+	w->have_kills = cgmem_key(buf, "oom_kill", kills) == 0;
+	/* Before Linux 4.13 v1 had no oom_kill line: hitting the limit it is. */
+	if (w->v1 && !w->have_kills) {
+		(void)oom_read(w->dir, "memory.failcnt", buf, sizeof(buf));
+		(void)cgmem_limit(buf, failcnt);
+	}
+	return n;
+}
+
+void
+oom_arm(struct oom_watch *w)
+{
+	/*
+	 * Where the cgroup may be: by its path under the unified mount (or a
+	 * hybrid host's), or the v1 memory mount; or, in a container whose
+	 * mount shows only its own cgroup (v1 Docker, a cgroup namespace),
+	 * at the mount's root.
+	 */
+	static const char *const roots[] = { "/sys/fs/cgroup",
+	    "/sys/fs/cgroup/unified", "/sys/fs/cgroup/memory", "/sys/fs/cgroup",
+	    "/sys/fs/cgroup/memory" };
+	char buf[1024], v2[200], v1[200];
+	const char *path;
+	unsigned i;
+	ssize_t n;
+	int fd, found = 0;
+
+	if ((fd = open("/proc/self/cgroup", O_RDONLY | O_CLOEXEC)) >= 0) {
+		n = read(fd, buf, sizeof(buf) - 1);
+		(void)close(fd);
+		buf[n > 0 ? n : 0] = '\0';
+		found = cgmem_paths(buf, v2, sizeof(v2), v1, sizeof(v1));
+	}
+	for (i = 0; i < 5; i++) {
+		if ((i < 2 && !(found & CGMEM_V2)) || (i == 2 && !(found & CGMEM_V1)))
+			continue;
+		path = i < 2 ? v2 : i == 2 ? v1 : "/";
+		w->v1 = i == 2 || i == 4;
+		/* "/" is the root: no doubled slash in the messages. */
+		/* At most 22 + 199 bytes and a NUL: dir has room for them. */
+		n = (ssize_t)strlen(roots[i]);
+		memcpy(w->dir, roots[i], (size_t)n);
+		path = path[1] ? path : "";
+		memcpy(w->dir + n, path, strlen(path) + 1);
+		if (oom_counters(w, &w->kills, &w->failcnt) > 0)
+			return;
+	}
+	w->dir[0] = '\0';
+}
+
+/* True if the OOM killer struck in the cgroup since oom_arm(). */
+static bool
+oom_struck(const struct oom_watch *w)
+{
+	struct oom_watch now = *w;
+	uint64_t kills, failcnt;
+
+	if (w->dir[0] == '\0')
+		return false;
+	(void)oom_counters(&now, &kills, &failcnt);
+	if (w->have_kills && now.have_kills)
+		return kills > w->kills;
+	return w->v1 && failcnt > w->failcnt;
+}
+
+void
+oom_log_death(const struct oom_watch *w, int st)
+{
+	const char *limit_file = w->v1 ? "memory.limit_in_bytes" : "memory.max";
+	char name[16], size[32], why[80], buf[64];
+	uint64_t limit = CGMEM_NO_LIMIT;
+	int s = WTERMSIG(st);
+	bool oom = s == SIGKILL && oom_struck(w);
+
+	why[0] = '\0';
+	if (oom) {
+		(void)oom_read(w->dir, limit_file, buf, sizeof(buf));
+		(void)cgmem_limit(buf, &limit);
+		cgmem_size(size, sizeof(size), limit);
+		(void)fmt_format(why, sizeof(why), ": out of memory (%s %s)",
+		    limit_file, limit == CGMEM_NO_LIMIT ? "max" : size);
+	}
+	log_emit(LOG_WARN, (struct log_field[]){ LOGF_INT("exit_code", 128 + s),
+	    LOGF_INT("signal", s), LOGF_STR("reason", oom ? "oom" : "signal"),
+	    LOGF_INT("memory_limit", oom && limit != CGMEM_NO_LIMIT ?
+	    (long long)limit : -1), LOGF_END },
+	    "app killed by SIG%s%s", signame_from_num(s, name, sizeof(name)), why);
+}

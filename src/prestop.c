@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * prestop.c - the --pre-stop command of prestop.h.
+ *
+ * Started with spawn_run() like the app (so it blocks only until exec),
+ * reaped by the loop like any child: nothing here waits.
+ */
+#include <signal.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "exitcode.h"
+#include "log.h"
+#include "prestop.h"
+#include "probespec.h"
+#include "spawn.h"
+#include "tend.h"
+
+/* One per process, like the health probe's. */
+static struct {
+	struct probe_spec	spec;	/* parsed in place: never copied */
+	char			cwd[4096];
+	pid_t			pid;	/* > 0 while it runs */
+	uint64_t		started;
+} ps;
+
+int
+prestop_setup(struct tend *t)
+{
+	struct tend_err err;
+
+	if (t->cfg.pre_stop_cmd == NULL || t->cfg.mode != MODE_RUN)
+		return 0;
+	if (probespec_parse(t->cfg.pre_stop_cmd, &ps.spec, &err) < 0 ||
+	    ps.spec.kind != PROBE_EXEC) {
+		log_error("--pre-stop: %s", ps.spec.kind != PROBE_EXEC ?
+		    "expected DURATION or exec:CMD ARGS" : err.msg);
+		return EXIT_USAGE;
+	}
+	/* It starts where the app did; tend itself moves to /. */
+	if (t->cfg.workdir == NULL && syscall(SYS_getcwd, ps.cwd, sizeof(ps.cwd)) < 0)
+		ps.cwd[0] = '\0';
+	/* The pre-stop state's timer is the command's timeout. */
+	t->durs.pre_stop = t->cfg.pre_stop_timeout;
+	return 0;
+}
+
+void
+prestop_start(struct tend *t)
+{
+	struct spawn_req req = {
+		.argv = ps.spec.argv, .tty_fd = -1, .out_fd = STDERR_FILENO,
+		.null_stdin = true, .no_new_privs = t->cfg.no_new_privs,
+		.workdir = t->cfg.workdir ? t->cfg.workdir : ps.cwd[0] ? ps.cwd : NULL,
+		.workdir_soft = t->cfg.workdir == NULL, .ids = t->ids,
+		.envp = t->envp,
+	};
+	struct spawn_result res;
+
+	if (t->cfg.pre_stop_cmd == NULL)
+		return;
+	ps.started = clock_now();
+	if (spawn_run(&req, &res) < 0) {
+		log_warn("pre-stop: cannot start '%s'", ps.spec.argv[0]);
+		loop_shutdown_event(t, SEV_URGENT);
+		return;
+	}
+	/* A failed exec is reaped like a run that exited 126 or 127. */
+	ps.pid = res.pid;
+}
+
+void
+prestop_cancel(struct tend *t)
+{
+	(void)t;
+	if (ps.pid > 0) {
+		log_warn("pre-stop: '%s' still running after %llu ms; KILLing it",
+		    ps.spec.argv[0],
+		    (unsigned long long)((clock_now() - ps.started) / 1000000));
+		(void)kill(-ps.pid, SIGKILL);
+		(void)kill(ps.pid, SIGKILL);
+	}
+}
+
+bool
+prestop_on_reap(struct tend *t, pid_t pid, int status)
+{
+	if (ps.pid <= 0 || pid != ps.pid)
+		return false;
+	ps.pid = 0;
+	log_info("pre-stop: '%s' %s %d after %llu ms", ps.spec.argv[0],
+	    WIFSIGNALED(status) ? "killed by signal" : "exited",
+	    WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status),
+	    (unsigned long long)((clock_now() - ps.started) / 1000000));
+	/* Done: the stop signal goes to the app now. */
+	loop_shutdown_event(t, SEV_URGENT);
+	return true;
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * runlimit.c - the --deadline timer of runlimit.h.
+ */
+#include <signal.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "exitcode.h"
+#include "log.h"
+#include "runlimit.h"
+#include "tend.h"
+
+void
+runlimit_arm(struct tend *t)
+{
+	uint64_t d = t->cfg.deadline;
+	struct itimerval it = { { 0, 0 }, { (time_t)(d / 1000000000ULL),
+	    (suseconds_t)(d % 1000000000ULL / 1000) } };
+
+	/* Under a microsecond rounds up, not to "no timer". */
+	if (d && it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
+		it.it_value.tv_usec = 1;
+	/*
+	 * The system call: musl's wrapper converts for 32-bit time_t. With
+	 * a valid value it cannot fail (the seconds fit: a duration is at
+	 * most 2^64 ns).
+	 */
+	if (d)
+		(void)syscall(SYS_setitimer, ITIMER_REAL, &it, NULL);
+}
+
+bool
+runlimit_on_signal(struct tend *t, const struct signalfd_siginfo *si)
+{
+	if (si->ssi_signo != SIGALRM || si->ssi_code != SI_KERNEL ||
+	    t->cfg.deadline == 0)
+		return false;
+	if (t->shut.state == SHUT_RUNNING) {
+		log_warn("deadline reached after %llu ms: stopping the app",
+		    (unsigned long long)(t->cfg.deadline / 1000000));
+		t->exit_code = EXIT_DEADLINE;
+		t->stop_sig = sigmap_get(&t->cfg.rewrite, SIGTERM);
+		loop_shutdown_event(t, SEV_STOP);
+	}
+	return true;
+}
