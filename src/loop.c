@@ -62,9 +62,12 @@ loop_forward(struct tend *t, int sig)
 		    signame_from_num(sig, name, sizeof(name)), (int)target);
 }
 
-/* TERM (or KILL) everything left; log the step at info. */
+/*
+ * TERM (or KILL) everything left; log the step at info. A subreaper's
+ * later KILL rounds (again) catch what was forked during the last one.
+ */
 static void
-loop_signal_rest(struct tend *t, int sig)
+loop_signal_rest(struct tend *t, int sig, bool again)
 {
 	int n = reap_signal_rest(t->is_pid1, sig, log_enabled(LOG_INFO));
 
@@ -79,7 +82,9 @@ loop_signal_rest(struct tend *t, int sig)
 			log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),
 			    LOGF_END }, "sent TERM to %d process%s", n,
 			    n == 1 ? "" : "es");
-	} else if (n > 0)
+	} else if (again && n > 0)
+		log_debug("sent KILL to %d more process%s", n, n == 1 ? "" : "es");
+	else if (n > 0)
 		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),
 		    LOGF_END }, "sent KILL to %d process%s after the grace period",
 		    n, n == 1 ? "" : "es");
@@ -99,13 +104,17 @@ loop_shutdown_event(struct tend *t, int ev)
 		loop_forward(t, SIGKILL);
 	}
 	if (act & SACT_TERM_ALL)
-		loop_signal_rest(t, SIGTERM);
+		loop_signal_rest(t, SIGTERM, false);
 	if (act & SACT_KILL_ALL)
-		loop_signal_rest(t, SIGKILL);
+		loop_signal_rest(t, SIGKILL, false);
 	/* With no child left there will be no SIGCHLD: look now. */
 	if (act & (SACT_TERM_ALL | SACT_KILL_ALL))
 		t->need_reap = true;
-	if ((act & SACT_EXIT) && t->drain_count > 0)
+	/* Only the kernel's "no child left" (ECHILD) means all are gone. */
+	if ((act & SACT_EXIT) && ev != SEV_ALL_GONE)
+		log_warn("processes still left %llu ms after KILL; leaving them",
+		    (unsigned long long)(t->durs.kill_wait / 1000000));
+	else if ((act & SACT_EXIT) && t->drain_count > 0)
 		log_info("all processes gone after %llu ms",
 		    (unsigned long long)((clock_now() - t->drain_started) / 1000000));
 }
@@ -155,10 +164,11 @@ loop_on_reap(struct tend *t)
 {
 	struct reap_event ev[REAP_BATCH];
 	bool none_left;
-	size_t n, i;
+	size_t n, i, got = 0;
 
 	do {
 		n = reap_some(ev, REAP_BATCH, &none_left);
+		got += n;
 		for (i = 0; i < n; i++) {
 			if (health_loop_on_reap(t, ev[i].pid, ev[i].status))
 				continue;
@@ -172,6 +182,8 @@ loop_on_reap(struct tend *t)
 	} while (n == REAP_BATCH);
 	if (none_left)
 		loop_shutdown_event(t, SEV_ALL_GONE);
+	else if (got > 0 && t->shut.state == SHUT_KILLING && !t->is_pid1)
+		loop_signal_rest(t, SIGKILL, true);
 }
 
 /* --pause: TERM and INT end it, everything else is ignored. */
