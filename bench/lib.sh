@@ -7,6 +7,7 @@ REPO_DIR=${REPO_DIR:-$(cd "$BENCH_DIR/.." && pwd)}
 BUILD_DIR=${BENCH_BUILD_DIR:-$BENCH_DIR/.build}
 DRV=$BUILD_DIR/benchdrv
 APP=$BUILD_DIR/benchapp
+DRAIN=$BUILD_DIR/drainbench
 
 die() { echo "bench: $*" >&2; exit 2; }
 note() { echo "bench: $*" >&2; }
@@ -22,6 +23,11 @@ bench_build() {
         # static: the app starts fast and is the same under every init
         gcc -O2 -Wall -Wextra -static -o "$APP" "$BENCH_DIR/src/benchapp.c" 2>/dev/null ||
             gcc -O2 -Wall -Wextra -o "$APP" "$BENCH_DIR/src/benchapp.c" || die "building benchapp failed"
+    fi
+    if [[ ! -x $DRAIN || $BENCH_DIR/src/drainbench.c -nt $DRAIN ]]; then
+        # static: it is also the app, and forks the host's processes cheaply
+        gcc -O2 -Wall -Wextra -static -o "$DRAIN" "$BENCH_DIR/src/drainbench.c" 2>/dev/null ||
+            gcc -O2 -Wall -Wextra -o "$DRAIN" "$BENCH_DIR/src/drainbench.c" || die "building drainbench failed"
     fi
 }
 
