@@ -286,7 +286,9 @@ reap_walk(int sig)
 		me.pid = me.pid * 10 + (buf[i] - '0');
 	w.self = me.pid;
 	(void)fmt_format(buf, sizeof(buf), "self/task/%d/children", (int)me.pid);
-	if (faccessat(w.proc, buf, F_OK, 0) < 0) {
+	if ((r = openat(w.proc, buf, O_RDONLY | O_CLOEXEC)) >= 0)
+		(void)close(r);
+	else {
 		if ((r = dirscan_numbers_at(w.proc, ".", reap_add_proc, &w.all)) < 0)
 			goto out;
 		reap_sort(w.all.p, w.all.len);
