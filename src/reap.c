@@ -51,6 +51,10 @@ reap_some(struct reap_event *ev, size_t n, bool *ret_none_left)
 #ifndef SYS_pidfd_send_signal
 #define SYS_pidfd_send_signal	424	/* the same number on every architecture */
 #endif
+/* A test build names a missing system call, as on kernels before 5.1. */
+#ifndef REAP_PIDFD_SEND_SIGNAL
+#define REAP_PIDFD_SEND_SIGNAL	SYS_pidfd_send_signal
+#endif
 
 /* A process found, to be looked under and signalled. */
 struct reap_node {
@@ -78,7 +82,7 @@ struct reap_walk {
 static int
 reap_pidfd_signal(int fd, int sig)
 {
-	return syscall(SYS_pidfd_send_signal, fd, sig, NULL, 0) == 0 ? 0 : -errno;
+	return syscall(REAP_PIDFD_SEND_SIGNAL, fd, sig, NULL, 0) == 0 ? 0 : -errno;
 }
 
 /*
