@@ -85,15 +85,18 @@ reap_pidfd_signal(int fd, int sig)
 	return syscall(REAP_PIDFD_SEND_SIGNAL, fd, sig, NULL, 0) == 0 ? 0 : -errno;
 }
 
+#define REAP_EXITING	'x'	/* a state: PF_EXITING, its children leaving */
+
 /*
  * From the stat file at path under dirfd: the state letter, parent and
- * start time. Returns the state, or 0 if the file cannot be read.
+ * start time. Returns the state, REAP_EXITING for a process already on
+ * its way out (it can fork no more), or 0 if the file cannot be read.
  */
 static char
 reap_stat(int dirfd, const char *path, pid_t *ppid, uint64_t *start)
 {
 	char buf[512], *p, state;
-	uint64_t v;
+	uint64_t v, flags = 0, threads = 0;
 	ssize_t n;
 	int fd, i;
 
@@ -108,7 +111,10 @@ reap_stat(int dirfd, const char *path, pid_t *ppid, uint64_t *start)
 	if ((p = strrchr(buf, ')')) == NULL || p[1] != ' ' || (state = p[2]) == '\0')
 		return 0;
 	p += 2;
-	/* Field 3 is the state, 4 the parent, 22 the start time. */
+	/*
+	 * Field 3 is the state, 4 the parent, 9 the flags, 20 the threads,
+	 * 22 the start time.
+	 */
 	for (i = 3; i <= 22; i++) {
 		while (*p == ' ')
 			p++;
@@ -120,10 +126,29 @@ reap_stat(int dirfd, const char *path, pid_t *ppid, uint64_t *start)
 			p++;
 		if (i == 4)
 			*ppid = (pid_t)v;
+		else if (i == 9)
+			flags = v;
+		else if (i == 20)
+			threads = v;
 		else if (i == 22)
 			*start = v;
 	}
-	return state;
+	/* The state and flags are the first thread's, which may have left alone. */
+	if (threads > 1)
+		return state == 'Z' ? 'S' : state;
+	return (flags & 4) && state != 'Z' ? REAP_EXITING : state;
+}
+
+/*
+ * Worth signalling and looking under? Not a zombie; and not, for KILL,
+ * a process already exiting: whatever it still has is orphaned to tend
+ * before tend hears of its death, so the round that follows finds it.
+ */
+static bool
+reap_live(const struct reap_walk *w, char st)
+{
+	return st != 0 && st != 'Z' && st != 'X' &&
+	    (st != REAP_EXITING || w->sig != SIGKILL);
 }
 
 /*
@@ -145,7 +170,7 @@ reap_child(struct reap_walk *w, int qfd, pid_t q, pid_t pid)
 	if ((fd = openat(w->proc, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return;
 	st = reap_stat(fd, "stat", &ppid, &nd.start);
-	if (st != 0 && st != 'Z' && st != 'X' && ppid == q &&
+	if (reap_live(w, st) && ppid == q &&
 	    (q == w->self || reap_pidfd_signal(qfd, 0) == 0))
 		(void)vec_append(&w->todo, &nd, 1);
 	(void)close(fd);
@@ -205,7 +230,7 @@ reap_visit(struct reap_walk *w, struct reap_node q)
 		return;
 	if (q.pid != w->self) {
 		st = reap_stat(u.qfd, "stat", &ppid, &start);
-		if (st == 0 || st == 'Z' || st == 'X' || start != q.start)
+		if (!reap_live(w, st) || start != q.start)
 			goto out;
 	}
 	/*

@@ -11,12 +11,16 @@
  * round after round as it is orphaned.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -159,6 +163,51 @@ test_reap_child_of_a_thread(void **state)
 	assert_int_equal(reap_all(SIGTERM), 2);
 }
 
+/* Wait (up to 5 s) until p's stat shows its first thread gone: "Z". */
+static bool
+first_thread_gone(pid_t p)
+{
+	char path[64], buf[512], *s;
+	ssize_t n;
+	int i, fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)p);
+	for (i = 0; i < 500; i++) {
+		if ((fd = open(path, O_RDONLY)) < 0)
+			return false;
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		buf[n > 0 ? n : 0] = '\0';
+		if ((s = strrchr(buf, ')')) != NULL && s[1] == ' ' && s[2] == 'Z')
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/*
+ * A process whose first thread has exited looks like a zombie in its
+ * stat, yet lives on and forks: it is signalled and looked under.
+ */
+static void
+test_reap_first_thread_gone(void **state)
+{
+	pthread_t th;
+	pid_t p;
+
+	(void)state;
+	if ((p = fork()) == 0) {
+		if (pthread_create(&th, NULL, thread_forks, NULL) != 0)
+			_exit(1);
+		(void)!write(ready[1], "r", 1);
+		pthread_exit(NULL);
+	}
+	wait_up(2);
+	assert_true(first_thread_gone(p));
+	assert_int_equal(reap_signal_rest(false, SIGTERM, false), FIRST_ROUND(2, 1));
+	assert_int_equal(reap_all(SIGTERM), 2);
+}
+
 /* A process that is not a descendant is never signalled. */
 static void
 test_reap_not_a_stranger(void **state)
@@ -209,6 +258,7 @@ main(void)
 		cmocka_unit_test(test_reap_tree_under_live_parents),
 		cmocka_unit_test(test_reap_orphans),
 		cmocka_unit_test(test_reap_child_of_a_thread),
+		cmocka_unit_test(test_reap_first_thread_gone),
 		cmocka_unit_test(test_reap_not_a_stranger),
 	};
 
