@@ -134,9 +134,11 @@ reap_stat(int dirfd, const char *path, pid_t *ppid, uint64_t *start)
 			*start = v;
 	}
 	/* The state and flags are the first thread's, which may have left alone. */
-	if (threads > 1)
-		return state == 'Z' ? 'S' : state;
-	return (flags & 4) && state != 'Z' ? REAP_EXITING : state;
+	if (threads > 1 && state == 'Z')
+		state = 'S';
+	else if (threads <= 1 && (flags & 4) && state != 'Z')
+		state = REAP_EXITING;
+	return state;
 }
 
 /*
