@@ -8,6 +8,7 @@ BUILD_DIR=${BENCH_BUILD_DIR:-$BENCH_DIR/.build}
 DRV=$BUILD_DIR/benchdrv
 APP=$BUILD_DIR/benchapp
 FLOOD=$BUILD_DIR/flood
+DRAIN=$BUILD_DIR/drainbench
 
 die() { echo "bench: $*" >&2; exit 2; }
 note() { echo "bench: $*" >&2; }
@@ -26,6 +27,11 @@ bench_build() {
     fi
     if [[ ! -x $FLOOD || $BENCH_DIR/src/flood.c -nt $FLOOD ]]; then
         gcc -O2 -Wall -Wextra -o "$FLOOD" "$BENCH_DIR/src/flood.c" || die "building flood failed"
+    fi
+    if [[ ! -x $DRAIN || $BENCH_DIR/src/drainbench.c -nt $DRAIN ]]; then
+        # static: it is also the app, and forks the host's processes cheaply
+        gcc -O2 -Wall -Wextra -static -o "$DRAIN" "$BENCH_DIR/src/drainbench.c" 2>/dev/null ||
+            gcc -O2 -Wall -Wextra -o "$DRAIN" "$BENCH_DIR/src/drainbench.c" || die "building drainbench failed"
     fi
 }
 

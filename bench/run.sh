@@ -7,7 +7,7 @@
 #   --tend PATH        tend binary (default: build/tend relative to the repo root); if it is
 #                      missing, tini-static stands in for the tend column (the report says so)
 #   --quick            fewer repetitions (~1 minute instead of ~2-3)
-#   --only LIST        comma list of metrics: size,startup,callgrind,signal,reap,idle,memory,shutdown,flood
+#   --only LIST        comma list of metrics: size,startup,callgrind,signal,reap,idle,memory,shutdown,flood,drain
 #   --startup-runs N   runs per init for startup overhead      (full 1000, quick 300)
 #   --startup-secs N   stop startup rounds after N s, once 300 (quick 150) are done (full 60, quick 20)
 #   --signals N        signals per init for forwarding latency (full 1000, quick 300);
@@ -18,6 +18,8 @@
 #   --idle-secs N      idle window, seconds                    (10)
 #   --shutdown-reps N  SIGTERM -> exit runs per init           (full 100, quick 30)
 #   --shutdown-secs N  stop shutdown runs after N s, once 30 are done (full 20, quick 10)
+#   --drain-host N     unrelated host processes for the drain metric (8000)
+#   --drain-reps N     drains per host size                    (full 30, quick 10)
 #   --no-nice          do not raise the priority of the run (default: renice -10, same for all inits)
 #   --rt               run everything SCHED_FIFO 10 instead (steadier timings on a busy machine;
 #                      starves other work on the machine while it runs)
@@ -32,8 +34,9 @@ CMDLINE="bench/run.sh${*:+ $*}"
 OUT=
 TEND=$REPO_DIR/build/tend
 QUICK=0
-ONLY=size,startup,callgrind,signal,reap,idle,memory,shutdown,flood
+ONLY=size,startup,callgrind,signal,reap,idle,memory,shutdown,flood,drain
 STARTUP_RUNS='' STARTUP_SECS='' NICE=1 RT=0 SIGNALS='' ORPHANS='' REAP_REPS='' REAP_SECS='' IDLE_SECS='' SHUTDOWN_REPS='' SHUTDOWN_SECS=''
+DRAIN_HOST=8000 DRAIN_REPS=''
 while (($#)); do
     case $1 in
         -o) OUT=$2; shift 2 ;;
@@ -51,14 +54,16 @@ while (($#)); do
         --idle-secs) IDLE_SECS=$2; shift 2 ;;
         --shutdown-reps) SHUTDOWN_REPS=$2; shift 2 ;;
         --shutdown-secs) SHUTDOWN_SECS=$2; shift 2 ;;
-        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+        --drain-host) DRAIN_HOST=$2; shift 2 ;;
+        --drain-reps) DRAIN_REPS=$2; shift 2 ;;
+        -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
 if ((QUICK)); then
-    : "${STARTUP_RUNS:=300}" "${STARTUP_SECS:=20}" "${SIGNALS:=300}" "${ORPHANS:=10000}" "${REAP_REPS:=1}" "${REAP_SECS:=15}" "${IDLE_SECS:=10}" "${SHUTDOWN_REPS:=30}" "${SHUTDOWN_SECS:=10}"
+    : "${STARTUP_RUNS:=300}" "${STARTUP_SECS:=20}" "${SIGNALS:=300}" "${ORPHANS:=10000}" "${REAP_REPS:=1}" "${REAP_SECS:=15}" "${IDLE_SECS:=10}" "${SHUTDOWN_REPS:=30}" "${SHUTDOWN_SECS:=10}" "${DRAIN_REPS:=10}"
 else
-    : "${STARTUP_RUNS:=1000}" "${STARTUP_SECS:=60}" "${SIGNALS:=1000}" "${ORPHANS:=10000}" "${REAP_REPS:=5}" "${REAP_SECS:=45}" "${IDLE_SECS:=10}" "${SHUTDOWN_REPS:=100}" "${SHUTDOWN_SECS:=20}"
+    : "${STARTUP_RUNS:=1000}" "${STARTUP_SECS:=60}" "${SIGNALS:=1000}" "${ORPHANS:=10000}" "${REAP_REPS:=5}" "${REAP_SECS:=45}" "${IDLE_SECS:=10}" "${SHUTDOWN_REPS:=100}" "${SHUTDOWN_SECS:=20}" "${DRAIN_REPS:=30}"
 fi
 
 need_root
@@ -333,6 +338,33 @@ metric_flood() {
     summary "zombies waiting 10 ms, status flood" "$(get "$f" flood zombie_waits)" "—" "—" "0" "$(check "$(get "$f" flood zombie_waits)" "==" 0)"
 }
 
+metric_drain() {
+    progress "subreaper drain with 0 and $DRAIN_HOST unrelated host processes ($DRAIN_REPS runs each)"
+    local f=$WORK/drain.txt g h m0 m r t met rt=()
+    # A few seconds at SCHED_FIFO (as --rt does for the whole run): sub-millisecond drains
+    # are otherwise timed by whatever else the machine runs.
+    ((RT)) || ! command -v chrt >/dev/null || rt=(chrt -f 10)
+    "${rt[@]}" "$DRAIN" run "$DRAIN_HOST" "$DRAIN_REPS" :: tend "${BIN[tend]}" >"$f" 2>>"$LOG"
+    section "Subreaper drain: one leftover daemon, with unrelated processes on the host"
+    para "tend runs *not* as PID 1 (a child subreaper in the driver's own PID namespace, so /proc shows it every process of the host) with an app that leaves one daemon (fork, setsid, fork; it dies of SIGTERM at once), writes CLOCK_MONOTONIC and exits. Drain time is from that moment to tend's exit (waitid WNOWAIT): reaping the app, finding and TERMing the daemon, reaping it. First with no extra processes, then with $DRAIN_HOST unrelated sleeping processes (children of one holder process, not of tend; all KILLed and reaped afterwards). $DRAIN_REPS runs each, at SCHED_FIFO 10 (chrt) so that other work on the machine does not time them; tend CPU is its whole run (start, exec, drain). tend only: tini -s, dumb-init and catatonit do not signal a subreaper's leftover descendants at all (they exit and leave the daemon running), so there is nothing of theirs to time."
+    row "init" "host processes" "median" "min" "p90" "max" "tend CPU (median)" "ratio to 0 host processes (median)" "target" "met" "failed runs"
+    row "---" "---:" "---:" "---:" "---:" "---:" "---:" "---:" "---" "---" "---:"
+    grep ' host=0 ' "$f" >"$f.0" || true
+    grep -v ' host=0 ' "$f" >"$f.N" || true
+    m0=$(get "$f.0" tend median_ns)
+    for h in 0 "$DRAIN_HOST"; do
+        g=$f.0
+        [[ $h == 0 ]] || g=$f.N
+        m=$(get "$g" tend median_ns)
+        r=$(rawratio "$m" "$m0")
+        t="≤ 1.5x" met=$(check "$r" "<=" 1.5)
+        [[ $h == 0 ]] && t="—" met="—"
+        row tend "$h" "$(ms "$m")" "$(ms "$(get "$g" tend min_ns)")" "$(ms "$(get "$g" tend p90_ns)")" "$(ms "$(get "$g" tend max_ns)")" \
+            "$(ms "$(get "$g" tend cpu_median_ns)")" "$(ratio "$m" "$m0")" "$t" "$met" "$(get "$g" tend fails)"
+    done
+    summary "subreaper drain, $DRAIN_HOST host processes vs none (median)" "$(ms "$m") vs $(ms "$m0")" "—" "$(ratio "$m" "$m0")" "≤ 1.5x" "$(check "$r" "<=" 1.5)"
+}
+
 # ================================================================ run
 IFS=, read -r -a METRICS <<<"$ONLY"
 for m in "${METRICS[@]}"; do
@@ -367,7 +399,7 @@ report() {
     echo "- machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
     echo "- kernel: $(uname -sr); load average at start $LOAD0, at end $LOAD1 (other work on the machine adds noise to the timings, not to sizes or instruction counts)"
     echo "- priority: $PRIO"
-    echo "- run time: ${ELAPSED} s ($( ((QUICK)) && echo quick || echo full): startup $STARTUP_RUNS runs, $SIGNALS signals, $ORPHANS orphans × $REAP_REPS, idle ${IDLE_SECS} s, shutdown $SHUTDOWN_REPS runs per init)"
+    echo "- run time: ${ELAPSED} s ($( ((QUICK)) && echo quick || echo full): startup $STARTUP_RUNS runs, $SIGNALS signals, $ORPHANS orphans × $REAP_REPS, idle ${IDLE_SECS} s, shutdown $SHUTDOWN_REPS runs per init, drain $DRAIN_REPS runs × 2)"
     echo "- valgrind: $(valgrind --version 2>/dev/null || echo none); perf: $(perf_state)"
     if [[ -n $STANDIN ]]; then
         echo "- **tend column: STAND-IN — no binary at \`$TEND\`, so \`$STANDIN\` was measured in its place**"

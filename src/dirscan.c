@@ -35,15 +35,15 @@ dirscan_parse(const char *name)
 }
 
 int
-dirscan_numbers(const char *path, int (*fn)(void *ctx, long n, int dirfd),
-    void *ctx)
+dirscan_numbers_at(int at, const char *path,
+    int (*fn)(void *ctx, long n, int dirfd), void *ctx)
 {
 	union { char c[4096]; uint64_t align; } buf;
 	struct dirent64_raw *de;
 	long got, off, n;
 	int fd, r = 0;
 
-	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+	if ((fd = openat(at, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return -errno;
 	while (r == 0 && (got = syscall(SYS_getdents64, fd, buf.c, sizeof(buf.c))) > 0)
 		for (off = 0; r == 0 && off < got; off += de->d_reclen) {

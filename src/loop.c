@@ -64,9 +64,12 @@ loop_forward(struct tend *t, int sig)
 		    signame_from_num(sig, name, sizeof(name)), (int)target);
 }
 
-/* TERM (or KILL) everything left; log the step at info. */
+/*
+ * TERM (or KILL) everything left; log the step at info. A subreaper's
+ * later KILL rounds (again) catch what was forked during the last one.
+ */
 static void
-loop_signal_rest(struct tend *t, int sig)
+loop_signal_rest(struct tend *t, int sig, bool again)
 {
 	int n = reap_signal_rest(t->is_pid1, sig, log_enabled(LOG_INFO));
 
@@ -81,7 +84,9 @@ loop_signal_rest(struct tend *t, int sig)
 			log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),
 			    LOGF_END }, "sent TERM to %d process%s", n,
 			    n == 1 ? "" : "es");
-	} else if (n > 0)
+	} else if (again && n > 0)
+		log_debug("sent KILL to %d more process%s", n, n == 1 ? "" : "es");
+	else if (n > 0)
 		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),
 		    LOGF_END }, "sent KILL to %d process%s after the grace period",
 		    n, n == 1 ? "" : "es");
@@ -106,13 +111,17 @@ loop_shutdown_event(struct tend *t, int ev)
 		loop_forward(t, SIGKILL);
 	}
 	if (act & SACT_TERM_ALL)
-		loop_signal_rest(t, SIGTERM);
+		loop_signal_rest(t, SIGTERM, false);
 	if (act & SACT_KILL_ALL)
-		loop_signal_rest(t, SIGKILL);
+		loop_signal_rest(t, SIGKILL, false);
 	/* With no child left there will be no SIGCHLD: look now. */
 	if (act & (SACT_TERM_ALL | SACT_KILL_ALL))
 		t->need_reap = true;
-	if ((act & SACT_EXIT) && t->drain_count > 0)
+	/* Only the kernel's "no child left" (ECHILD) means all are gone. */
+	if ((act & SACT_EXIT) && ev != SEV_ALL_GONE)
+		log_warn("processes still left %llu ms after KILL; leaving them",
+		    (unsigned long long)(t->durs.kill_wait / 1000000));
+	else if ((act & SACT_EXIT) && t->drain_count > 0)
 		log_info("all processes gone after %llu ms",
 		    (unsigned long long)((clock_now() - t->drain_started) / 1000000));
 	notify_stopping(t);
@@ -184,6 +193,9 @@ loop_on_reap(struct tend *t)
 		t->need_reap = true;
 	if (none_left)
 		loop_shutdown_event(t, SEV_ALL_GONE);
+	/* A subreaper's KILL phase: what died may have left orphans to KILL. */
+	else if (n > 0 && t->shut.state == SHUT_KILLING && !t->is_pid1)
+		loop_signal_rest(t, SIGKILL, true);
 }
 
 /* --pause: TERM and INT end it, everything else is ignored. */
