@@ -79,9 +79,12 @@ start_plain() {
 	BG_PIDS="$BG_PIDS $TEND_PID"
 }
 
-# wait_for FILE REGEX [TENTHS]: until FILE has a matching line (default 5 s).
+# wait_for FILE REGEX [TENTHS]: until FILE has a matching line (default
+# 30 s). The bound only catches a hang: on a loaded machine a runtime or a
+# namespace can take seconds to start, and waiting longer costs nothing
+# when the state comes.
 wait_for() {
-	for _ in $(seq "${3:-50}"); do
+	for _ in $(seq "${3:-300}"); do
 		grep -Eq -- "$2" "$1" 2>/dev/null && return 0
 		sleep 0.1
 	done
