@@ -2,8 +2,10 @@
 /*
  * prestop.c - the --pre-stop command of prestop.h.
  *
- * Started with spawn_run() like the app (so it blocks only until exec),
- * reaped by the loop like any child: nothing here waits.
+ * Started under a keeper like an exec probe (keeper.h): tend never waits
+ * for its exec, which a stopped child could hold off forever, and cutting
+ * it short kills everything it started, setsid() or not. The keeper is
+ * reaped by the loop like any child.
  */
 #include <signal.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 #include <unistd.h>
 
 #include "exitcode.h"
+#include "keeper.h"
 #include "log.h"
 #include "prestop.h"
 #include "probespec.h"
@@ -57,18 +60,18 @@ prestop_start(struct tend *t)
 		.workdir_soft = t->cfg.workdir == NULL, .ids = t->ids,
 		.envp = t->envp,
 	};
-	struct spawn_result res;
+	pid_t pid;
 
 	if (t->cfg.pre_stop_cmd == NULL)
 		return;
 	ps.started = clock_now();
-	if (spawn_run(&req, &res) < 0) {
+	if ((pid = keeper_start(&req)) < 0) {
 		log_warn("pre-stop: cannot start '%s'", ps.spec.argv[0]);
 		loop_shutdown_event(t, SEV_URGENT);
 		return;
 	}
 	/* A failed exec is reaped like a run that exited 126 or 127. */
-	ps.pid = res.pid;
+	ps.pid = pid;
 }
 
 void
@@ -79,8 +82,7 @@ prestop_cancel(struct tend *t)
 		log_warn("pre-stop: '%s' still running after %llu ms; KILLing it",
 		    ps.spec.argv[0],
 		    (unsigned long long)((clock_now() - ps.started) / 1000000));
-		(void)kill(-ps.pid, SIGKILL);
-		(void)kill(ps.pid, SIGKILL);
+		keeper_stop(ps.pid);
 	}
 }
 
