@@ -219,8 +219,15 @@ loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 {
 	int sig = (int)si->ssi_signo, to;
 
-	/* A SIGPIPE from our own write to a closed stderr is not the app's. */
-	if (si->ssi_code == SI_USER && (pid_t)si->ssi_pid == t->self)
+	/*
+	 * What this process sent itself is not the app's: a SIGPIPE from our
+	 * own write to a closed stderr, or a signal still pending from the
+	 * image that exec'd us (a Go runtime such as runc init preempts its
+	 * threads with SIGURG). Anyone else, or a sender outside our PID
+	 * namespace (seen as pid 0), is forwarded.
+	 */
+	if ((si->ssi_code == SI_USER || si->ssi_code == SI_TKILL) &&
+	    (pid_t)si->ssi_pid == t->self)
 		return;
 	if (t->cfg.mode == MODE_PAUSE) {
 		loop_on_pause_signal(t, sig);

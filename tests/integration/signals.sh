@@ -60,6 +60,23 @@ wait "$NS_PID"; rc=$?
 expect_eq "$rc" 0 "-r: app got exactly two signals"
 expect_eq "$(grep -vx ready "$TMP/out" | tr '\n' ' ')" "10 1 " "-r: TERM arrived as USR1, USR2 dropped, HUP kept"
 
+# A signal still pending from the image that exec'd tend, sent to itself
+# (runc init's Go runtime leaves SIGURG so), is not the app's: the app sees
+# only the HUP sent afterwards. As PID 1 and as a subreaper.
+printf '#!/bin/sh\nexec "%s/selfsig" 23 "%s" "$@"\n' "$HELPERS" "$TEND" >"$TMP/tend-urg"
+chmod +x "$TMP/tend-urg"
+real_tend=$TEND
+for how in start_pid1 start_plain; do
+	TEND=$TMP/tend-urg
+	$how -- sigecho -n 1
+	TEND=$real_tend
+	wait_for "$TMP/out" '^ready$'
+	kill -HUP "$TEND_PID"
+	wait "$NS_PID"
+	expect_eq "$(grep -vx ready "$TMP/out" | tr '\n' ' ')" "1 " \
+	    "$how: a SIGURG tend sent itself before exec is not forwarded"
+done
+
 # A storm of signals neither kills nor wedges tend; TERM still works after.
 start_pid1 -- sigecho
 wait_for "$TMP/out" '^ready$'
