@@ -22,7 +22,7 @@ root=$(pwd)
 dir=${FUZZ_DIR:-$(pwd)/build-fuzz}
 build=$dir/build
 jobs=${FUZZ_JOBS:-$(nproc)}
-targets=${*:-config parse exec probespec http userdb fmt}
+targets=${*:-config parse exec probespec http userdb fmt grpc hpack dns resolvconf}
 
 command -v clang >/dev/null || { echo "fuzz: clang is not installed" >&2; exit 1; }
 mkdir -p "$dir/artifacts" "$dir/logs"

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * probespec.c - parse "tcp://", "http://" and "exec:" probe specs.
+ * probespec.c - parse "tcp://", "http://", "grpc://" and "exec:" specs.
  *
  * Pure: string handling plus inet_pton, which only reads its input. No
- * DNS, no PATH lookup, no allocation. Everything that touches the system
- * (connect, send, fork/exec, timeouts) is left to the probe runner.
+ * DNS (a host name is only checked and kept for the resolver), no PATH
+ * lookup, no allocation. Everything that touches the system (resolve,
+ * connect, send, fork/exec, timeouts) is left to the probe runner.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -86,25 +87,74 @@ probespec_parse_port(const char *s, size_t len, uint16_t *out)
 	return 0;
 }
 
-/* Turn the host text (without brackets) into family and addr. */
+/*
+ * A host name: dot-separated labels of 1-63 letters, digits, '-' or '_',
+ * at most 253 bytes before an optional final dot. A last label of digits
+ * only is refused, so that a mistyped IPv4 address is not sent to DNS.
+ */
 static bool
+probespec_is_name(const char *h, size_t len)
+{
+	size_t	i, label = 0;
+	bool	digits = true;
+
+	if (len > 1 && h[len - 1] == '.')
+		len--;
+	if (len == 0 || len > PROBESPEC_NAME_MAX - 1)
+		return false;
+	for (i = 0; i < len; i++) {
+		char c = h[i];
+
+		if (c == '.') {
+			if (label == 0)
+				return false;
+			label = 0;
+			digits = true;
+			continue;
+		}
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_') ||
+		    ++label > 63)
+			return false;
+		digits = digits && c >= '0' && c <= '9';
+	}
+	return label > 0 && !digits;
+}
+
+/*
+ * Turn the host text (without brackets) into family and addr: 1 for an
+ * address literal or localhost, 0 for a name (kept in out->name), -1 for
+ * neither.
+ */
+static int
 probespec_parse_addr(const char *h, size_t len, bool bracketed,
-    struct probe_spec *out)
+    unsigned features, struct probe_spec *out)
 {
 	char	tmp[INET6_ADDRSTRLEN];
 
-	if (len == 0 || len >= sizeof(tmp))
-		return false;
-	memcpy(tmp, h, len);
-	tmp[len] = '\0';
-	if (bracketed) {
-		out->family = AF_INET6;
-		return inet_pton(AF_INET6, tmp, out->addr) == 1;
+	if (len == 0)
+		return -1;
+	if (len < sizeof(tmp)) {
+		memcpy(tmp, h, len);
+		tmp[len] = '\0';
+		if (bracketed) {
+			out->family = AF_INET6;
+			return inet_pton(AF_INET6, tmp, out->addr) == 1 ? 1 : -1;
+		}
+		out->family = AF_INET;
+		if (strcasecmp(tmp, "localhost") == 0)
+			tmp[0] = '\0';
+		if (inet_pton(AF_INET, tmp[0] != '\0' ? tmp : "127.0.0.1",
+		    out->addr) == 1)
+			return 1;
 	}
-	out->family = AF_INET;
-	if (strcasecmp(tmp, "localhost") == 0)
-		return inet_pton(AF_INET, "127.0.0.1", out->addr) == 1;
-	return inet_pton(AF_INET, tmp, out->addr) == 1;
+	out->family = 0;
+	if (bracketed || !(features & PROBESPEC_NAMES) ||
+	    !probespec_is_name(h, len))
+		return -1;
+	memcpy(out->name, h, len);
+	out->name[len] = '\0';
+	return 0;
 }
 
 /*
@@ -141,7 +191,8 @@ probespec_split_authority(const char *spec, const char *s, const char *end,
  */
 static int
 probespec_parse_authority(const char *spec, const char *s, size_t len,
-    bool need_port, struct probe_spec *out, struct tend_err *err)
+    bool need_port, unsigned features, struct probe_spec *out,
+    struct tend_err *err)
 {
 	const char	*host = s, *hostend = s, *colon = s, *end = s + len;
 	int		 r;
@@ -150,16 +201,18 @@ probespec_parse_authority(const char *spec, const char *s, size_t len,
 	    err);
 	if (r != 0)
 		return r;
-	if (!probespec_parse_addr(host, (size_t)(hostend - host), host != s,
-	    out)) {
-		if (host == s && colon != end && memchr(colon + 1, ':',
-		    (size_t)(end - colon - 1)) != NULL)
-			return probespec_fail(err, -EINVAL, spec,
-			    "IPv6 addresses need brackets, e.g. [::1]:80");
+	r = probespec_parse_addr(host, (size_t)(hostend - host), host != s,
+	    features, out);
+	if (r <= 0 && host == s && colon != end && memchr(colon + 1, ':',
+	    (size_t)(end - colon - 1)) != NULL)
+		return probespec_fail(err, -EINVAL, spec,
+		    "IPv6 addresses need brackets, e.g. [::1]:80");
+	if (r < 0)
 		return probespec_fail(err, -EINVAL, spec, "host \"%.*s\" is "
-		    "not an IPv4 address, [IPv6] address or localhost (no DNS)",
-		    (int)(colon - s), s);
-	}
+		    "not an IPv4 address, [IPv6] address or %s",
+		    (int)(colon - s), s, (features & PROBESPEC_NAMES) ?
+		    "host name" : "localhost (host names are not supported "
+		    "yet)");
 	if (colon == end) {
 		if (need_port)
 			return probespec_fail(err, -EINVAL, spec,
@@ -174,7 +227,7 @@ probespec_parse_authority(const char *spec, const char *s, size_t len,
 	return 0;
 }
 
-/* The authority is never longer than "[IPv6]:65535"; say so early. */
+/* The authority is never longer than "NAME:65535"; say so early. */
 static int
 probespec_check_authority(const char *spec, size_t len, struct tend_err *err)
 {
@@ -187,8 +240,8 @@ probespec_check_authority(const char *spec, size_t len, struct tend_err *err)
 }
 
 static int
-probespec_parse_tcp(const char *spec, const char *s, struct probe_spec *out,
-    struct tend_err *err)
+probespec_parse_tcp(const char *spec, const char *s, unsigned features,
+    struct probe_spec *out, struct tend_err *err)
 {
 	size_t	len = strcspn(s, "/?#");
 	int	r;
@@ -199,7 +252,36 @@ probespec_parse_tcp(const char *spec, const char *s, struct probe_spec *out,
 	if (s[len] != '\0')
 		return probespec_fail(err, -EINVAL, spec,
 		    "unexpected \"%s\" after port", s + len);
-	return probespec_parse_authority(spec, s, len, true, out, err);
+	return probespec_parse_authority(spec, s, len, true, features, out,
+	    err);
+}
+
+/* grpc://HOST:PORT[/SERVICE]: the service is printable ASCII, no space. */
+static int
+probespec_parse_grpc(const char *spec, const char *s, unsigned features,
+    struct probe_spec *out, struct tend_err *err)
+{
+	size_t	len = strcspn(s, "/"), i, slen;
+	int	r;
+
+	out->kind = PROBE_GRPC;
+	if ((r = probespec_check_authority(spec, len, err)) != 0 ||
+	    (r = probespec_parse_authority(spec, s, len, true, features, out,
+	    err)) != 0)
+		return r;
+	if (s[len] == '\0')
+		return 0;
+	s += len + 1;
+	if ((slen = strlen(s)) >= PROBESPEC_SERVICE_MAX)
+		return probespec_fail(err, -E2BIG, spec,
+		    "service name longer than %d bytes",
+		    PROBESPEC_SERVICE_MAX - 1);
+	for (i = 0; i < slen; i++)
+		if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7f)
+			return probespec_fail(err, -EINVAL, spec, "byte 0x%02x "
+			    "in service name", (unsigned char)s[i]);
+	memcpy(out->path, s, slen + 1);
+	return 0;
 }
 
 /*
@@ -231,8 +313,8 @@ probespec_copy_path(const char *spec, const char *s, struct probe_spec *out,
 }
 
 static int
-probespec_parse_http(const char *spec, const char *s, struct probe_spec *out,
-    struct tend_err *err)
+probespec_parse_http(const char *spec, const char *s, unsigned features,
+    struct probe_spec *out, struct tend_err *err)
 {
 	size_t	len = strcspn(s, "/?#");
 	int	r;
@@ -240,7 +322,8 @@ probespec_parse_http(const char *spec, const char *s, struct probe_spec *out,
 	out->kind = PROBE_HTTP;
 	if ((r = probespec_check_authority(spec, len, err)) != 0)
 		return r;
-	if ((r = probespec_parse_authority(spec, s, len, false, out, err)) != 0)
+	if ((r = probespec_parse_authority(spec, s, len, false, features, out,
+	    err)) != 0)
 		return r;
 	return probespec_copy_path(spec, s + len, out, err);
 }
@@ -408,11 +491,16 @@ probespec_describe(const struct probe_spec *p, char *buf, size_t n)
 	if (n == 0)
 		return -ERANGE;
 	buf[0] = '\0';
-	if (p->kind == PROBE_TCP || p->kind == PROBE_HTTP) {
-		probespec_out_put(&o, p->kind == PROBE_TCP ? "tcp://" :
-		    "http://", p->kind == PROBE_TCP ? 6 : 7);
+	if (p->kind == PROBE_TCP || p->kind == PROBE_HTTP ||
+	    p->kind == PROBE_GRPC) {
+		const char *scheme = p->kind == PROBE_TCP ? "tcp://" :
+		    p->kind == PROBE_HTTP ? "http://" : "grpc://";
+
+		probespec_out_put(&o, scheme, strlen(scheme));
 		probespec_out_put(&o, p->host, strlen(p->host));
-		if (p->kind == PROBE_HTTP)
+		if (p->kind == PROBE_GRPC && p->path[0] != '\0')
+			probespec_out_put(&o, "/", 1);
+		if (p->kind != PROBE_TCP)
 			probespec_out_put(&o, p->path, strlen(p->path));
 	} else if (p->kind == PROBE_EXEC && p->argc > 0) {
 		probespec_out_put(&o, "exec:", 5);
@@ -426,21 +514,42 @@ probespec_describe(const struct probe_spec *p, char *buf, size_t n)
 	return o.truncated ? -ERANGE : 0;
 }
 
-int
-probespec_parse(const char *s, struct probe_spec *out, struct tend_err *err)
+static int
+probespec_parse_any(const char *s, unsigned features, struct probe_spec *out,
+    struct tend_err *err)
 {
-	memset(out, 0, sizeof(*out));
-	if (s == NULL)
-		return err_set(err, "bad probe: no spec given");
 	if (strncasecmp(s, "tcp://", 6) == 0)
-		return probespec_parse_tcp(s, s + 6, out, err);
+		return probespec_parse_tcp(s, s + 6, features, out, err);
 	if (strncasecmp(s, "http://", 7) == 0)
-		return probespec_parse_http(s, s + 7, out, err);
+		return probespec_parse_http(s, s + 7, features, out, err);
+	if (strncasecmp(s, "grpc://", 7) == 0) {
+		/* Refused before parsing, so a build without it drops it. */
+		if (!(features & PROBESPEC_GRPC))
+			return probespec_fail(err, -ENOTSUP, s,
+			    "grpc:// probes are not supported yet");
+		return probespec_parse_grpc(s, s + 7, features, out, err);
+	}
 	if (strncasecmp(s, "exec:", 5) == 0)
 		return probespec_parse_exec(s, s + 5, out, err);
 	if (strncasecmp(s, "https://", 8) == 0)
 		return probespec_fail(err, -EINVAL, s, "https is not "
 		    "supported; use exec: with a client");
 	return probespec_fail(err, -EINVAL, s,
-	    "expected tcp://, http:// or exec:");
+	    "expected tcp://, http://, grpc:// or exec:");
+}
+
+int
+probespec_parse_ext(const char *s, struct probe_spec *out, unsigned features,
+    struct tend_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (s == NULL)
+		return err_set(err, "bad probe: no spec given");
+	return probespec_parse_any(s, features, out, err);
+}
+
+int
+probespec_parse(const char *s, struct probe_spec *out, struct tend_err *err)
+{
+	return probespec_parse_ext(s, out, PROBESPEC_SUPPORTED, err);
 }

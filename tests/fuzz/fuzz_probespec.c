@@ -2,9 +2,11 @@
 /*
  * fuzz_probespec.c - libFuzzer target for the probe spec parser.
  *
- * The input, made a C string, is parsed; a success must describe back to
- * text that parses to the same probe and must build a valid HTTP request,
- * and a failure must leave a one-line message. Anything else aborts.
+ * The input, made a C string, is parsed with every feature on; a success
+ * must describe back to text that parses to the same probe and must build
+ * a valid HTTP or gRPC request, and a failure must leave a one-line
+ * message. probespec_parse(), with only what this tend supports, must
+ * agree or refuse with -ENOTSUP. Anything else aborts.
  * Memory errors are left to the sanitizers the target is built with.
  */
 #include <errno.h>
@@ -15,6 +17,7 @@
 #include <sys/socket.h>
 
 #include "fuzz.h"
+#include "grpc.h"
 #include "http.h"
 #include "probespec.h"
 
@@ -31,6 +34,8 @@ check_same(const struct probe_spec *a, const struct probe_spec *b)
 	CHECK(memcmp(a->addr, b->addr, sizeof(a->addr)) == 0);
 	CHECK(a->port == b->port);
 	CHECK(strcmp(a->path, b->path) == 0);
+	CHECK(strcmp(a->name, b->name) == 0);
+	CHECK(strcmp(a->host, b->host) == 0);
 	CHECK(a->argc == b->argc);
 	for (i = 0; i < a->argc; i++)
 		CHECK(strcmp(a->argv[i], b->argv[i]) == 0);
@@ -40,6 +45,7 @@ static void
 check_parsed(const struct probe_spec *p)
 {
 	char	req[2048];
+	uint8_t	greq[GRPC_REQ_MAX];
 	int	i;
 
 	if (p->kind == PROBE_EXEC) {
@@ -51,8 +57,12 @@ check_parsed(const struct probe_spec *p)
 			    p->argv[i] < p->buf + sizeof(p->buf));
 		return;
 	}
-	CHECK(p->kind == PROBE_TCP || p->kind == PROBE_HTTP);
-	CHECK(p->family == AF_INET || p->family == AF_INET6);
+	CHECK(p->kind == PROBE_TCP || p->kind == PROBE_HTTP ||
+	    p->kind == PROBE_GRPC);
+	CHECK(p->family == AF_INET || p->family == AF_INET6 ||
+	    (p->family == 0 && p->name[0] != '\0'));
+	CHECK((p->family == 0) == (p->name[0] != '\0'));
+	CHECK(strlen(p->name) < PROBESPEC_NAME_MAX);
 	CHECK(p->port != 0);
 	CHECK(p->host[0] != '\0');
 	CHECK(memchr(p->host, '\0', sizeof(p->host)) != NULL);
@@ -61,6 +71,9 @@ check_parsed(const struct probe_spec *p)
 		CHECK(http_build_request(req, sizeof(req), p->host,
 		    p->path) > 0);
 	}
+	if (p->kind == PROBE_GRPC)
+		CHECK(grpc_build_request(greq, sizeof(greq), p->host,
+		    p->path) > 0);
 }
 
 int
@@ -68,14 +81,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct tend_err	 err;
 	char		*s, small[16];
-	int		 r;
+	int		 r, r2;
 
 	if ((s = malloc(size + 1)) == NULL)
 		return 0;
 	memcpy(s, data, size);
 	s[size] = '\0';
 	memset(&err, 0, sizeof(err));
-	r = probespec_parse(s, &spec, &err);
+	r2 = probespec_parse(s, &again, &err);
+	CHECK(r2 == 0 || strncmp(err.msg, "bad probe", 9) == 0);
+	/* Refused only for a feature it names as not supported yet. */
+	CHECK(r2 == 0 || r2 == -ENOTSUP || r2 == -EINVAL || r2 == -ERANGE ||
+	    r2 == -E2BIG);
+	CHECK(r2 != -ENOTSUP || strstr(err.msg, "not supported yet") != NULL);
+	memset(&err, 0, sizeof(err));
+	r = probespec_parse_ext(s, &spec, PROBESPEC_ALL, &err);
+	CHECK(r != 0 || r2 == 0 || r2 == -ENOTSUP ||
+	    strstr(err.msg, "not supported yet") == NULL);
 	if (r != 0) {
 		CHECK(r == -EINVAL || r == -ERANGE || r == -E2BIG);
 		CHECK(strncmp(err.msg, "bad probe", 9) == 0);
@@ -83,7 +105,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		check_parsed(&spec);
 		CHECK(probespec_describe(&spec, text, sizeof(text)) == 0);
-		CHECK(probespec_parse(text, &again, &err) == 0);
+		CHECK(probespec_parse_ext(text, &again, PROBESPEC_ALL,
+		    &err) == 0);
 		check_same(&spec, &again);
 		r = probespec_describe(&spec, small, size % sizeof(small));
 		CHECK(r == 0 || r == -ERANGE);

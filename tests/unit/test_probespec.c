@@ -28,7 +28,12 @@ struct reject_case {
 	const char	*reason;	/* must appear in the message */
 };
 
-/* Every rejection must say "bad probe", name the input and the reason. */
+/*
+ * Every rejection must say "bad probe", name the input and the reason.
+ * The syntax is checked in full (every feature on) unless a test says.
+ */
+static unsigned	features = PROBESPEC_ALL;
+
 static void
 expect_rejects(const struct reject_case *c, size_t n)
 {
@@ -40,7 +45,7 @@ expect_rejects(const struct reject_case *c, size_t n)
 		int rc;
 
 		memset(&err, 0, sizeof(err));
-		rc = probespec_parse(c[i].spec, &p, &err);
+		rc = probespec_parse_ext(c[i].spec, &p, features, &err);
 		if (rc != c[i].rc || strstr(err.msg, c[i].reason) == NULL)
 			fail_msg("spec \"%s\": got %d \"%s\", want %d \"%s\"",
 			    c[i].spec, rc, err.msg, c[i].rc, c[i].reason);
@@ -162,10 +167,9 @@ static void
 hosts_that_need_dns_or_are_malformed_are_rejected(void **state)
 {
 	static const struct reject_case c[] = {
-		{ "tcp://example.com:80", -EINVAL,
-		    "host \"example.com\" is not an IPv4 address" },
-		{ "http://db/", -EINVAL, "(no DNS)" },
-		{ "tcp://1.2.3:80", -EINVAL, "host \"1.2.3\"" },
+		{ "tcp://1.2.3:80", -EINVAL,
+		    "host \"1.2.3\" is not an IPv4 address, [IPv6] address or "
+		    "host name" },
 		{ "tcp://1.2.3.256:80", -EINVAL, "host \"1.2.3.256\"" },
 		{ "tcp://01.2.3.4:80", -EINVAL, "host \"01.2.3.4\"" },
 		{ "tcp://[1.2.3.4]:80", -EINVAL, "host \"[1.2.3.4]\"" },
@@ -174,7 +178,13 @@ hosts_that_need_dns_or_are_malformed_are_rejected(void **state)
 		{ "tcp://[::1]80", -EINVAL, "unexpected text after ']'" },
 		{ "tcp://[]:80", -EINVAL, "host \"[]\"" },
 		{ "http://user@1.2.3.4/", -EINVAL, "host \"user@1.2.3.4\"" },
-		{ "tcp://localhost.:80", -EINVAL, "host \"localhost.\"" },
+		{ "tcp://a..b:80", -EINVAL, "host \"a..b\"" },
+		{ "tcp://.a:80", -EINVAL, "host \".a\"" },
+		{ "tcp://a b:80", -EINVAL, "host \"a b\"" },
+		{ "tcp://db%2e:80", -EINVAL, "host \"db%2e\"" },
+		{ "tcp://10.0.0.300:80", -EINVAL, "host \"10.0.0.300\"" },
+		{ "tcp://..:80", -EINVAL, "host \"..\"" },
+		{ "tcp://0x7f.1:80", -EINVAL, "host \"0x7f.1\"" },
 	};
 
 	(void)state;
@@ -287,7 +297,7 @@ unknown_and_unsupported_schemes_are_rejected(void **state)
 	static const struct reject_case c[] = {
 		{ "https://1.2.3.4/", -EINVAL, "https is not supported" },
 		{ "udp://1.2.3.4:53", -EINVAL,
-		    "expected tcp://, http:// or exec:" },
+		    "expected tcp://, http://, grpc:// or exec:" },
 		{ "", -EINVAL, "expected tcp://" },
 		{ "/bin/true", -EINVAL, "expected tcp://" },
 		{ "tcp:1.2.3.4:80", -EINVAL, "expected tcp://" },
@@ -470,7 +480,9 @@ error_struct_may_be_null(void **state)
 	struct probe_spec p;
 
 	(void)state;
-	assert_int_equal(probespec_parse("tcp://x:1", &p, NULL), -EINVAL);
+	assert_int_equal(probespec_parse("tcp://x y:1", &p, NULL), -EINVAL);
+	assert_int_equal(probespec_parse("tcp://x:1", &p, NULL),
+	    PROBESPEC_SUPPORTED & PROBESPEC_NAMES ? 0 : -EINVAL);
 	assert_int_equal(probespec_parse("exec:", &p, NULL), -EINVAL);
 	assert_int_equal(probespec_parse(NULL, &p, NULL), -EINVAL);
 }
@@ -484,6 +496,9 @@ describe_gives_text_that_parses_back_to_the_same_probe(void **state)
 		{ "TCP://[::1]:80", "tcp://[::1]:80" },
 		{ "http://localhost:8080/x?y#z", "http://localhost:8080/x?y" },
 		{ "http://1.2.3.4?q", "http://1.2.3.4/?q" },
+		{ "GRPC://db.ns:50051/", "grpc://db.ns:50051" },
+		{ "grpc://[::1]:9/a.B", "grpc://[::1]:9/a.B" },
+		{ "tcp://Db.example.:5432", "tcp://Db.example.:5432" },
 		{ "exec:  a   b", "exec:a b" },
 		{ "exec:a 'b c' '' \"it's\" \"\\\\\" d\\e",
 		    "exec:a 'b c' '' \"it's\" \\ d\\e" },
@@ -496,10 +511,10 @@ describe_gives_text_that_parses_back_to_the_same_probe(void **state)
 
 	(void)state;
 	for (i = 0; i < NELEM(c); i++) {
-		assert_int_equal(probespec_parse(c[i].spec, &p, NULL), 0);
+		assert_int_equal(probespec_parse_ext(c[i].spec, &p, PROBESPEC_ALL, NULL), 0);
 		assert_int_equal(probespec_describe(&p, buf, sizeof(buf)), 0);
 		assert_string_equal(buf, c[i].text);
-		assert_int_equal(probespec_parse(buf, &q, NULL), 0);
+		assert_int_equal(probespec_parse_ext(buf, &q, PROBESPEC_ALL, NULL), 0);
 		assert_int_equal(q.argc, p.argc);
 		for (j = 0; j < p.argc; j++)
 			assert_string_equal(q.argv[j], p.argv[j]);
@@ -534,6 +549,178 @@ describe_rejects_a_struct_that_was_never_parsed(void **state)
 	assert_string_equal(buf, "");
 }
 
+static void
+host_names_are_kept_for_the_resolver(void **state)
+{
+	static const struct {
+		const char	*spec, *name, *host;
+		int		 port;
+	} c[] = {
+		{ "tcp://postgres:5432", "postgres", "postgres:5432", 5432 },
+		{ "http://api.default.svc.cluster.local/healthz",
+		    "api.default.svc.cluster.local",
+		    "api.default.svc.cluster.local", 80 },
+		{ "http://My-Db_1.example.:8080/", "My-Db_1.example.",
+		    "My-Db_1.example.:8080", 8080 },
+		{ "grpc://svc-1.ns:50051", "svc-1.ns", "svc-1.ns:50051", 50051 },
+		{ "tcp://localhost.:80", "localhost.", "localhost.:80", 80 },
+		{ "tcp://1.2.3.x:80", "1.2.3.x", "1.2.3.x:80", 80 },
+	};
+	struct probe_spec	p;
+	struct tend_err		err;
+	size_t			i;
+
+	(void)state;
+	for (i = 0; i < NELEM(c); i++) {
+		memset(&err, 0, sizeof(err));
+		if (probespec_parse_ext(c[i].spec, &p, PROBESPEC_ALL, &err) != 0)
+			fail_msg("%s: %s", c[i].spec, err.msg);
+		assert_int_equal(p.family, 0);
+		assert_string_equal(p.name, c[i].name);
+		assert_string_equal(p.host, c[i].host);
+		assert_int_equal(p.port, c[i].port);
+	}
+	/* Literals and localhost keep the fast path: no name to resolve. */
+	assert_int_equal(probespec_parse_ext("tcp://LocalHost:1", &p,
+	    PROBESPEC_ALL, NULL), 0);
+	assert_int_equal(p.family, AF_INET);
+	assert_string_equal(p.name, "");
+	assert_int_equal(probespec_parse_ext("grpc://[::1]:1", &p,
+	    PROBESPEC_ALL, NULL), 0);
+	assert_int_equal(p.family, AF_INET6);
+	assert_string_equal(p.name, "");
+}
+
+static void
+host_name_limits(void **state)
+{
+	char			spec[400], label[70];
+	struct probe_spec	p;
+	struct tend_err		err;
+	int			n;
+
+	(void)state;
+	memset(label, 'a', 63);
+	label[63] = '\0';
+	(void)snprintf(spec, sizeof(spec), "tcp://%s.b:1", label);
+	assert_int_equal(probespec_parse_ext(spec, &p, PROBESPEC_ALL, NULL), 0);
+	(void)snprintf(spec, sizeof(spec), "tcp://%sa.b:1", label);
+	assert_int_equal(probespec_parse_ext(spec, &p, PROBESPEC_ALL, &err),
+	    -EINVAL);
+	/* 253 bytes: three labels of 63 and one of 61. */
+	n = snprintf(spec, sizeof(spec), "tcp://%s.%s.%s.%.61s:65535", label,
+	    label, label, label);
+	assert_int_equal(probespec_parse_ext(spec, &p, PROBESPEC_ALL, &err), 0);
+	assert_int_equal(strlen(p.name), 253);
+	assert_int_equal(strlen(p.host), (size_t)n - 6);
+	(void)snprintf(spec, sizeof(spec), "tcp://%s.%s.%s.%.62s:1", label,
+	    label, label, label);
+	assert_int_equal(probespec_parse_ext(spec, &p, PROBESPEC_ALL, &err),
+	    -EINVAL);
+}
+
+static void
+grpc_specs_parse_with_an_optional_service(void **state)
+{
+	struct probe_spec	p;
+	const unsigned char	lo[4] = { 127, 0, 0, 1 };
+
+	(void)state;
+	assert_int_equal(probespec_parse_ext("grpc://127.0.0.1:50051", &p,
+	    PROBESPEC_ALL, NULL), 0);
+	assert_int_equal(p.kind, PROBE_GRPC);
+	assert_int_equal(p.family, AF_INET);
+	assert_memory_equal(p.addr, lo, 4);
+	assert_int_equal(p.port, 50051);
+	assert_string_equal(p.host, "127.0.0.1:50051");
+	assert_string_equal(p.path, "");
+	assert_int_equal(probespec_parse_ext("GRPC://localhost:9/"
+	    "grpc.health.v1.Health", &p, PROBESPEC_ALL, NULL), 0);
+	assert_string_equal(p.path, "grpc.health.v1.Health");
+	assert_int_equal(probespec_parse_ext("grpc://localhost:9/", &p,
+	    PROBESPEC_ALL, NULL), 0);
+	assert_string_equal(p.path, "");
+	/* A service may hold '/', '?' and '#': it is not a URL path. */
+	assert_int_equal(probespec_parse_ext("grpc://[::1]:9/a/b?c#d", &p,
+	    PROBESPEC_ALL, NULL), 0);
+	assert_string_equal(p.path, "a/b?c#d");
+}
+
+static void
+grpc_specs_that_are_malformed_are_rejected(void **state)
+{
+	static const struct reject_case c[] = {
+		{ "grpc://127.0.0.1", -EINVAL, "missing port" },
+		{ "grpc://127.0.0.1/svc", -EINVAL, "missing port" },
+		{ "grpc://:1", -EINVAL, "host \"\"" },
+		{ "grpc://", -EINVAL, "missing host" },
+		{ "grpc://1.2.3.4:0", -ERANGE, "port \"0\"" },
+		{ "grpc://1.2.3.4:1/a b", -EINVAL, "byte 0x20 in service name" },
+		{ "grpc://1.2.3.4:1/\x7f", -EINVAL, "byte 0x7f in service name" },
+	};
+	char			spec[300];
+	struct probe_spec	p;
+	struct tend_err		err;
+
+	(void)state;
+	expect_rejects(c, NELEM(c));
+	memset(spec, 0, sizeof(spec));
+	memcpy(spec, "grpc://1.2.3.4:1/", 17);
+	memset(spec + 17, 's', 200);
+	assert_int_equal(probespec_parse_ext(spec, &p, PROBESPEC_ALL, NULL), 0);
+	spec[17 + 200] = 's';
+	assert_int_equal(probespec_parse_ext(spec, &p, PROBESPEC_ALL, &err),
+	    -E2BIG);
+	assert_non_null(strstr(err.msg, "service name longer than 200"));
+}
+
+/* What this tend cannot run yet is refused by name, not misparsed. */
+static void
+unsupported_features_are_refused_with_a_clear_reason(void **state)
+{
+	static const struct {
+		const char	*spec;
+		unsigned	 features;
+		const char	*reason;
+	} c[] = {
+		{ "grpc://127.0.0.1:50051", PROBESPEC_NAMES,
+		    "grpc:// probes are not supported yet" },
+		{ "grpc://db:50051", PROBESPEC_NAMES,
+		    "grpc:// probes are not supported yet" },
+	};
+	static const struct reject_case names[] = {
+		{ "tcp://db:5432", -EINVAL, "host \"db\" is not an IPv4 "
+		    "address, [IPv6] address or localhost (host names are not "
+		    "supported yet)" },
+		{ "http://example.com/", -EINVAL, "host names are not supported "
+		    "yet" },
+	};
+	struct probe_spec	p;
+	struct tend_err		err;
+	size_t			i;
+
+	(void)state;
+	for (i = 0; i < NELEM(c); i++) {
+		memset(&err, 0, sizeof(err));
+		assert_int_equal(probespec_parse_ext(c[i].spec, &p,
+		    c[i].features, &err), -ENOTSUP);
+		assert_non_null(strstr(err.msg, c[i].reason));
+		assert_non_null(strstr(err.msg, c[i].spec));
+	}
+	/* probespec_parse() is exactly PROBESPEC_SUPPORTED. */
+	assert_int_equal(probespec_parse("grpc://1.2.3.4:1", &p, &err),
+	    PROBESPEC_SUPPORTED & PROBESPEC_GRPC ? 0 : -ENOTSUP);
+	assert_int_equal(probespec_parse("tcp://db:1", &p, &err),
+	    PROBESPEC_SUPPORTED & PROBESPEC_NAMES ? 0 : -EINVAL);
+	features = PROBESPEC_SUPPORTED;
+	if (!(PROBESPEC_SUPPORTED & PROBESPEC_NAMES))
+		expect_rejects(names, NELEM(names));
+	features = PROBESPEC_ALL;
+	/* Numeric hosts and localhost are unaffected. */
+	assert_int_equal(probespec_parse_ext("tcp://localhost:1", &p, 0,
+	    NULL), 0);
+}
+
 int
 main(void)
 {
@@ -561,6 +748,11 @@ main(void)
 		cmocka_unit_test(exec_argv_points_into_the_struct_itself),
 		cmocka_unit_test(error_message_elides_a_long_spec_and_hides_control_bytes),
 		cmocka_unit_test(error_struct_may_be_null),
+		cmocka_unit_test(host_names_are_kept_for_the_resolver),
+		cmocka_unit_test(host_name_limits),
+		cmocka_unit_test(grpc_specs_parse_with_an_optional_service),
+		cmocka_unit_test(grpc_specs_that_are_malformed_are_rejected),
+		cmocka_unit_test(unsupported_features_are_refused_with_a_clear_reason),
 		cmocka_unit_test(describe_gives_text_that_parses_back_to_the_same_probe),
 		cmocka_unit_test(describe_truncates_with_erange_and_still_terminates),
 		cmocka_unit_test(describe_rejects_a_struct_that_was_never_parsed),

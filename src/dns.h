@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * dns.h - build A/AAAA queries and parse their answers, for a resolver
+ * that never blocks (the poll loop owns the sockets and the clock).
+ *
+ * A query is one question, recursion desired, no EDNS: under 512 bytes,
+ * so it goes over UDP as is, or over TCP behind the 2-byte length the
+ * caller writes first. An answer is accepted only if it is a response to
+ * that very query (id, name, type and class), so a stray or spoofed
+ * datagram is told apart from a real failure. CNAME chains inside the
+ * answer are followed; compression pointers are bounded so a loop in a
+ * hostile message cannot hang the parser.
+ *
+ * Pure: no sockets, no clock, no allocation.
+ */
+#ifndef TEND_DNS_H
+#define TEND_DNS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define DNS_NAME_MAX	253	/* text, without the final dot */
+#define DNS_QUERY_MAX	(12 + DNS_NAME_MAX + 2 + 4)
+#define DNS_ADDR_MAX	8	/* addresses kept from one answer */
+#define DNS_CNAME_MAX	8	/* CNAME links followed */
+
+#define DNS_TYPE_A	1
+#define DNS_TYPE_CNAME	5
+#define DNS_TYPE_AAAA	28
+
+enum dns_status {
+	DNS_OK,		/* count addresses (0: the name has none of this type) */
+	DNS_NXDOMAIN,	/* the name does not exist */
+	DNS_FAIL,	/* SERVFAIL, REFUSED, ...: rcode says which */
+	DNS_TRUNCATED,	/* TC: ask again over TCP */
+	DNS_MISMATCH,	/* not the answer to this query: ignore it */
+	DNS_BAD		/* our answer, but malformed */
+};
+
+struct dns_answer {
+	int		rcode;
+	int		count;
+	int		family;		/* AF_INET or AF_INET6 */
+	unsigned char	addr[DNS_ADDR_MAX][16];
+};
+
+/*
+ * Write a query for name (dotted, an optional final dot ignored) of type
+ * DNS_TYPE_A or DNS_TYPE_AAAA with the given id into buf of n bytes.
+ * Returns its length, or 0 if the name is not a valid host name (empty
+ * label, label over 63 bytes, over 253 bytes, a byte that is a space,
+ * control or not ASCII) or buf is too small.
+ */
+size_t	dns_build_query(uint8_t *buf, size_t n, uint16_t id, const char *name,
+	    int type);
+
+/*
+ * Judge msg (n bytes, without the TCP length) as the answer to the query
+ * (id, name, type) and fill *out. Returns an enum dns_status.
+ */
+int	dns_parse_answer(const uint8_t *msg, size_t n, uint16_t id,
+	    const char *name, int type, struct dns_answer *out);
+
+#endif

@@ -1,0 +1,585 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * grpc.c - the HTTP/2 framing, gRPC message and protobuf subsets of one
+ * health check (see grpc.h for what is sent and how the reply is judged).
+ *
+ * The reply is parsed a frame header at a time and then a payload byte
+ * range at a time, so chunk boundaries never matter. Only header blocks
+ * are buffered (HPACK needs them whole); DATA goes straight into the gRPC
+ * message parser, and control frames keep at most their first 8 bytes.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "grpc.h"
+
+#define H2_DATA			0
+#define H2_HEADERS		1
+#define H2_RST_STREAM		3
+#define H2_SETTINGS		4
+#define H2_PUSH_PROMISE		5
+#define H2_PING			6
+#define H2_GOAWAY		7
+#define H2_WINDOW_UPDATE	8
+#define H2_CONTINUATION		9
+
+#define H2_END_STREAM		0x01
+#define H2_ACK			0x01
+#define H2_END_HEADERS		0x04
+#define H2_PADDED		0x08
+#define H2_PRIORITY		0x20
+
+#define H2_FRAME_MAX		16384	/* SETTINGS_MAX_FRAME_SIZE default */
+
+static const char grpc_preface[] = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+static const char grpc_path[] = "/grpc.health.v1.Health/Check";
+
+static const char *const grpc_serving_name[] = {
+	"UNKNOWN", "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"
+};
+
+/* A request being written into a caller's buffer. */
+struct grpc_out {
+	uint8_t	*buf;
+	size_t	 n, len;
+};
+
+static void
+grpc_put(struct grpc_out *o, const void *p, size_t len)
+{
+	if (len > 0 && o->len + len <= o->n)
+		memcpy(o->buf + o->len, p, len);
+	o->len += len;
+}
+
+static void
+grpc_put1(struct grpc_out *o, unsigned v)
+{
+	uint8_t b = (uint8_t)v;
+
+	grpc_put(o, &b, 1);
+}
+
+static void
+grpc_frame_hdr(struct grpc_out *o, size_t len, unsigned type, unsigned flags,
+    unsigned stream)
+{
+	uint8_t h[9] = { (uint8_t)(len >> 16), (uint8_t)(len >> 8),
+	    (uint8_t)len, (uint8_t)type, (uint8_t)flags, 0, 0, 0,
+	    (uint8_t)stream };
+
+	grpc_put(o, h, sizeof(h));
+}
+
+/* An HPACK string literal, not Huffman-coded (length: 7-bit prefix). */
+static void
+grpc_put_str(struct grpc_out *o, const char *s)
+{
+	size_t len = strlen(s), v = len;
+
+	if (v >= 127) {
+		grpc_put1(o, 127);
+		for (v -= 127; v >= 128; v >>= 7)
+			grpc_put1(o, (unsigned)(v & 0x7f) | 0x80);
+	}
+	grpc_put1(o, (unsigned)v);
+	grpc_put(o, s, len);
+}
+
+static bool
+grpc_text_ok(const char *s, size_t max, bool empty_ok)
+{
+	size_t i, len = strlen(s);
+
+	if (len > max || (len == 0 && !empty_ok))
+		return false;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7f)
+			return false;
+	return true;
+}
+
+size_t
+grpc_build_request(uint8_t *buf, size_t n, const char *authority,
+    const char *service)
+{
+	struct grpc_out	o = { buf, n, 0 };
+	size_t		hlen, slen, mlen;
+
+	if (!grpc_text_ok(authority, GRPC_AUTHORITY_MAX, false) ||
+	    !grpc_text_ok(service, GRPC_SERVICE_MAX, true))
+		return 0;
+	grpc_put(&o, grpc_preface, sizeof(grpc_preface) - 1);
+	/* SETTINGS: ENABLE_PUSH = 0. */
+	grpc_frame_hdr(&o, 6, H2_SETTINGS, 0, 0);
+	grpc_put(&o, "\0\2\0\0\0\0", 6);
+	/*
+	 * HEADERS, END_HEADERS: indexed :method POST (3) and :scheme http
+	 * (6); :path (4), :authority (1) and content-type (31) as literals
+	 * with indexed names, not indexed; te as a literal new name.
+	 */
+	hlen = 2 + 2 + strlen(grpc_path) + 2 + strlen(authority) +
+	    (strlen(authority) >= 127) + (strlen(authority) >= 255) +
+	    3 + 16 + 1 + 3 + 9;
+	grpc_frame_hdr(&o, hlen, H2_HEADERS, H2_END_HEADERS, 1);
+	grpc_put(&o, "\x83\x86\x04", 3);
+	grpc_put_str(&o, grpc_path);
+	grpc_put1(&o, 0x01);
+	grpc_put_str(&o, authority);
+	grpc_put(&o, "\x0f\x10", 2);
+	grpc_put_str(&o, "application/grpc");
+	grpc_put1(&o, 0x00);
+	grpc_put_str(&o, "te");
+	grpc_put_str(&o, "trailers");
+	/* DATA, END_STREAM: uncompressed message, HealthCheckRequest. */
+	slen = strlen(service);
+	mlen = slen == 0 ? 0 : 1 + (slen < 128 ? 1 : 2) + slen;
+	grpc_frame_hdr(&o, 5 + mlen, H2_DATA, H2_END_STREAM, 1);
+	grpc_put(&o, "\0\0\0", 4);
+	grpc_put1(&o, (unsigned)mlen);
+	if (slen > 0) {
+		grpc_put1(&o, 0x0a);	/* field 1, length-delimited */
+		if (slen < 128)
+			grpc_put1(&o, (unsigned)slen);
+		else {
+			grpc_put1(&o, (unsigned)(slen & 0x7f) | 0x80);
+			grpc_put1(&o, (unsigned)(slen >> 7));
+		}
+		grpc_put(&o, service, slen);
+	}
+	return o.len <= n ? o.len : 0;
+}
+
+void
+grpc_init(struct grpc_call *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->grpc_status = -1;
+	c->serving = -1;
+	hpack_init(&c->hpack);
+}
+
+static void __attribute__((format(printf, 2, 3)))
+grpc_fail(struct grpc_call *c, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (c->verdict != GRPC_MORE)
+		return;
+	va_start(ap, fmt);
+	(void)fmt_vformat(c->why, sizeof(c->why), fmt, ap);
+	va_end(ap);
+	c->verdict = GRPC_UNHEALTHY;
+}
+
+static uint32_t
+grpc_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Queue an acknowledgement: a frame header and up to 8 bytes. */
+static void
+grpc_ack(struct grpc_call *c, unsigned type, const uint8_t *payload,
+    size_t len)
+{
+	struct grpc_out o = { c->out + c->out_len,
+	    GRPC_OUT_MAX - c->out_len, 0 };
+
+	if (9 + len > o.n) {
+		grpc_fail(c, "HTTP/2 peer floods control frames");
+		return;
+	}
+	grpc_frame_hdr(&o, len, type, H2_ACK, 0);
+	grpc_put(&o, payload, len);
+	c->out_len += o.len;
+}
+
+/* HealthCheckResponse: field 1 (varint) is the status; skip the rest. */
+static int
+grpc_pb_varint(const uint8_t **p, const uint8_t *end, uint64_t *v)
+{
+	unsigned shift = 0;
+
+	*v = 0;
+	do {
+		if (*p >= end || shift > 63)
+			return -1;
+		*v |= (uint64_t)(**p & 0x7f) << shift;
+		shift += 7;
+	} while (*(*p)++ & 0x80);
+	return 0;
+}
+
+static int
+grpc_pb_parse(const uint8_t *p, size_t n, int *serving)
+{
+	const uint8_t	*end = p + n;
+	uint64_t	 key, v;
+
+	*serving = GRPC_SERVING_UNKNOWN;
+	while (p < end) {
+		if (grpc_pb_varint(&p, end, &key) != 0 || key >> 3 == 0)
+			return -1;
+		switch (key & 7) {
+		case 0:
+			if (grpc_pb_varint(&p, end, &v) != 0)
+				return -1;
+			if (key >> 3 == 1)
+				*serving = (int)(int32_t)(uint32_t)v;
+			continue;
+		case 1:
+			v = 8;
+			break;
+		case 2:
+			if (grpc_pb_varint(&p, end, &v) != 0)
+				return -1;
+			break;
+		case 5:
+			v = 4;
+			break;
+		default:
+			return -1;
+		}
+		if (v > (uint64_t)(end - p))
+			return -1;
+		p += v;
+	}
+	return 0;
+}
+
+/* One byte of DATA on stream 1: the 5-byte prefix, then the message. */
+static void
+grpc_msg_byte(struct grpc_call *c, uint8_t b)
+{
+	if (c->mhdr_len < 5) {
+		c->mhdr[c->mhdr_len++] = b;
+		if (c->mhdr_len < 5)
+			return;
+		c->mlen = grpc_be32(c->mhdr + 1);
+		c->mpos = 0;
+		if (c->messages > 0)
+			grpc_fail(c, "more than one response message");
+		else if (c->mhdr[0] != 0)
+			grpc_fail(c, "compressed response message");
+		else if (c->mlen > GRPC_MSG_MAX)
+			grpc_fail(c, "response message of %u bytes",
+			    (unsigned)c->mlen);
+	} else
+		c->msg[c->mpos++] = b;
+	if (c->verdict != GRPC_MORE || c->mpos < c->mlen)
+		return;
+	if (grpc_pb_parse(c->msg, c->mlen, &c->serving) != 0)
+		grpc_fail(c, "malformed HealthCheckResponse");
+	c->messages++;
+	c->mhdr_len = 0;
+}
+
+/* END_STREAM on stream 1: everything is in. */
+static void
+grpc_stream_end(struct grpc_call *c)
+{
+	if (c->grpc_status < 0)
+		grpc_fail(c, "no grpc-status in reply");
+	else if (c->grpc_status != 0)
+		grpc_fail(c, "grpc-status %d%s%s", c->grpc_status,
+		    c->grpc_msg[0] != '\0' ? ": " : "", c->grpc_msg);
+	else if (c->messages == 0 || c->mhdr_len != 0)
+		grpc_fail(c, "no response message");
+	else if (c->serving == GRPC_SERVING) {
+		c->verdict = GRPC_HEALTHY;
+		(void)fmt_format(c->why, sizeof(c->why), "SERVING");
+	} else if (c->serving >= 0 && c->serving <= GRPC_SERVICE_UNKNOWN)
+		grpc_fail(c, "%s", grpc_serving_name[c->serving]);
+	else
+		grpc_fail(c, "status %d", c->serving);
+}
+
+static bool
+grpc_is(const struct hpack_field *f, const char *name)
+{
+	return f->nlen == strlen(name) && memcmp(f->name, name, f->nlen) == 0;
+}
+
+/* A small decimal header value, or -1. */
+static int
+grpc_num(const struct hpack_field *f)
+{
+	int	v = 0;
+	size_t	i;
+
+	if (f->vlen == 0 || f->vlen > 4)
+		return -1;
+	for (i = 0; i < f->vlen; i++) {
+		if (f->value[i] < '0' || f->value[i] > '9')
+			return -1;
+		v = v * 10 + (f->value[i] - '0');
+	}
+	return v;
+}
+
+static int
+grpc_header(void *arg, const struct hpack_field *f)
+{
+	struct grpc_call	*c = arg;
+	size_t			 i, n;
+
+	if (grpc_is(f, ":status")) {
+		if ((c->http_status = grpc_num(f)) < 0)
+			return 1;
+	} else if (grpc_is(f, "grpc-status")) {
+		if ((c->grpc_status = grpc_num(f)) < 0)
+			return 1;
+	} else if (grpc_is(f, "content-type"))
+		c->ct_grpc = f->vlen >= 16 &&
+		    memcmp(f->value, "application/grpc", 16) == 0 &&
+		    (f->vlen == 16 || f->value[16] == '+' ||
+		    f->value[16] == ';');
+	else if (grpc_is(f, "grpc-message")) {
+		n = f->vlen < sizeof(c->grpc_msg) - 1 ? f->vlen :
+		    sizeof(c->grpc_msg) - 1;
+		for (i = 0; i < n; i++) {
+			unsigned char ch = (unsigned char)f->value[i];
+
+			c->grpc_msg[i] = ch < 0x20 || ch == 0x7f ? '?' :
+			    (char)ch;
+		}
+		c->grpc_msg[n] = '\0';
+	}
+	return 0;
+}
+
+/* A whole header block on stream 1 is in blk[0..blk_len). */
+static void
+grpc_block_done(struct grpc_call *c)
+{
+	int	r;
+
+	c->in_block = false;
+	r = hpack_decode(&c->hpack, c->blk, c->blk_len, grpc_header, c);
+	c->blk_len = 0;
+	if (r < 0) {
+		grpc_fail(c, "bad HPACK header block");
+		return;
+	}
+	if (r > 0) {
+		grpc_fail(c, "bad :status or grpc-status value");
+		return;
+	}
+	if (++c->blocks == 1) {
+		if (c->http_status != 200) {
+			grpc_fail(c, "HTTP status %d", c->http_status);
+			return;
+		}
+		if (!c->ct_grpc) {
+			grpc_fail(c, "reply is not gRPC (content-type)");
+			return;
+		}
+	} else if (!c->block_end_stream) {
+		grpc_fail(c, "trailers without END_STREAM");
+		return;
+	}
+	if (c->block_end_stream)
+		grpc_stream_end(c);
+}
+
+/* HEADERS payload is in blk[blk_len..+flen): keep only the fragment. */
+static void
+grpc_headers_end(struct grpc_call *c)
+{
+	uint8_t		*f = c->blk + c->blk_len;
+	uint32_t	 off = 0, pad = 0;
+
+	if (c->fflags & H2_PADDED) {
+		pad = c->flen > 0 ? f[0] : 1;
+		off = 1;
+	}
+	if (c->fflags & H2_PRIORITY)
+		off += 5;
+	if (off + pad > c->flen) {
+		grpc_fail(c, "bad HEADERS padding");
+		return;
+	}
+	memmove(f, f + off, c->flen - off - pad);
+	c->blk_len += c->flen - off - pad;
+	c->block_end_stream = (c->fflags & H2_END_STREAM) != 0;
+	if (c->fflags & H2_END_HEADERS)
+		grpc_block_done(c);
+	else
+		c->in_block = true;
+}
+
+static void
+grpc_frame_end(struct grpc_call *c)
+{
+	uint32_t code;
+
+	switch (c->ftype) {
+	case H2_DATA:
+		if (c->fflags & H2_END_STREAM)
+			grpc_stream_end(c);
+		break;
+	case H2_HEADERS:
+		grpc_headers_end(c);
+		break;
+	case H2_CONTINUATION:
+		c->blk_len += c->flen;
+		if (c->fflags & H2_END_HEADERS)
+			grpc_block_done(c);
+		break;
+	case H2_SETTINGS:
+		if (!(c->fflags & H2_ACK))
+			grpc_ack(c, H2_SETTINGS, NULL, 0);
+		c->got_settings = true;
+		break;
+	case H2_PING:
+		if (!(c->fflags & H2_ACK))
+			grpc_ack(c, H2_PING, c->ctl, 8);
+		break;
+	case H2_RST_STREAM:
+		grpc_fail(c, "RST_STREAM code %u", (unsigned)grpc_be32(c->ctl));
+		break;
+	case H2_GOAWAY:
+		/* A graceful GOAWAY that still covers stream 1 is harmless. */
+		code = grpc_be32(c->ctl + 4);
+		if (code != 0 || (grpc_be32(c->ctl) & 0x7fffffff) < 1)
+			grpc_fail(c, "GOAWAY code %u", (unsigned)code);
+		break;
+	default:
+		break;
+	}
+	c->fhdr_len = 0;
+	c->fpos = 0;
+}
+
+/* Is the frame just announced allowed here? Fails c if not. */
+static void
+grpc_frame_check(struct grpc_call *c)
+{
+	uint32_t	len = c->flen, s = c->fstream;
+	uint8_t		t = c->ftype;
+	bool		ok;
+
+	if (!c->got_settings && (t != H2_SETTINGS ||
+	    (c->fflags & H2_ACK))) {
+		grpc_fail(c, memcmp(c->fhdr, "HTTP/", 5) == 0 ?
+		    "not HTTP/2: the server replied in HTTP/1" :
+		    "not HTTP/2: no SETTINGS from the server");
+		return;
+	}
+	if (len > H2_FRAME_MAX) {
+		grpc_fail(c, "HTTP/2 frame of %u bytes", (unsigned)len);
+		return;
+	}
+	if (c->in_block != (t == H2_CONTINUATION) ||
+	    (c->in_block && s != 1)) {
+		grpc_fail(c, "HTTP/2 header block interrupted");
+		return;
+	}
+	switch (t) {
+	case H2_DATA:
+		ok = s == 1 && c->blocks == 1;
+		break;
+	case H2_HEADERS:
+	case H2_CONTINUATION:
+		ok = s == 1 && c->blocks < 2 &&
+		    len <= GRPC_BLOCK_MAX - c->blk_len;
+		break;
+	case H2_RST_STREAM:
+	case H2_WINDOW_UPDATE:
+		ok = len == 4 && (t == H2_WINDOW_UPDATE || s != 0);
+		break;
+	case H2_SETTINGS:
+		ok = s == 0 && ((c->fflags & H2_ACK) ? len == 0 :
+		    len % 6 == 0);
+		break;
+	case H2_PING:
+		ok = s == 0 && len == 8;
+		break;
+	case H2_GOAWAY:
+		ok = s == 0 && len >= 8;
+		break;
+	case H2_PUSH_PROMISE:
+		ok = false;	/* push is off */
+		break;
+	default:
+		ok = true;	/* PRIORITY and unknown types: ignored */
+		break;
+	}
+	if (!ok)
+		grpc_fail(c, "HTTP/2 protocol error (frame type %u)",
+		    (unsigned)t);
+}
+
+/* Payload bytes [fpos, fpos + n) of the current frame. */
+static void
+grpc_frame_bytes(struct grpc_call *c, const uint8_t *p, uint32_t n)
+{
+	uint32_t i, pos;
+
+	switch (c->ftype) {
+	case H2_DATA:
+		for (i = 0; i < n && c->verdict == GRPC_MORE; i++) {
+			pos = c->fpos + i;
+			if ((c->fflags & H2_PADDED) && pos == 0) {
+				c->pad = p[i];
+				if (c->pad >= c->flen)
+					grpc_fail(c, "bad DATA padding");
+			} else if (pos < c->flen - c->pad)
+				grpc_msg_byte(c, p[i]);
+		}
+		break;
+	case H2_HEADERS:
+	case H2_CONTINUATION:
+		memcpy(c->blk + c->blk_len + c->fpos, p, n);
+		break;
+	default:
+		for (i = 0; i < n && c->fpos + i < sizeof(c->ctl); i++)
+			c->ctl[c->fpos + i] = p[i];
+		break;
+	}
+}
+
+enum grpc_verdict
+grpc_feed(struct grpc_call *c, const uint8_t *p, size_t n)
+{
+	uint32_t take;
+
+	while (n > 0 && c->verdict == GRPC_MORE) {
+		if (c->fhdr_len < 9) {
+			c->fhdr[c->fhdr_len++] = *p++;
+			n--;
+			if (c->fhdr_len < 9)
+				continue;
+			c->flen = (uint32_t)c->fhdr[0] << 16 |
+			    (uint32_t)c->fhdr[1] << 8 | c->fhdr[2];
+			c->ftype = c->fhdr[3];
+			c->fflags = c->fhdr[4];
+			c->fstream = grpc_be32(c->fhdr + 5) & 0x7fffffff;
+			c->pad = 0;
+			grpc_frame_check(c);
+			if (c->verdict == GRPC_MORE && c->flen == 0)
+				grpc_frame_end(c);
+			continue;
+		}
+		take = c->flen - c->fpos;
+		if (take > n)
+			take = (uint32_t)n;
+		grpc_frame_bytes(c, p, take);
+		p += take;
+		n -= take;
+		c->fpos += take;
+		if (c->verdict == GRPC_MORE && c->fpos == c->flen)
+			grpc_frame_end(c);
+	}
+	return c->verdict;
+}
+
+enum grpc_verdict
+grpc_eof(struct grpc_call *c)
+{
+	grpc_fail(c, "connection closed before the reply");
+	return c->verdict;
+}
