@@ -137,7 +137,7 @@ health_loop_deadline(struct tend *t)
 {
 	if (!health_active(t) && !(t->health && t->health->running))
 		return DEADLINE_NEVER;
-	return t->health->running ? t->health->run.deadline :
+	return t->health->running ? probe_deadline(&t->health->run) :
 	    health_next_due(&t->health->h);
 }
 
@@ -182,9 +182,10 @@ health_loop_on_time(struct tend *t, uint64_t now)
 
 	if (th == NULL)
 		return;
-	if (th->running && now >= th->run.deadline) {
-		probe_on_timeout(&th->run);
-		health_on_done(t, now);
+	if (th->running && now >= probe_deadline(&th->run)) {
+		probe_on_time(&th->run, now);
+		if (probe_done(&th->run))
+			health_on_done(t, now);
 		return;
 	}
 	if (th->running || !health_active(t) || now < health_next_due(&th->h))
