@@ -21,6 +21,8 @@
 #define NSEC		1000000000ULL
 #define FILE_MAX	8192	/* of /etc/hosts and /etc/resolv.conf */
 
+static const char servfail_why[] = "DNS server failure";
+
 /* Both files are read into this one buffer, one after the other. */
 static char filebuf[FILE_MAX];
 
@@ -138,7 +140,7 @@ resolve_ask(struct resolve *r, uint64_t now)
 	r->round = 0;
 	r->tcp = false;
 	if (resolve_open(r, now) < 0)
-		resolve_next_server(r, now, "DNS: cannot reach a nameserver");
+		resolve_next_server(r, now, "DNS: no nameserver reachable");
 }
 
 /* The next search candidate, or the end: no such host. */
@@ -151,7 +153,8 @@ resolve_next_name(struct resolve *r, uint64_t now)
 	    sizeof(r->qname))) < 0)
 		;
 	if (c == 0) {
-		resolve_end(r, RESOLVE_NOHOST, "no such host");
+		resolve_end(r, r->servfail ? RESOLVE_ERROR : RESOLVE_NOHOST,
+		    r->servfail ? servfail_why : "no such host");
 		return;
 	}
 	r->type = DNS_TYPE_A;
@@ -166,7 +169,12 @@ resolve_next_server(struct resolve *r, uint64_t now, const char *why)
 		if (++r->ns >= r->rc.nns) {
 			r->ns = 0;
 			if (++r->round >= r->rc.attempts) {
-				resolve_end(r, RESOLVE_TIMEOUT, why);
+				/* As glibc: a failing server ends only this name. */
+				if (why == servfail_why) {
+					r->servfail = true;
+					resolve_next_name(r, now);
+				} else
+					resolve_end(r, RESOLVE_TIMEOUT, why);
 				return;
 			}
 		}
@@ -258,7 +266,7 @@ resolve_on_answer(struct resolve *r, const uint8_t *msg, size_t n, uint64_t now)
 	default:
 		break;
 	}
-	resolve_next_server(r, now, "DNS server failure");
+	resolve_next_server(r, now, servfail_why);
 }
 
 static void
@@ -290,7 +298,7 @@ resolve_tcp_io(struct resolve *r, short revents, uint64_t now)
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
 	if (n <= 0) {
-		resolve_next_server(r, now, "DNS server failure");
+		resolve_next_server(r, now, servfail_why);
 		return;
 	}
 	r->len += (size_t)n;

@@ -46,7 +46,7 @@ struct resolve {
 	int			cand;		/* candidate index */
 	char			qname[RESOLV_NAME_MAX];
 	int			type;		/* DNS_TYPE_A, DNS_TYPE_AAAA */
-	bool			nodata;		/* some candidate answered */
+	bool			servfail;	/* a name got only failures */
 	int			ns, round;
 	int			fd;
 	bool			tcp, connected;
