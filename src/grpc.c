@@ -8,7 +8,6 @@
  * are buffered (HPACK needs them whole); DATA goes straight into the gRPC
  * message parser, and control frames keep at most their first 8 bytes.
  */
-#include <stdarg.h>
 #include <string.h>
 
 #include "fmt.h"
@@ -32,61 +31,44 @@
 
 #define H2_FRAME_MAX		16384	/* SETTINGS_MAX_FRAME_SIZE default */
 
-static const char grpc_preface[] = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
-static const char grpc_path[] = "/grpc.health.v1.Health/Check";
+#define GRPC_PROTO		"HTTP/2 protocol error"
+#define GRPC_BAD_MSG		"bad HealthCheckResponse"
+
+/*
+ * What the client sends, up to the :authority value: the preface, SETTINGS
+ * (ENABLE_PUSH = 0), the HEADERS frame header (length patched in) and,
+ * in HPACK, :method POST and :scheme http (static 3 and 6), :path as a
+ * literal with static name 4, then :authority's static name 1.
+ */
+static const char grpc_head[] = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
+	"\0\0\6\4\0\0\0\0\0" "\0\2\0\0\0\0"
+	"\0\0\0\1\4\0\0\0\1"
+	"\x83\x86\x04\x1c/grpc.health.v1.Health/Check\x01";
+/* After it: content-type (static 31) and te, not indexed. */
+static const char grpc_tail[] = "\x0f\x10\x10" "application/grpc"
+	"\x00\x02te\x08trailers";
+#define GRPC_HEADERS_AT	(24 + 15)	/* the HEADERS frame header */
 
 static const char *const grpc_serving_name[] = {
 	"UNKNOWN", "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"
 };
 
-/* A request being written into a caller's buffer. */
-struct grpc_out {
-	uint8_t	*buf;
-	size_t	 n, len;
-};
-
-static void
-grpc_put(struct grpc_out *o, const void *p, size_t len)
-{
-	if (len > 0 && o->len + len <= o->n)
-		memcpy(o->buf + o->len, p, len);
-	o->len += len;
-}
-
-static void
-grpc_put1(struct grpc_out *o, unsigned v)
-{
-	uint8_t b = (uint8_t)v;
-
-	grpc_put(o, &b, 1);
-}
-
-static void
-grpc_frame_hdr(struct grpc_out *o, size_t len, unsigned type, unsigned flags,
+/* A frame header: 24-bit length, type, flags, stream id (< 256). */
+static uint8_t *
+grpc_frame_hdr(uint8_t *p, size_t len, unsigned type, unsigned flags,
     unsigned stream)
 {
-	uint8_t h[9] = { (uint8_t)(len >> 16), (uint8_t)(len >> 8),
-	    (uint8_t)len, (uint8_t)type, (uint8_t)flags, 0, 0, 0,
-	    (uint8_t)stream };
-
-	grpc_put(o, h, sizeof(h));
+	p[0] = 0;
+	p[1] = (uint8_t)(len >> 8);
+	p[2] = (uint8_t)len;
+	p[3] = (uint8_t)type;
+	p[4] = (uint8_t)flags;
+	memset(p + 5, 0, 3);
+	p[8] = (uint8_t)stream;
+	return p + 9;
 }
 
-/* An HPACK string literal, not Huffman-coded (length: 7-bit prefix). */
-static void
-grpc_put_str(struct grpc_out *o, const char *s)
-{
-	size_t len = strlen(s), v = len;
-
-	if (v >= 127) {
-		grpc_put1(o, 127);
-		for (v -= 127; v >= 128; v >>= 7)
-			grpc_put1(o, (unsigned)(v & 0x7f) | 0x80);
-	}
-	grpc_put1(o, (unsigned)v);
-	grpc_put(o, s, len);
-}
-
+/* Printable ASCII, no space: nothing that could corrupt the stream. */
 static bool
 grpc_text_ok(const char *s, size_t max, bool empty_ok)
 {
@@ -104,51 +86,46 @@ size_t
 grpc_build_request(uint8_t *buf, size_t n, const char *authority,
     const char *service)
 {
-	struct grpc_out	o = { buf, n, 0 };
-	size_t		hlen, slen, mlen;
+	uint8_t	*p = buf + sizeof(grpc_head) - 1;
+	size_t	 alen = strlen(authority), slen = strlen(service), v, mlen;
 
-	if (!grpc_text_ok(authority, GRPC_AUTHORITY_MAX, false) ||
+	if (n < GRPC_REQ_MAX ||
+	    !grpc_text_ok(authority, GRPC_AUTHORITY_MAX, false) ||
 	    !grpc_text_ok(service, GRPC_SERVICE_MAX, true))
 		return 0;
-	grpc_put(&o, grpc_preface, sizeof(grpc_preface) - 1);
-	/* SETTINGS: ENABLE_PUSH = 0. */
-	grpc_frame_hdr(&o, 6, H2_SETTINGS, 0, 0);
-	grpc_put(&o, "\0\2\0\0\0\0", 6);
-	/*
-	 * HEADERS, END_HEADERS: indexed :method POST (3) and :scheme http
-	 * (6); :path (4), :authority (1) and content-type (31) as literals
-	 * with indexed names, not indexed; te as a literal new name.
-	 */
-	hlen = 2 + 2 + strlen(grpc_path) + 2 + strlen(authority) +
-	    (strlen(authority) >= 127) + (strlen(authority) >= 255) +
-	    3 + 16 + 1 + 3 + 9;
-	grpc_frame_hdr(&o, hlen, H2_HEADERS, H2_END_HEADERS, 1);
-	grpc_put(&o, "\x83\x86\x04", 3);
-	grpc_put_str(&o, grpc_path);
-	grpc_put1(&o, 0x01);
-	grpc_put_str(&o, authority);
-	grpc_put(&o, "\x0f\x10", 2);
-	grpc_put_str(&o, "application/grpc");
-	grpc_put1(&o, 0x00);
-	grpc_put_str(&o, "te");
-	grpc_put_str(&o, "trailers");
-	/* DATA, END_STREAM: uncompressed message, HealthCheckRequest. */
-	slen = strlen(service);
-	mlen = slen == 0 ? 0 : 1 + (slen < 128 ? 1 : 2) + slen;
-	grpc_frame_hdr(&o, 5 + mlen, H2_DATA, H2_END_STREAM, 1);
-	grpc_put(&o, "\0\0\0", 4);
-	grpc_put1(&o, (unsigned)mlen);
-	if (slen > 0) {
-		grpc_put1(&o, 0x0a);	/* field 1, length-delimited */
-		if (slen < 128)
-			grpc_put1(&o, (unsigned)slen);
-		else {
-			grpc_put1(&o, (unsigned)(slen & 0x7f) | 0x80);
-			grpc_put1(&o, (unsigned)(slen >> 7));
-		}
-		grpc_put(&o, service, slen);
+	memcpy(buf, grpc_head, sizeof(grpc_head) - 1);
+	/* :authority value: an HPACK string, 7-bit prefix length. */
+	v = alen;
+	if (v >= 127) {
+		*p++ = 127;
+		for (v -= 127; v >= 128; v >>= 7)
+			*p++ = (uint8_t)(v | 0x80);
 	}
-	return o.len <= n ? o.len : 0;
+	*p++ = (uint8_t)v;
+	memcpy(p, authority, alen);
+	p += alen;
+	memcpy(p, grpc_tail, sizeof(grpc_tail) - 1);
+	p += sizeof(grpc_tail) - 1;
+	(void)grpc_frame_hdr(buf + GRPC_HEADERS_AT,
+	    (size_t)(p - buf) - GRPC_HEADERS_AT - 9, H2_HEADERS,
+	    H2_END_HEADERS, 1);
+	/* DATA, END_STREAM: an uncompressed HealthCheckRequest. */
+	mlen = slen == 0 ? 0 : 1 + (slen < 128 ? 1 : 2) + slen;
+	p = grpc_frame_hdr(p, 5 + mlen, H2_DATA, H2_END_STREAM, 1);
+	memset(p, 0, 4);
+	p[4] = (uint8_t)mlen;
+	p += 5;
+	if (slen > 0) {
+		*p++ = 0x0a;		/* field 1, length-delimited */
+		if (slen >= 128) {
+			*p++ = (uint8_t)(slen | 0x80);
+			slen >>= 7;
+		}
+		*p++ = (uint8_t)slen;
+		memcpy(p, service, strlen(service));
+		p += strlen(service);
+	}
+	return (size_t)(p - buf);
 }
 
 void
@@ -160,17 +137,28 @@ grpc_init(struct grpc_call *c)
 	hpack_init(&c->hpack);
 }
 
-static void __attribute__((format(printf, 2, 3)))
-grpc_fail(struct grpc_call *c, const char *fmt, ...)
+/*
+ * Decide: unhealthy, why being "WHAT", or "WHAT N" and ": MSG" when
+ * with_n. The first verdict stands.
+ */
+static void
+grpc_failn(struct grpc_call *c, const char *what, bool with_n, long n,
+    const char *msg)
 {
-	va_list	ap;
-
 	if (c->verdict != GRPC_MORE)
 		return;
-	va_start(ap, fmt);
-	(void)fmt_vformat(c->why, sizeof(c->why), fmt, ap);
-	va_end(ap);
+	if (with_n)
+		(void)fmt_format(c->why, sizeof(c->why), "%s %ld%s%s", what, n,
+		    msg[0] != '\0' ? ": " : "", msg);
+	else
+		(void)fmt_format(c->why, sizeof(c->why), "%s", what);
 	c->verdict = GRPC_UNHEALTHY;
+}
+
+static void
+grpc_fail(struct grpc_call *c, const char *what)
+{
+	grpc_failn(c, what, false, 0, "");
 }
 
 static uint32_t
@@ -180,21 +168,20 @@ grpc_be32(const uint8_t *p)
 	    (uint32_t)p[2] << 8 | p[3];
 }
 
-/* Queue an acknowledgement: a frame header and up to 8 bytes. */
+/*
+ * Queue an acknowledgement: a frame header and the PING's 8 bytes, if
+ * any. A peer that sends more than a caller can drain is not a server.
+ */
 static void
-grpc_ack(struct grpc_call *c, unsigned type, const uint8_t *payload,
-    size_t len)
+grpc_ack(struct grpc_call *c, unsigned type, size_t len)
 {
-	struct grpc_out o = { c->out + c->out_len,
-	    GRPC_OUT_MAX - c->out_len, 0 };
-
-	if (9 + len > o.n) {
-		grpc_fail(c, "HTTP/2 peer floods control frames");
+	if (c->out_len + 9 + len > GRPC_OUT_MAX) {
+		grpc_fail(c, GRPC_PROTO);
 		return;
 	}
-	grpc_frame_hdr(&o, len, type, H2_ACK, 0);
-	grpc_put(&o, payload, len);
-	c->out_len += o.len;
+	memcpy(grpc_frame_hdr(c->out + c->out_len, len, type, H2_ACK, 0),
+	    c->ctl, len);
+	c->out_len += 9 + len;
 }
 
 /* HealthCheckResponse: field 1 (varint) is the status; skip the rest. */
@@ -260,19 +247,16 @@ grpc_msg_byte(struct grpc_call *c, uint8_t b)
 			return;
 		c->mlen = grpc_be32(c->mhdr + 1);
 		c->mpos = 0;
-		if (c->messages > 0)
-			grpc_fail(c, "more than one response message");
-		else if (c->mhdr[0] != 0)
-			grpc_fail(c, "compressed response message");
-		else if (c->mlen > GRPC_MSG_MAX)
-			grpc_fail(c, "response message of %u bytes",
-			    (unsigned)c->mlen);
+		/* One uncompressed message, as small as a health reply. */
+		if (c->messages > 0 || c->mhdr[0] != 0 ||
+		    c->mlen > GRPC_MSG_MAX)
+			grpc_fail(c, GRPC_BAD_MSG);
 	} else
 		c->msg[c->mpos++] = b;
 	if (c->verdict != GRPC_MORE || c->mpos < c->mlen)
 		return;
 	if (grpc_pb_parse(c->msg, c->mlen, &c->serving) != 0)
-		grpc_fail(c, "malformed HealthCheckResponse");
+		grpc_fail(c, GRPC_BAD_MSG);
 	c->messages++;
 	c->mhdr_len = 0;
 }
@@ -282,19 +266,19 @@ static void
 grpc_stream_end(struct grpc_call *c)
 {
 	if (c->grpc_status < 0)
-		grpc_fail(c, "no grpc-status in reply");
+		grpc_fail(c, "no grpc-status");
 	else if (c->grpc_status != 0)
-		grpc_fail(c, "grpc-status %d%s%s", c->grpc_status,
-		    c->grpc_msg[0] != '\0' ? ": " : "", c->grpc_msg);
+		grpc_failn(c, "grpc-status", true, c->grpc_status,
+		    c->grpc_msg);
 	else if (c->messages == 0 || c->mhdr_len != 0)
-		grpc_fail(c, "no response message");
+		grpc_fail(c, GRPC_BAD_MSG);
 	else if (c->serving == GRPC_SERVING) {
 		c->verdict = GRPC_HEALTHY;
 		(void)fmt_format(c->why, sizeof(c->why), "SERVING");
 	} else if (c->serving >= 0 && c->serving <= GRPC_SERVICE_UNKNOWN)
-		grpc_fail(c, "%s", grpc_serving_name[c->serving]);
+		grpc_fail(c, grpc_serving_name[c->serving]);
 	else
-		grpc_fail(c, "status %d", c->serving);
+		grpc_failn(c, "status", true, c->serving, "");
 }
 
 static bool
@@ -338,13 +322,16 @@ grpc_header(void *arg, const struct hpack_field *f)
 		    (f->vlen == 16 || f->value[16] == '+' ||
 		    f->value[16] == ';');
 	else if (grpc_is(f, "grpc-message")) {
-		n = f->vlen < sizeof(c->grpc_msg) - 1 ? f->vlen :
-		    sizeof(c->grpc_msg) - 1;
+		/* Kept short, control bytes made harmless: one log line. */
+		n = f->vlen;
+		if (n > sizeof(c->grpc_msg) - 1)
+			n = sizeof(c->grpc_msg) - 1;
 		for (i = 0; i < n; i++) {
-			unsigned char ch = (unsigned char)f->value[i];
+			char ch = f->value[i];
 
-			c->grpc_msg[i] = ch < 0x20 || ch == 0x7f ? '?' :
-			    (char)ch;
+			if ((unsigned char)ch < 0x20 || ch == 0x7f)
+				ch = '?';
+			c->grpc_msg[i] = ch;
 		}
 		c->grpc_msg[n] = '\0';
 	}
@@ -360,25 +347,21 @@ grpc_block_done(struct grpc_call *c)
 	c->in_block = false;
 	r = hpack_decode(&c->hpack, c->blk, c->blk_len, grpc_header, c);
 	c->blk_len = 0;
-	if (r < 0) {
-		grpc_fail(c, "bad HPACK header block");
-		return;
-	}
-	if (r > 0) {
-		grpc_fail(c, "bad :status or grpc-status value");
+	if (r != 0) {
+		grpc_fail(c, "bad HTTP/2 headers");
 		return;
 	}
 	if (++c->blocks == 1) {
 		if (c->http_status != 200) {
-			grpc_fail(c, "HTTP status %d", c->http_status);
+			grpc_failn(c, "HTTP status", true, c->http_status, "");
 			return;
 		}
 		if (!c->ct_grpc) {
-			grpc_fail(c, "reply is not gRPC (content-type)");
+			grpc_fail(c, "not gRPC (content-type)");
 			return;
 		}
 	} else if (!c->block_end_stream) {
-		grpc_fail(c, "trailers without END_STREAM");
+		grpc_fail(c, GRPC_PROTO);
 		return;
 	}
 	if (c->block_end_stream)
@@ -399,7 +382,7 @@ grpc_headers_end(struct grpc_call *c)
 	if (c->fflags & H2_PRIORITY)
 		off += 5;
 	if (off + pad > c->flen) {
-		grpc_fail(c, "bad HEADERS padding");
+		grpc_fail(c, GRPC_PROTO);
 		return;
 	}
 	memmove(f, f + off, c->flen - off - pad);
@@ -431,21 +414,21 @@ grpc_frame_end(struct grpc_call *c)
 		break;
 	case H2_SETTINGS:
 		if (!(c->fflags & H2_ACK))
-			grpc_ack(c, H2_SETTINGS, NULL, 0);
+			grpc_ack(c, H2_SETTINGS, 0);
 		c->got_settings = true;
 		break;
 	case H2_PING:
 		if (!(c->fflags & H2_ACK))
-			grpc_ack(c, H2_PING, c->ctl, 8);
+			grpc_ack(c, H2_PING, 8);
 		break;
 	case H2_RST_STREAM:
-		grpc_fail(c, "RST_STREAM code %u", (unsigned)grpc_be32(c->ctl));
+		grpc_failn(c, "RST_STREAM code", true, grpc_be32(c->ctl), "");
 		break;
 	case H2_GOAWAY:
 		/* A graceful GOAWAY that still covers stream 1 is harmless. */
 		code = grpc_be32(c->ctl + 4);
 		if (code != 0 || (grpc_be32(c->ctl) & 0x7fffffff) < 1)
-			grpc_fail(c, "GOAWAY code %u", (unsigned)code);
+			grpc_failn(c, "GOAWAY code", true, code, "");
 		break;
 	default:
 		break;
@@ -465,17 +448,12 @@ grpc_frame_check(struct grpc_call *c)
 	if (!c->got_settings && (t != H2_SETTINGS ||
 	    (c->fflags & H2_ACK))) {
 		grpc_fail(c, memcmp(c->fhdr, "HTTP/", 5) == 0 ?
-		    "not HTTP/2: the server replied in HTTP/1" :
-		    "not HTTP/2: no SETTINGS from the server");
+		    "not HTTP/2 (an HTTP/1 reply)" : "not HTTP/2");
 		return;
 	}
-	if (len > H2_FRAME_MAX) {
-		grpc_fail(c, "HTTP/2 frame of %u bytes", (unsigned)len);
-		return;
-	}
-	if (c->in_block != (t == H2_CONTINUATION) ||
+	if (len > H2_FRAME_MAX || c->in_block != (t == H2_CONTINUATION) ||
 	    (c->in_block && s != 1)) {
-		grpc_fail(c, "HTTP/2 header block interrupted");
+		grpc_fail(c, GRPC_PROTO);
 		return;
 	}
 	switch (t) {
@@ -509,8 +487,7 @@ grpc_frame_check(struct grpc_call *c)
 		break;
 	}
 	if (!ok)
-		grpc_fail(c, "HTTP/2 protocol error (frame type %u)",
-		    (unsigned)t);
+		grpc_fail(c, GRPC_PROTO);
 }
 
 /* Payload bytes [fpos, fpos + n) of the current frame. */
@@ -526,7 +503,7 @@ grpc_frame_bytes(struct grpc_call *c, const uint8_t *p, uint32_t n)
 			if ((c->fflags & H2_PADDED) && pos == 0) {
 				c->pad = p[i];
 				if (c->pad >= c->flen)
-					grpc_fail(c, "bad DATA padding");
+					grpc_fail(c, GRPC_PROTO);
 			} else if (pos < c->flen - c->pad)
 				grpc_msg_byte(c, p[i]);
 		}
@@ -580,6 +557,6 @@ grpc_feed(struct grpc_call *c, const uint8_t *p, size_t n)
 enum grpc_verdict
 grpc_eof(struct grpc_call *c)
 {
-	grpc_fail(c, "connection closed before the reply");
+	grpc_fail(c, "connection closed");
 	return c->verdict;
 }

@@ -19,7 +19,8 @@
  * The verdict: SERVING is healthy. NOT_SERVING, SERVICE_UNKNOWN, UNKNOWN,
  * a non-zero grpc-status, a non-200 :status, RST_STREAM, a GOAWAY that
  * drops the call, and anything malformed are unhealthy, each with a short
- * line in why ("NOT_SERVING", "grpc-status 12", "GOAWAY code 2").
+ * line in why ("NOT_SERVING", "grpc-status 12", "GOAWAY code 2",
+ * "not HTTP/2 (an HTTP/1 reply)", "HTTP/2 protocol error").
  * Timeouts and connection errors are the caller's to report.
  *
  * Pure: fixed buffers, no allocation, no system calls.
@@ -93,8 +94,8 @@ struct grpc_call {
 /*
  * Write the client's bytes for one Check of service (may be "") on
  * authority (the :authority, e.g. "10.0.0.1:50051") into buf of n bytes.
- * Returns the length, or 0 if it does not fit or authority or service is
- * empty/too long/holds bytes outside printable ASCII.
+ * Returns the length, or 0 if n is under GRPC_REQ_MAX or authority or
+ * service is empty/too long/holds bytes outside printable ASCII.
  */
 size_t	grpc_build_request(uint8_t *buf, size_t n, const char *authority,
 	    const char *service);

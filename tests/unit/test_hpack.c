@@ -108,6 +108,44 @@ test_rfc_c4_huffman(void **state)
 	rfc_requests(b);
 }
 
+/* Every static entry, indexed 1-61, against RFC 7541 Appendix A. */
+static void
+test_static_table(void **state)
+{
+	static const char want[] =
+	    ":authority: \n" ":method: GET\n" ":method: POST\n" ":path: /\n"
+	    ":path: /index.html\n" ":scheme: http\n" ":scheme: https\n"
+	    ":status: 200\n" ":status: 204\n" ":status: 206\n" ":status: 304\n"
+	    ":status: 400\n" ":status: 404\n" ":status: 500\n"
+	    "accept-charset: \n" "accept-encoding: gzip, deflate\n"
+	    "accept-language: \n" "accept-ranges: \n" "accept: \n"
+	    "access-control-allow-origin: \n" "age: \n" "allow: \n"
+	    "authorization: \n" "cache-control: \n" "content-disposition: \n"
+	    "content-encoding: \n" "content-language: \n" "content-length: \n"
+	    "content-location: \n" "content-range: \n" "content-type: \n"
+	    "cookie: \n" "date: \n" "etag: \n" "expect: \n" "expires: \n"
+	    "from: \n" "host: \n" "if-match: \n" "if-modified-since: \n"
+	    "if-none-match: \n" "if-range: \n" "if-unmodified-since: \n"
+	    "last-modified: \n" "link: \n" "location: \n" "max-forwards: \n"
+	    "proxy-authenticate: \n" "proxy-authorization: \n" "range: \n"
+	    "referer: \n" "refresh: \n" "retry-after: \n" "server: \n"
+	    "set-cookie: \n" "strict-transport-security: \n"
+	    "transfer-encoding: \n" "user-agent: \n" "vary: \n" "via: \n"
+	    "www-authenticate: \n";
+	uint8_t		b[61];
+	struct collect	c;
+	int		i;
+
+	(void)state;
+	for (i = 0; i < 61; i++)
+		b[i] = (uint8_t)(0x80 | (i + 1));
+	hpack_init(&dec);
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(hpack_decode(&dec, b, sizeof(b), collect_cb, &c), 0);
+	assert_string_equal(c.text, want);
+	assert_int_equal(dec.count, 0);
+}
+
 static void
 test_huffman_strings(void **state)
 {
@@ -238,6 +276,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rfc_c3_plain),
 		cmocka_unit_test(test_rfc_c4_huffman),
+		cmocka_unit_test(test_static_table),
 		cmocka_unit_test(test_huffman_strings),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_callback_stops),
