@@ -2,10 +2,10 @@
 /*
  * resolvconf.c - resolv.conf and hosts text, and search-list candidates.
  *
- * Both files are read a line at a time, a line being split into words on
- * spaces, tabs, CRs and stray NUL bytes; the hosts file allows '#' comments anywhere in a line.
- * Lines are handled in place, through (pointer, length) words, so the
- * caller's text is never copied or modified.
+ * Both files are read a word at a time, words being separated by spaces,
+ * tabs, CRs and stray NUL bytes, and lines by LF; the hosts file allows
+ * '#' comments anywhere in a line. Words are (pointer, length) pairs into
+ * the caller's text, which is never copied or modified.
  */
 #include <arpa/inet.h>
 #include <string.h>
@@ -13,14 +13,6 @@
 #include <sys/socket.h>
 
 #include "resolvconf.h"
-
-#define RESOLV_WORDS_MAX	16	/* words looked at on one line */
-
-struct resolv_line {
-	const char	*w[RESOLV_WORDS_MAX];
-	size_t		 len[RESOLV_WORDS_MAX];
-	int		 n;
-};
 
 /* Blanks between words; a NUL byte in the text counts as one too. */
 static bool
@@ -30,43 +22,37 @@ resolv_space(char c)
 }
 
 /*
- * Split the line starting at *pos into words, stopping at comment_char
- * (when not NUL). Moves *pos past the line. Returns false at the end.
+ * The next word of the line at *pos, stopping at the line's end or at
+ * comment (when not NUL), which ends the line's words. Returns its length
+ * with *w at it, or 0 at the end of the line (*pos then at its newline).
  */
-static bool
-resolv_next_line(const char *text, size_t n, size_t *pos, char comment_char,
-    struct resolv_line *l)
+static size_t
+resolv_word(const char *text, size_t n, size_t *pos, char comment,
+    const char **w)
 {
-	size_t	i = *pos, start;
-	bool	comment = false;
+	size_t i = *pos, start;
 
-	if (i >= n)
-		return false;
-	l->n = 0;
-	while (i < n && text[i] != '\n') {
-		if (text[i] == comment_char && comment_char != '\0')
-			comment = true;
-		if (comment || resolv_space(text[i])) {
+	while (i < n && text[i] != '\n' && resolv_space(text[i]))
+		i++;
+	if (i < n && comment != '\0' && text[i] == comment)
+		while (i < n && text[i] != '\n')
 			i++;
-			continue;
-		}
-		start = i;
-		while (i < n && text[i] != '\n' && !resolv_space(text[i]) &&
-		    (text[i] != comment_char || comment_char == '\0'))
-			i++;
-		if (l->n < RESOLV_WORDS_MAX) {
-			l->w[l->n] = text + start;
-			l->len[l->n++] = i - start;
-		}
-	}
-	*pos = i + 1;
-	return true;
+	start = i;
+	while (i < n && text[i] != '\n' && !resolv_space(text[i]) &&
+	    (comment == '\0' || text[i] != comment))
+		i++;
+	*pos = i;
+	*w = text + start;
+	return i - start;
 }
 
-static bool
-resolv_word_is(const struct resolv_line *l, int i, const char *s)
+/* Past the end of the line at *pos. */
+static void
+resolv_next_line(const char *text, size_t n, size_t *pos)
 {
-	return l->len[i] == strlen(s) && memcmp(l->w[i], s, l->len[i]) == 0;
+	const char *nl = memchr(text + *pos, '\n', n - *pos);
+
+	*pos = nl != NULL ? (size_t)(nl - text) + 1 : n;
 }
 
 /* Parse an address word; IPv6 may carry a %scope, which is dropped. */
@@ -112,60 +98,62 @@ resolv_option(const char *w, size_t len, const char *key, int cap, int *v)
 	*v = x > cap ? cap : x;
 }
 
+/* Append a search domain; "." alone, as glibc reads it, is none. */
 static void
-resolv_set_search(struct resolv_conf *rc, const struct resolv_line *l)
+resolv_add_search(struct resolv_conf *rc, size_t *used, const char *w,
+    size_t len)
 {
-	size_t	used = 0;
-	int	i;
-
-	rc->nsearch = 0;
-	for (i = 1; i < l->n && rc->nsearch < RESOLV_SEARCH_MAX; i++) {
-		size_t len = l->len[i];
-
-		/* "." as a search domain means none (as glibc reads it). */
-		if (len > 0 && l->w[i][len - 1] == '.')
-			len--;
-		if (len == 0 || used + len + 1 > sizeof(rc->search))
-			continue;
-		memcpy(rc->search + used, l->w[i], len);
-		rc->search[used + len] = '\0';
-		used += len + 1;
-		rc->nsearch++;
-	}
+	if (len > 0 && w[len - 1] == '.')
+		len--;
+	if (len == 0 || rc->nsearch == RESOLV_SEARCH_MAX ||
+	    *used + len + 1 > sizeof(rc->search))
+		return;
+	memcpy(rc->search + *used, w, len);
+	rc->search[*used + len] = '\0';
+	*used += len + 1;
+	rc->nsearch++;
 }
+/* The keywords understood, numbered in this order from 0. */
+static const char resolv_keywords[] = "nameserver\0search\0domain\0options";
 
 void
 resolv_conf_parse(const char *text, size_t n, struct resolv_conf *rc)
 {
-	struct resolv_line	l;
-	size_t			pos = 0;
-	int			i;
+	const char	*w, *k;
+	size_t		 pos = 0, len, used = 0;
+	int		 kw, args;
 
 	memset(rc, 0, sizeof(*rc));
 	rc->ndots = 1;
 	rc->timeout = 5;
 	rc->attempts = 2;
-	while (resolv_next_line(text, n, &pos, '\0', &l)) {
-		if (l.n == 0 || l.w[0][0] == '#' || l.w[0][0] == ';')
-			continue;
-		if (resolv_word_is(&l, 0, "nameserver") && l.n >= 2) {
-			if (rc->nns < RESOLV_NS_MAX &&
-			    resolv_addr_parse(l.w[1], l.len[1], &rc->ns[rc->nns]))
-				rc->nns++;
-		} else if (resolv_word_is(&l, 0, "search") ||
-		    resolv_word_is(&l, 0, "domain")) {
-			if (l.n > 2 && resolv_word_is(&l, 0, "domain"))
-				l.n = 2;
-			resolv_set_search(rc, &l);
-		} else if (resolv_word_is(&l, 0, "options"))
-			for (i = 1; i < l.n; i++) {
-				resolv_option(l.w[i], l.len[i], "ndots:", 15,
-				    &rc->ndots);
-				resolv_option(l.w[i], l.len[i], "timeout:", 30,
+	for (; pos < n; resolv_next_line(text, n, &pos)) {
+		/* Comment lines (# or ;) match no keyword. */
+		len = resolv_word(text, n, &pos, '\0', &w);
+		for (kw = 0, k = resolv_keywords; kw < 4;
+		    kw++, k += strlen(k) + 1)
+			if (len == strlen(k) && memcmp(w, k, len) == 0)
+				break;
+		if (kw == 1 || kw == 2) {	/* the last search/domain wins */
+			rc->nsearch = 0;
+			used = 0;
+		}
+		for (args = 0; (len = resolv_word(text, n, &pos, '\0', &w)) != 0;
+		    args++) {
+			if (kw == 0 && args == 0) {
+				if (rc->nns < RESOLV_NS_MAX &&
+				    resolv_addr_parse(w, len, &rc->ns[rc->nns]))
+					rc->nns++;
+			} else if (kw == 1 || (kw == 2 && args == 0))
+				resolv_add_search(rc, &used, w, len);
+			else if (kw == 3) {
+				resolv_option(w, len, "ndots:", 15, &rc->ndots);
+				resolv_option(w, len, "timeout:", 30,
 				    &rc->timeout);
-				resolv_option(l.w[i], l.len[i], "attempts:", 5,
+				resolv_option(w, len, "attempts:", 5,
 				    &rc->attempts);
 			}
+		}
 	}
 	if (rc->nns == 0) {
 		rc->ns[0].family = AF_INET;
@@ -188,19 +176,20 @@ int
 hosts_lookup(const char *text, size_t n, const char *name, int family,
     struct resolv_addr *out, int max)
 {
-	struct resolv_line	l;
-	struct resolv_addr	a;
-	size_t			pos = 0, nlen = strlen(name);
-	int			count = 0, i;
+	struct resolv_addr	 a;
+	const char		*w;
+	size_t			 pos = 0, nlen = strlen(name), len;
+	int			 count = 0;
 
 	if (nlen > 0 && name[nlen - 1] == '.')
 		nlen--;
-	while (count < max && resolv_next_line(text, n, &pos, '#', &l)) {
-		if (l.n < 2 || !resolv_addr_parse(l.w[0], l.len[0], &a) ||
+	for (; pos < n && count < max; resolv_next_line(text, n, &pos)) {
+		len = resolv_word(text, n, &pos, '#', &w);
+		if (len == 0 || !resolv_addr_parse(w, len, &a) ||
 		    (family != 0 && a.family != family))
 			continue;
-		for (i = 1; i < l.n; i++)
-			if (resolv_name_is(name, nlen, l.w[i], l.len[i])) {
+		while ((len = resolv_word(text, n, &pos, '#', &w)) != 0)
+			if (resolv_name_is(name, nlen, w, len)) {
 				out[count++] = a;
 				break;
 			}

@@ -233,6 +233,25 @@ test_hosts(void **state)
 	    0);
 }
 
+/* Any number of aliases on a line; the last one still counts. */
+static void
+test_hosts_many_aliases(void **state)
+{
+	char			text[512];
+	struct resolv_addr	a[2];
+	size_t			len;
+	int			i;
+
+	(void)state;
+	len = (size_t)snprintf(text, sizeof(text), "10.1.1.1");
+	for (i = 0; i < 40; i++)
+		len += (size_t)snprintf(text + len, sizeof(text) - len,
+		    " alias%d", i);
+	assert_int_equal(hosts_lookup(text, len, "alias39", 0, a, 2), 1);
+	assert_addr(&a[0], "10.1.1.1");
+	assert_int_equal(hosts_lookup(text, len, "alias40", 0, a, 2), 0);
+}
+
 int
 main(void)
 {
@@ -243,6 +262,7 @@ main(void)
 		cmocka_unit_test(test_candidates),
 		cmocka_unit_test(test_candidate_too_long),
 		cmocka_unit_test(test_hosts),
+		cmocka_unit_test(test_hosts_many_aliases),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
