@@ -13,9 +13,9 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "resolve.h"
 
 #define NSEC		1000000000ULL
@@ -78,7 +78,7 @@ resolve_end(struct resolve *r, enum resolve_state st, const char *why)
 		st = RESOLVE_OK;
 	r->state = st;
 	if (st != RESOLVE_OK)
-		(void)strncpy(r->why, why, sizeof(r->why) - 1);
+		(void)fmt_format(r->why, sizeof(r->why), "%s", why);
 }
 
 static uint16_t
@@ -87,14 +87,14 @@ resolve_random_id(void)
 	static uint16_t ctr;
 	uint16_t id;
 
-	/* Non-blocking: before the pool is ready, fall back on the clock. */
+	/*
+	 * Non-blocking: only before the kernel's pool is ready (early boot,
+	 * never in a container) does it fail, and the id is then a counter.
+	 */
 	if (syscall(SYS_getrandom, &id, sizeof(id), 1 /* GRND_NONBLOCK */) ==
 	    (long)sizeof(id))
 		return id;
-	struct timespec ts;
-
-	(void)syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts);
-	return (uint16_t)(ts.tv_nsec ^ (ts.tv_nsec >> 16) ^ (long)(ctr += 40503));
+	return ctr += 40503;
 }
 
 /* Open a socket to the current nameserver and start the query on it. */
