@@ -120,62 +120,64 @@ resolve_open(struct resolve *r, uint64_t now)
 	return 0;
 }
 
-static void resolve_next_server(struct resolve *r, uint64_t now, const char *why);
-static void resolve_next_name(struct resolve *r, uint64_t now);
+enum { STEP_ASK, STEP_NEXT_NAME, STEP_NEXT_SERVER };
 
-/* Ask the current candidate name for r->type, from the first server. */
+/*
+ * Move on, in a loop rather than by recursion: ask the current name
+ * (STEP_ASK) from the first server, or the next search candidate
+ * (STEP_NEXT_NAME), or the current question from the next server after a
+ * failure that why describes (STEP_NEXT_SERVER). Ends with a socket open
+ * and a try deadline set, or with the resolution finished.
+ */
 static void
-resolve_ask(struct resolve *r, uint64_t now)
-{
-	r->id = resolve_random_id();
-	r->qlen = dns_build_query(r->q + 2, sizeof(r->q) - 2, r->id, r->qname,
-	    r->type);
-	if (r->qlen == 0) {
-		resolve_next_name(r, now);
-		return;
-	}
-	r->q[0] = (uint8_t)(r->qlen >> 8);
-	r->q[1] = (uint8_t)r->qlen;
-	r->ns = 0;
-	r->round = 0;
-	r->tcp = false;
-	if (resolve_open(r, now) < 0)
-		resolve_next_server(r, now, "DNS: no nameserver reachable");
-}
-
-/* The next search candidate, or the end: no such host. */
-static void
-resolve_next_name(struct resolve *r, uint64_t now)
+resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 {
 	int c;
 
-	while ((c = resolv_candidate(&r->rc, r->name, ++r->cand, r->qname,
-	    sizeof(r->qname))) < 0)
-		;
-	if (c == 0) {
-		resolve_end(r, r->servfail ? RESOLVE_ERROR : RESOLVE_NOHOST,
-		    r->servfail ? servfail_why : "no such host");
-		return;
-	}
-	r->type = DNS_TYPE_A;
-	resolve_ask(r, now);
-}
-
-/* No usable answer from this server: the next one, or give up. */
-static void
-resolve_next_server(struct resolve *r, uint64_t now, const char *why)
-{
 	for (;;) {
+		if (step == STEP_NEXT_NAME) {
+			while ((c = resolv_candidate(&r->rc, r->name, ++r->cand,
+			    r->qname, sizeof(r->qname))) < 0)
+				;
+			if (c == 0) {
+				resolve_end(r, r->servfail ? RESOLVE_ERROR :
+				    RESOLVE_NOHOST, r->servfail ? servfail_why :
+				    "no such host");
+				return;
+			}
+			r->type = DNS_TYPE_A;
+			step = STEP_ASK;
+		}
+		if (step == STEP_ASK) {
+			r->id = resolve_random_id();
+			r->qlen = dns_build_query(r->q + 2, sizeof(r->q) - 2, r->id,
+			    r->qname, r->type);
+			if (r->qlen == 0) {
+				step = STEP_NEXT_NAME;
+				continue;
+			}
+			r->q[0] = (uint8_t)(r->qlen >> 8);
+			r->q[1] = (uint8_t)r->qlen;
+			r->ns = 0;
+			r->round = 0;
+			r->tcp = false;
+			if (resolve_open(r, now) == 0)
+				return;
+			why = "DNS: no nameserver reachable";
+		}
+		/* STEP_NEXT_SERVER */
+		step = STEP_NEXT_SERVER;
 		if (++r->ns >= r->rc.nns) {
 			r->ns = 0;
 			if (++r->round >= r->rc.attempts) {
 				/* As glibc: a failing server ends only this name. */
-				if (why == servfail_why) {
-					r->servfail = true;
-					resolve_next_name(r, now);
-				} else
+				if (why != servfail_why) {
 					resolve_end(r, RESOLVE_TIMEOUT, why);
-				return;
+					return;
+				}
+				r->servfail = true;
+				step = STEP_NEXT_NAME;
+				continue;
 			}
 		}
 		r->tcp = false;
@@ -201,7 +203,7 @@ resolve_start(struct resolve *r, const char *name, uint64_t now)
 	}
 	n = resolve_read_file("/etc/resolv.conf");
 	resolv_conf_parse(filebuf, n, &r->rc);
-	resolve_next_name(r, now);
+	resolve_go(r, now, STEP_NEXT_NAME, NULL);
 }
 
 int
@@ -221,7 +223,7 @@ void
 resolve_on_time(struct resolve *r, uint64_t now)
 {
 	if (r->state == RESOLVE_MORE && now >= r->try_deadline)
-		resolve_next_server(r, now, "DNS timeout");
+		resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
 }
 
 void
@@ -257,16 +259,16 @@ resolve_on_answer(struct resolve *r, const uint8_t *msg, size_t n, uint64_t now)
 		/* The name exists or not; either way the server spoke for it. */
 		if (r->type == DNS_TYPE_A && st == DNS_OK) {
 			r->type = DNS_TYPE_AAAA;
-			resolve_ask(r, now);
+			resolve_go(r, now, STEP_ASK, NULL);
 		} else if (r->naddr > 0)
 			resolve_end(r, RESOLVE_OK, "");
 		else
-			resolve_next_name(r, now);
+			resolve_go(r, now, STEP_NEXT_NAME, NULL);
 		return;
 	default:
 		break;
 	}
-	resolve_next_server(r, now, servfail_why);
+	resolve_go(r, now, STEP_NEXT_SERVER, servfail_why);
 }
 
 static void
@@ -279,7 +281,7 @@ resolve_tcp_io(struct resolve *r, short revents, uint64_t now)
 
 	if (!r->connected) {
 		if (getsockopt(r->fd, SOL_SOCKET, SO_ERROR, &err, &el) < 0 || err) {
-			resolve_next_server(r, now, "DNS timeout");
+			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
 			return;
 		}
 		r->connected = true;
@@ -289,7 +291,7 @@ resolve_tcp_io(struct resolve *r, short revents, uint64_t now)
 			return;
 		n = send(r->fd, r->q + r->qoff, r->qlen + 2 - r->qoff, MSG_NOSIGNAL);
 		if (n < 0 && errno != EAGAIN && errno != EINTR)
-			resolve_next_server(r, now, "DNS timeout");
+			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
 		else if (n > 0)
 			r->qoff += (size_t)n;
 		return;
@@ -298,7 +300,7 @@ resolve_tcp_io(struct resolve *r, short revents, uint64_t now)
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
 	if (n <= 0) {
-		resolve_next_server(r, now, servfail_why);
+		resolve_go(r, now, STEP_NEXT_SERVER, servfail_why);
 		return;
 	}
 	r->len += (size_t)n;
@@ -306,7 +308,7 @@ resolve_tcp_io(struct resolve *r, short revents, uint64_t now)
 		return;
 	need = 2 + ((size_t)r->buf[0] << 8 | r->buf[1]);
 	if (need > sizeof(r->buf)) {
-		resolve_next_server(r, now, "DNS answer too large");
+		resolve_go(r, now, STEP_NEXT_SERVER, "DNS answer too large");
 		return;
 	}
 	if (r->len >= need)
@@ -328,7 +330,7 @@ resolve_on_io(struct resolve *r, short revents, uint64_t now)
 	if (n < 0) {
 		/* ICMP port unreachable: nobody serves DNS there. */
 		if (errno != EAGAIN && errno != EINTR)
-			resolve_next_server(r, now, "DNS timeout");
+			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
 		return;
 	}
 	resolve_on_answer(r, r->buf, (size_t)n, now);
