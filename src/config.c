@@ -71,7 +71,7 @@ static const struct opt opts[] = {
 	{ "pause", 0, "TEND_PAUSE", OT_FLAG, F(pause), NULL,
 	  "run no command: only reap, exit 0 on TERM or INT" },
 	{ "health", 0, "TEND_HEALTH", OT_STRING, F(health), "PROBE",
-	  "probe the app: tcp://H:P, http://H:P/PATH or exec:CMD ARGS" },
+	  "probe the app: tcp://H:P, http://H:P/PATH, grpc://H:P[/SVC], exec:CMD" },
 	{ "health-interval", 0, "TEND_HEALTH_INTERVAL", OT_PERIOD,
 	  F(health_interval), "DURATION", "time between probes (30s)" },
 	{ "health-timeout", 0, "TEND_HEALTH_TIMEOUT", OT_PERIOD,
