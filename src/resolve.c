@@ -158,7 +158,7 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 			}
 			r->q[0] = (uint8_t)(r->qlen >> 8);
 			r->q[1] = (uint8_t)r->qlen;
-			r->ns = 0;
+			/* From the server that answered last: a dead one costs once. */
 			r->round = 0;
 			r->tcp = false;
 			if (resolve_open(r, now) == 0)
@@ -167,18 +167,17 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 		}
 		/* STEP_NEXT_SERVER */
 		step = STEP_NEXT_SERVER;
-		if (++r->ns >= r->rc.nns) {
+		if (++r->ns >= r->rc.nns)
 			r->ns = 0;
-			if (++r->round >= r->rc.attempts) {
-				/* As glibc: a failing server ends only this name. */
-				if (why != servfail_why) {
-					resolve_end(r, RESOLVE_TIMEOUT, why);
-					return;
-				}
-				r->servfail = true;
-				step = STEP_NEXT_NAME;
-				continue;
+		if (++r->round >= r->rc.nns * r->rc.attempts) {
+			/* As glibc: a failing server ends only this name. */
+			if (why != servfail_why) {
+				resolve_end(r, RESOLVE_TIMEOUT, why);
+				return;
 			}
+			r->servfail = true;
+			step = STEP_NEXT_NAME;
+			continue;
 		}
 		r->tcp = false;
 		if (resolve_open(r, now) == 0)

@@ -7,8 +7,8 @@
  * and ndots give (resolv_candidate) is asked of the nameservers of
  * /etc/resolv.conf over UDP, A then AAAA, one query in flight. A try that
  * gets no answer within the resolv.conf timeout goes to the next
- * nameserver, for "attempts" rounds; a truncated answer is asked again
- * over TCP. The ids are random (getrandom), and an answer is taken only
+ * nameserver, for "attempts" rounds; each question starts at the server
+ * that answered the last one. A truncated answer is asked again over TCP. The ids are random (getrandom), and an answer is taken only
  * from the server asked and only if it answers that very query (dns.c).
  *
  * The files are read once per resolution; a file that cannot be read is
@@ -47,7 +47,8 @@ struct resolve {
 	char			qname[RESOLV_NAME_MAX];
 	int			type;		/* DNS_TYPE_A, DNS_TYPE_AAAA */
 	bool			servfail;	/* a name got only failures */
-	int			ns, round;
+	int			ns;		/* the server asked */
+	int			round;		/* tries failed for this question */
 	int			fd;
 	bool			tcp, connected;
 	uint16_t		id;
