@@ -128,19 +128,14 @@ probe_start(struct probe_run *p, const struct probe_spec *spec,
 		http_resp_init(&p->resp);
 		p->req_len = http_build_request(p->req, sizeof(p->req), spec->host,
 		    spec->path);
-		if (p->req_len == 0) {
-			probe_finish(p, false, "request does not fit");
-			return;
-		}
-	}
-	if (spec->kind == PROBE_GRPC) {
+	} else if (spec->kind == PROBE_GRPC) {
 		grpc_init(&p->grpc);
 		p->req_len = grpc_build_request((uint8_t *)p->req, sizeof(p->req),
 		    spec->host, spec->path);
-		if (p->req_len == 0) {
-			probe_finish(p, false, "request does not fit");
-			return;
-		}
+	}
+	if (spec->kind != PROBE_EXEC && spec->kind != PROBE_TCP && p->req_len == 0) {
+		probe_finish(p, false, "request does not fit");
+		return;
 	}
 	if (spec->kind == PROBE_EXEC) {
 		probe_start_exec(p, env);
