@@ -64,6 +64,9 @@ for kind in grpc dns; do
 	idle=$(awk -v p="$PID_idle" '$1 == p { print $7 }' "$TMP/lat")
 	busy=$(awk -v p="$PID_busy" '$1 == p { print $7 }' "$TMP/lat")
 	kill -0 "$PID_busy" 2>/dev/null || fail "$kind: tend died"
+	fds=$(fd_count "$PID_busy")
+	[ "$fds" -le 8 ] || fail "$kind: tend holds $fds fds after ~40 stuck probes: $(ls -l /proc/$PID_busy/fd)"
+	ok "$kind stuck: no socket leaked ($fds fds open)"
 	finish busy "$kind stuck"
 	# (The probe in flight at the SIGTERM may see its server drained.)
 	probes=$(grep -c "^tend: health: .*unhealthy ($want)" "$TMP/busy.err")
