@@ -87,3 +87,14 @@ expect_eq $rc 143 "TERM while waiting: exits 143"
 ok "at once ($t ms)"
 [ ! -e "$TMP/started" ] || fail "the app was started after TERM"
 ok "the app was never started"
+
+# 7: reaping works while waiting: exec probes (each under a keeper that is
+# tend's child) fail every second and leave no zombie behind.
+start_pid1 --wait-for "exec:sh -c 'sleep 0.1 & exit 3'" --wait-timeout 0 -- touch "$TMP/started"
+wait_for "$TMP/err" 'is not up yet \(exit 3\)'
+sleep 2.5
+expect_eq "$(zombies "$TEND_PID")" 0 "no zombie after three failed exec probes while waiting"
+kill -TERM "$TEND_PID"
+wait "$NS_PID"
+expect_eq $? 143 "TERM ends that wait too"
+[ ! -e "$TMP/started" ] || fail "the app was started"
