@@ -3,7 +3,7 @@
 # Install what building and testing tend needs, from Debian's archive, if
 # anything is missing. Usage: scripts/deps.sh [EXTRA-PACKAGE...]
 set -eu
-pkgs="cmake make gcc libc6-dev musl-tools libcmocka-dev binutils file util-linux iproute2 mandoc procps tmux crun runc busybox-static jq tini dumb-init catatonit $*"
+pkgs="cmake make gcc libc6-dev musl-tools libcmocka-dev binutils file util-linux iproute2 mandoc procps tmux crun runc busybox-static jq tini dumb-init catatonit python3-grpcio dnsmasq-base $*"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

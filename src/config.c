@@ -33,6 +33,7 @@ enum opt_type {
 	OT_RETRIES,
 	OT_HEALTH_ACTION,
 	OT_LOG_FORMAT,
+	OT_WAIT_FOR,	/* repeatable; the variable is a comma list */
 };
 
 struct opt {
@@ -82,7 +83,7 @@ static const struct opt opts[] = {
 	{ "pause", 0, "TEND_PAUSE", OT_FLAG, F(pause), NULL,
 	  "run no command: only reap, exit 0 on TERM or INT" },
 	{ "health", 0, "TEND_HEALTH", OT_STRING, F(health), "PROBE",
-	  "probe the app: tcp://H:P, http://H:P/PATH or exec:CMD ARGS" },
+	  "probe the app: tcp://H:P, http://H:P/PATH, grpc://H:P[/SVC], exec:CMD" },
 	{ "health-interval", 0, "TEND_HEALTH_INTERVAL", OT_PERIOD,
 	  F(health_interval), "DURATION", "time between probes (30s)" },
 	{ "health-timeout", 0, "TEND_HEALTH_TIMEOUT", OT_PERIOD,
@@ -96,6 +97,10 @@ static const struct opt opts[] = {
 	  F(health_retries), "N", "failures in a row that make it unhealthy (3)" },
 	{ "health-action", 0, "TEND_HEALTH_ACTION", OT_HEALTH_ACTION,
 	  F(health_action), "none|stop", "what to do when unhealthy (none)" },
+	{ "wait-for", 0, "TEND_WAIT_FOR", OT_WAIT_FOR, 0, "PROBE",
+	  "start the app once PROBE succeeds, repeatable" },
+	{ "wait-timeout", 0, "TEND_WAIT_TIMEOUT", OT_DURATION, F(wait_timeout),
+	  "DURATION", "give up waiting and exit 123 (60s, 0: never)" },
 	{ "user", 'u', "TEND_USER", OT_STRING, F(user), "USER[:GROUP]",
 	  "run the app as USER (name or uid)" },
 	{ "workdir", 'w', "TEND_WORKDIR", OT_STRING, F(workdir), "DIR",
@@ -112,7 +117,8 @@ static const char synopsis[] =
     "usage: tend [OPTIONS] [--] COMMAND [ARG ...]\n"
     "       tend --pause [OPTIONS]\n"
     "       tend status\n"
-    "       tend probe PROBE [--timeout DURATION]\n";
+    "       tend probe PROBE [--timeout DURATION]\n"
+    "       tend wait [--timeout DURATION] [--interval DURATION] PROBE ...\n";
 
 void
 config_defaults(struct tend_config *cfg)
@@ -128,6 +134,8 @@ config_defaults(struct tend_config *cfg)
 	cfg->health_start_interval = 5 * NSEC_PER_SEC;
 	cfg->health_retries = 3;
 	cfg->probe_timeout = 10 * NSEC_PER_SEC;
+	cfg->wait_timeout = 60 * NSEC_PER_SEC;
+	cfg->wait_interval = NSEC_PER_SEC;
 }
 
 /* The name to show in messages: "--grace" or "TEND_GRACE". */
@@ -280,6 +288,13 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 		break;
 	case OT_STRING:
 		*(const char **)field = val;
+		break;
+	case OT_WAIT_FOR:
+		if (cfg->nwait == CONFIG_WAIT_MAX)
+			r = -ERANGE;
+		else
+			cfg->wait_for[cfg->nwait++] = val;
+		cfg->wait_csv = from_env;
 		break;
 	case OT_RETRIES:
 		if ((r = parse_uint(val, 1000000, &u)) == 0 && u == 0)
@@ -546,6 +561,34 @@ config_probe_cmd(struct tend_config *cfg, int argc, char *const argv[],
 	return 0;
 }
 
+/* tend wait [--timeout D] [--interval D] PROBE... */
+static int
+config_wait_cmd(struct tend_config *cfg, int argc, char *const argv[],
+    struct tend_err *err)
+{
+	uint64_t *d;
+	int i;
+
+	cfg->mode = MODE_WAIT;
+	for (i = 2; i < argc; i++) {
+		d = strcmp(argv[i], "--timeout") == 0 ? &cfg->wait_timeout :
+		    strcmp(argv[i], "--interval") == 0 ? &cfg->wait_interval : NULL;
+		if (d) {
+			if (i + 1 >= argc || parse_duration(argv[i + 1], d) < 0 ||
+			    (d == &cfg->wait_interval && *d == 0))
+				return err_set(err, "wait: %s: bad value \"%.64s\", expected DURATION",
+				    argv[i], i + 1 < argc ? argv[i + 1] : "");
+			i++;
+		} else if (argv[i][0] == '-')
+			return err_set(err, "wait: unknown option \"%.64s\"", argv[i]);
+		else if (cfg->nwait == CONFIG_WAIT_MAX)
+			return err_set(err, "wait: more than %d probes", CONFIG_WAIT_MAX);
+		else
+			cfg->wait_for[cfg->nwait++] = argv[i];
+	}
+	return cfg->nwait ? 0 : err_set(err, "wait: missing PROBE");
+}
+
 /* Cross-option checks once everything is read. */
 static int
 config_check(struct tend_config *cfg, struct tend_err *err)
@@ -606,6 +649,8 @@ config_parse_all(struct tend_config *cfg, int argc, char *const argv[],
 	}
 	if (argc >= 2 && strcmp(argv[1], "probe") == 0)
 		return config_probe_cmd(cfg, argc, argv, err);
+	if (argc >= 2 && strcmp(argv[1], "wait") == 0)
+		return config_wait_cmd(cfg, argc, argv, err);
 	if ((cmd = config_argv(cfg, &ps, argc, argv, err)) < 0)
 		return cmd;
 	if (cfg->mode == MODE_HELP || cfg->mode == MODE_VERSION ||

@@ -18,6 +18,8 @@
 #include "exitcode.h"
 #include "signame.h"
 
+#define CONFIG_WAIT_MAX	16	/* probes to wait for */
+
 enum tend_mode {
 	MODE_RUN,	/* run COMMAND */
 	MODE_PAUSE,	/* --pause: no command, only reap */
@@ -26,6 +28,7 @@ enum tend_mode {
 	MODE_LICENSE,	/* -l, as tini's */
 	MODE_STATUS,	/* tend status */
 	MODE_PROBE,	/* tend probe PROBE */
+	MODE_WAIT,	/* tend wait PROBE... */
 };
 
 enum health_action {
@@ -69,6 +72,16 @@ struct tend_config {
 	const char	*workdir;	/* NULL: unchanged */
 	bool		 no_new_privs;
 	bool		 pause;		/* --pause given */
+
+	/*
+	 * --wait-for (repeatable) or tend wait's probes; from TEND_WAIT_FOR,
+	 * wait_for[0] is the whole comma-separated list and wait_csv is set.
+	 */
+	const char	*wait_for[CONFIG_WAIT_MAX];
+	int		 nwait;
+	bool		 wait_csv;
+	uint64_t	 wait_timeout;	/* 0: for ever */
+	uint64_t	 wait_interval;
 
 	const char	*probe;		/* MODE_PROBE: the probe spec */
 	uint64_t	 probe_timeout;

@@ -13,6 +13,7 @@
 
 enum {
 	EXIT_USAGE = 2,		/* bad option, bad value, no command */
+	EXIT_WAIT_TIMEOUT = 123,	/* --wait-for: a probe never passed */
 	EXIT_UNHEALTHY = 124,	/* stopped by --health-action stop */
 	EXIT_DEADLINE = 124,	/* stopped by --deadline, as timeout(1) */
 	EXIT_INTERNAL = 125,	/* tend itself failed before the app ran */

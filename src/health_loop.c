@@ -152,7 +152,7 @@ health_loop_deadline(struct tend *t)
 	if (t->health == NULL)
 		return d;
 	if (t->health->running)
-		d = t->health->run.deadline;
+		d = probe_deadline(&t->health->run);
 	else if (health_active(t))
 		d = health_next_due(&t->health->h);
 	return t->health->ctl_rest ? deadline_min(d, t->health->ctl_rest) : d;
@@ -206,9 +206,10 @@ health_loop_on_time(struct tend *t, uint64_t now)
 		return;
 	if (th->ctl_rest && now >= th->ctl_rest)
 		th->ctl_rest = 0;
-	if (th->running && now >= th->run.deadline) {
-		probe_on_timeout(&th->run);
-		health_on_done(t, now);
+	if (th->running && now >= probe_deadline(&th->run)) {
+		probe_on_time(&th->run, now);
+		if (probe_done(&th->run))
+			health_on_done(t, now);
 		return;
 	}
 	if (th->running || !health_active(t) || now < health_next_due(&th->h))

@@ -27,6 +27,7 @@
 #include "spawn.h"
 #include "tend.h"
 #include "version.h"
+#include "wait.h"
 
 extern char **environ;
 
@@ -168,6 +169,11 @@ main_run(struct tend *t)
 	t->envp = priv_envp(&pv);
 	if ((r = health_loop_setup(t)) != 0 || (r = prestop_setup(t)) != 0)
 		return r;
+	/* --wait-for: PID 1 already, the app not started until they pass. */
+	if (t->cfg.nwait && t->cfg.mode == MODE_RUN && (r = wait_run(&t->cfg,
+	    t->sigfd, &(struct probe_env){ t->ids, t->envp, t->cfg.workdir,
+	    false, t->cfg.no_new_privs }, EXIT_WAIT_TIMEOUT)) != 0)
+		return r;
 	if (t->cfg.mode == MODE_RUN)
 		oom_arm(&t->oom);
 	if (t->cfg.mode == MODE_RUN && (r = main_start_app(t, &pv)) != 0)
@@ -214,6 +220,8 @@ main(int argc, char *argv[])
 		return oneshot_status();
 	case MODE_PROBE:
 		return oneshot_probe(&t.cfg);
+	case MODE_WAIT:
+		return wait_cmd(&t.cfg);
 	default:
 		break;
 	}

@@ -86,11 +86,11 @@ oneshot_probe(const struct tend_config *cfg)
 	while (!probe_done(&run)) {
 		pfd[0].fd = probe_fd(&run, &pfd[0].events);
 		now = clock_now();
-		if (now >= run.deadline) {
-			probe_on_timeout(&run);
-			break;
+		if (now >= probe_deadline(&run)) {
+			probe_on_time(&run, now);
+			continue;
 		}
-		if (poll(pfd, 2, deadline_timeout_ms(run.deadline, now)) < 0 &&
+		if (poll(pfd, 2, deadline_timeout_ms(probe_deadline(&run), now)) < 0 &&
 		    errno != EINTR)
 			break;
 		if (pfd[0].fd >= 0 && pfd[0].revents)

@@ -18,11 +18,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "deadline.h"
 #include "fmt.h"
 #include "keeper.h"
 #include "parse.h"
 #include "probe.h"
 #include "spawn.h"
+#include "tend.h"
+
+/*
+ * gRPC probes and host names are built in with -DTEND_NET_PROBES=ON
+ * (PROBESPEC_SUPPORTED): without them these are constant false, and the
+ * compiler drops the resolver, gRPC and HPACK code altogether.
+ */
+#define PROBE_GRPC_ON	((PROBESPEC_SUPPORTED & PROBESPEC_GRPC) != 0)
+#define PROBE_NAMES_ON	((PROBESPEC_SUPPORTED & PROBESPEC_NAMES) != 0)
 
 static void __attribute__((format(printf, 3, 4)))
 probe_finish(struct probe_run *p, bool ok, const char *fmt, ...)
@@ -37,39 +47,47 @@ probe_finish(struct probe_run *p, bool ok, const char *fmt, ...)
 	if (p->fd >= 0)
 		(void)close(p->fd);
 	p->fd = -1;
+	if (PROBE_NAMES_ON)
+		resolve_stop(&p->res);
 	/* A keeper still running cleans up after its probe, then leaves. */
 	if (p->pid > 0 && !p->reaped)
 		keeper_stop(p->pid);
 }
 
+/* Connect to the next address; out of them, fail with the last error. */
 static void
-probe_start_socket(struct probe_run *p)
+probe_connect(struct probe_run *p)
 {
 	struct sockaddr_storage ss;
-	struct sockaddr_in *in4 = (struct sockaddr_in *)&ss;
-	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+	const struct resolv_addr *a;
 	socklen_t len;
+	int err = 0;
 
-	memset(&ss, 0, sizeof(ss));
-	if (p->spec->family == AF_INET6) {
-		in6->sin6_family = AF_INET6;
-		in6->sin6_port = htons(p->spec->port);
-		memcpy(&in6->sin6_addr, p->spec->addr, 16);
-		len = sizeof(*in6);
-	} else {
-		in4->sin_family = AF_INET;
-		in4->sin_port = htons(p->spec->port);
-		memcpy(&in4->sin_addr, p->spec->addr, 4);
-		len = sizeof(*in4);
+	while (p->ai < p->res.naddr) {
+		a = &p->res.addr[p->ai++];
+		len = resolve_sockaddr(&ss, a->family, a->addr, p->spec->port);
+		if (p->fd >= 0)
+			(void)close(p->fd);
+		p->fd = socket(a->family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+		p->phase = PROBE_CONNECTING;
+		if (p->fd >= 0 && (connect(p->fd, (struct sockaddr *)&ss, len) == 0 ||
+		    errno == EINPROGRESS))
+			return;
+		err = errno;
 	}
-	p->fd = socket(p->spec->family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (p->fd < 0) {
-		probe_finish(p, false, "socket: %s", strerror(errno));
+	probe_finish(p, false, "connect: %s", strerror(err));
+}
+
+/* The resolver may have finished: connect, or fail with its reason. */
+static void
+probe_after_resolve(struct probe_run *p)
+{
+	if (p->res.state == RESOLVE_MORE)
 		return;
-	}
-	p->phase = PROBE_CONNECTING;
-	if (connect(p->fd, (struct sockaddr *)&ss, len) < 0 && errno != EINPROGRESS)
-		probe_finish(p, false, "connect: %s", strerror(errno));
+	if (p->res.state == RESOLVE_OK)
+		probe_connect(p);
+	else
+		probe_finish(p, false, "%s", p->res.why);
 }
 
 /*
@@ -112,27 +130,63 @@ probe_start(struct probe_run *p, const struct probe_spec *spec,
 	memset(p, 0, sizeof(*p));
 	p->spec = spec;
 	p->fd = -1;
+	p->res.fd = -1;
 	p->started = now;
 	p->deadline = now + timeout;
 	if (spec->kind == PROBE_HTTP) {
 		http_resp_init(&p->resp);
 		p->req_len = http_build_request(p->req, sizeof(p->req), spec->host,
 		    spec->path);
-		if (p->req_len == 0) {
-			probe_finish(p, false, "request does not fit");
-			return;
-		}
+	} else if (PROBE_GRPC_ON && spec->kind == PROBE_GRPC) {
+		grpc_init(&p->grpc);
+		p->req_len = grpc_build_request((uint8_t *)p->req, sizeof(p->req),
+		    spec->host, spec->path);
 	}
-	if (spec->kind == PROBE_EXEC)
+	if (spec->kind != PROBE_EXEC && spec->kind != PROBE_TCP && p->req_len == 0) {
+		probe_finish(p, false, "request does not fit");
+		return;
+	}
+	if (spec->kind == PROBE_EXEC) {
 		probe_start_exec(p, env);
-	else
-		probe_start_socket(p);
+	} else if (PROBE_NAMES_ON && spec->family == 0) {
+		p->phase = PROBE_RESOLVING;
+		resolve_start(&p->res, spec->name, now);
+		probe_after_resolve(p);
+	} else {
+		p->res.naddr = 1;
+		p->res.addr[0].family = spec->family;
+		memcpy(p->res.addr[0].addr, spec->addr, 16);
+		probe_connect(p);
+	}
+}
+
+uint64_t
+probe_deadline(const struct probe_run *p)
+{
+	return PROBE_NAMES_ON && p->phase == PROBE_RESOLVING ?
+	    deadline_min(p->deadline, resolve_deadline(&p->res)) : p->deadline;
+}
+
+void
+probe_on_time(struct probe_run *p, uint64_t now)
+{
+	if (now >= p->deadline) {
+		probe_on_timeout(p);
+	} else if (PROBE_NAMES_ON && p->phase == PROBE_RESOLVING) {
+		resolve_on_time(&p->res, now);
+		probe_after_resolve(p);
+	}
 }
 
 int
 probe_fd(const struct probe_run *p, short *ret_events)
 {
 	switch (p->phase) {
+	case PROBE_RESOLVING:
+		if (PROBE_NAMES_ON)
+			return resolve_fd(&p->res, ret_events);
+		*ret_events = 0;
+		return -1;
 	case PROBE_CONNECTING:
 	case PROBE_SENDING:
 		*ret_events = POLLOUT;
@@ -156,7 +210,12 @@ probe_on_connected(struct probe_run *p)
 	if (getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
 		err = errno;
 	if (err != 0) {
-		probe_finish(p, false, "connect: %s", strerror(err));
+		/* Refused here: the name's next address may answer. */
+		errno = err;
+		if (p->ai < p->res.naddr)
+			probe_connect(p);
+		else
+			probe_finish(p, false, "connect: %s", strerror(err));
 		return;
 	}
 	if (p->spec->kind == PROBE_TCP)
@@ -182,14 +241,34 @@ probe_on_writable(struct probe_run *p)
 }
 
 static void
-probe_on_http_readable(struct probe_run *p)
+probe_on_grpc_bytes(struct probe_run *p, const char *buf, ssize_t n)
 {
-	char buf[512];
+	enum grpc_verdict v = n == 0 ? grpc_eof(&p->grpc) :
+	    grpc_feed(&p->grpc, (const uint8_t *)buf, (size_t)n);
+
+	/* A few bytes of acknowledgements: a full buffer just drops them. */
+	if (p->grpc.out_len)
+		(void)!send(p->fd, p->grpc.out, p->grpc.out_len,
+		    MSG_NOSIGNAL | MSG_DONTWAIT);
+	grpc_sent(&p->grpc);
+	if (v != GRPC_MORE)
+		probe_finish(p, v == GRPC_HEALTHY, "%s", v == GRPC_HEALTHY ?
+		    "SERVING" : p->grpc.why);
+}
+
+static void
+probe_on_readable(struct probe_run *p)
+{
+	char buf[1024];
 	ssize_t n = recv(p->fd, buf, sizeof(buf), 0);
 
 	if (n < 0) {
 		if (errno != EAGAIN && errno != EINTR)
 			probe_finish(p, false, "recv: %s", strerror(errno));
+		return;
+	}
+	if (PROBE_GRPC_ON && p->spec->kind == PROBE_GRPC) {
+		probe_on_grpc_bytes(p, buf, n);
 		return;
 	}
 	if (n == 0) {
@@ -246,12 +325,15 @@ probe_on_exec_output(struct probe_run *p)
 void
 probe_on_io(struct probe_run *p, short revents)
 {
-	if (p->phase == PROBE_CONNECTING && (revents & (POLLOUT | POLLERR | POLLHUP)))
+	if (PROBE_NAMES_ON && p->phase == PROBE_RESOLVING) {
+		resolve_on_io(&p->res, revents, clock_now());
+		probe_after_resolve(p);
+	} else if (p->phase == PROBE_CONNECTING && (revents & (POLLOUT | POLLERR | POLLHUP)))
 		probe_on_connected(p);
 	else if (p->phase == PROBE_SENDING && (revents & (POLLOUT | POLLERR | POLLHUP)))
 		probe_on_writable(p);
 	else if (p->phase == PROBE_READING && (revents & (POLLIN | POLLERR | POLLHUP)))
-		probe_on_http_readable(p);
+		probe_on_readable(p);
 	else if (p->phase == PROBE_RUNNING && (revents & (POLLIN | POLLERR | POLLHUP)))
 		probe_on_exec_output(p);
 }
@@ -286,6 +368,10 @@ probe_on_timeout(struct probe_run *p)
 
 	if (p->phase == PROBE_DONE || p->phase == PROBE_IDLE)
 		return;
+	if (p->phase == PROBE_RESOLVING) {
+		probe_finish(p, false, "DNS timeout");
+		return;
+	}
 	probe_finish(p, false, "timed out after %s",
 	    parse_format_duration(p->deadline - p->started, dur, sizeof(dur)));
 }

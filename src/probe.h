@@ -2,7 +2,8 @@
 /*
  * probe.h - run one health probe without blocking, fed by a poll loop.
  *
- * TCP and HTTP probes are non-blocking sockets: no fork, no thread, no DNS.
+ * TCP, HTTP and gRPC probes are non-blocking sockets: no fork, no thread;
+ * a host name is resolved by resolve.c on a non-blocking socket first.
  * Exec probes run under a keeper process (keeper.h) that kills everything
  * they leave; their output comes back through a pipe. The loop polls probe_fd(), calls probe_on_io(),
  * tells it about the probe child's exit with probe_on_exit(), and calls
@@ -15,13 +16,16 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "grpc.h"
 #include "http.h"
 #include "probespec.h"
+#include "resolve.h"
 
 struct user_ids;
 
 enum probe_phase {
 	PROBE_IDLE,
+	PROBE_RESOLVING,	/* a host name: the resolver runs */
 	PROBE_CONNECTING,
 	PROBE_SENDING,
 	PROBE_READING,
@@ -39,7 +43,12 @@ struct probe_run {
 	uint64_t		 deadline;
 	char			 req[PROBESPEC_PATH_MAX + PROBESPEC_HOST_MAX + 128];
 	size_t			 req_len, req_off;
-	struct http_resp	 resp;
+	union {
+		struct http_resp resp;
+		struct grpc_call grpc;
+	};
+	struct resolve		 res;		/* addresses to try, in order */
+	int			 ai;		/* the next one to try */
 	char			 out[128];	/* exec: start of the output */
 	size_t			 out_len;
 	bool			 ok;		/* verdict, once PROBE_DONE */
@@ -73,6 +82,15 @@ void	probe_on_exit(struct probe_run *p, int status);
 
 /* The deadline passed: fail it, killing an exec probe's whole group. */
 void	probe_on_timeout(struct probe_run *p);
+
+/*
+ * When the loop must next call probe_on_time(): the probe's deadline, or
+ * earlier, the resolver's current try running out.
+ */
+uint64_t probe_deadline(const struct probe_run *p);
+
+/* Call at probe_deadline(): fails over or times the probe out. */
+void	probe_on_time(struct probe_run *p, uint64_t now);
 
 static inline bool
 probe_done(const struct probe_run *p)

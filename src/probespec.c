@@ -211,8 +211,8 @@ probespec_parse_authority(const char *spec, const char *s, size_t len,
 		return probespec_fail(err, -EINVAL, spec, "host \"%.*s\" is "
 		    "not an IPv4 address, [IPv6] address or %s",
 		    (int)(colon - s), s, (features & PROBESPEC_NAMES) ?
-		    "host name" : "localhost (host names are not supported "
-		    "yet)");
+		    "host name" : "localhost (host names are not built into "
+		    "this tend: TEND_NET_PROBES)");
 	if (colon == end) {
 		if (need_port)
 			return probespec_fail(err, -EINVAL, spec,
@@ -526,7 +526,7 @@ probespec_parse_any(const char *s, unsigned features, struct probe_spec *out,
 		/* Refused before parsing, so a build without it drops it. */
 		if (!(features & PROBESPEC_GRPC))
 			return probespec_fail(err, -ENOTSUP, s,
-			    "grpc:// probes are not supported yet");
+			    "grpc:// probes are not built into this tend (TEND_NET_PROBES)");
 		return probespec_parse_grpc(s, s + 7, features, out, err);
 	}
 	if (strncasecmp(s, "exec:", 5) == 0)

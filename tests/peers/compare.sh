@@ -196,6 +196,15 @@ m_health() {
 	case $1 in tend) h=$("$TEND" --help 2>&1) ;; *) h=$($1 -h 2>&1) ;; esac
 	echo "$h" | grep -qi health && echo yes || echo no
 }
+# gRPC health probes and waiting for dependencies: the help text.
+m_grpc() {
+	case $1 in tend) h=$("$TEND" --help 2>&1) ;; *) h=$($1 -h 2>&1) ;; esac
+	echo "$h" | grep -q 'grpc://' && echo yes || echo no
+}
+m_wait() {
+	case $1 in tend) h=$("$TEND" --help 2>&1) ;; *) h=$($1 -h 2>&1) ;; esac
+	echo "$h" | grep -Eq -- '--wait-for|wait .*PROBE' && echo yes || echo no
+}
 # Is the Debian binary static? (tini-static is tini's static build.)
 m_static() {
 	case $1 in
@@ -237,6 +246,8 @@ subreaper|adopts orphans when not PID 1, no option|yes|no|no|yes
 rewrite|rewrite TERM for the app|TERM -> 2|no option|TERM -> 2|no option
 pause|pause mode (no app), exit on INT|yes (0)|no option|no option|yes (0)
 health|health probes of its own|yes|no|no|no
+grpc|gRPC health probes (no grpc_health_probe)|yes|no|no|no
+wait|wait for dependencies (tend wait, --wait-for)|yes|no|no|no
 user|option to run the app as another user|yes|no|no|no
 static|the Debian binary|*|dynamic, 27 KiB|dynamic, 18 KiB|static, 682 KiB
 docker|what docker info reads from --version|*|version 0.19.0|unknown format|version 0.1.7_catatonit'

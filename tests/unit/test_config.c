@@ -439,12 +439,54 @@ test_config_subcommands_only_as_first_argument(void **state)
 }
 
 static void
+test_config_wait(void **state)
+{
+	struct tend_config c;
+	struct tend_err e;
+
+	(void)state;
+	assert_int_equal(parse(&c, ARGV("wait", "tcp://db:5432", "--timeout", "5s",
+	    "--interval", "200ms", "http://a/"), NULL, &e), 0);
+	assert_int_equal(c.mode, MODE_WAIT);
+	assert_int_equal(c.nwait, 2);
+	assert_string_equal(c.wait_for[0], "tcp://db:5432");
+	assert_string_equal(c.wait_for[1], "http://a/");
+	assert_true(c.wait_timeout == 5 * NSEC_PER_SEC);
+	assert_true(c.wait_interval == 200000000ULL);
+	assert_int_equal(parse(&c, ARGV("wait"), NULL, &e), -EINVAL);
+	assert_string_equal(e.msg, "wait: missing PROBE");
+	assert_int_equal(parse(&c, ARGV("wait", "--interval", "0", "tcp://a:1"), NULL,
+	    &e), -EINVAL);
+	assert_int_equal(parse(&c, ARGV("wait", "--timeout"), NULL, &e), -EINVAL);
+	assert_int_equal(parse(&c, ARGV("wait", "-x", "tcp://a:1"), NULL, &e), -EINVAL);
+	assert_string_equal(e.msg, "wait: unknown option \"-x\"");
+
+	/* --wait-for repeats; the variable is one comma list; argv wins. */
+	assert_int_equal(parse(&c, ARGV("--wait-for", "tcp://a:1", "--wait-for=tcp://b:2",
+	    "--wait-timeout", "0", "app"), ENVP("TEND_WAIT_FOR=tcp://c:3"), &e), 0);
+	assert_int_equal(c.nwait, 2);
+	assert_false(c.wait_csv);
+	assert_string_equal(c.wait_for[1], "tcp://b:2");
+	assert_true(c.wait_timeout == 0);
+	assert_int_equal(parse(&c, ARGV("app"), ENVP("TEND_WAIT_FOR=tcp://c:3,tcp://d:4",
+	    "TEND_WAIT_TIMEOUT=2s"), &e), 0);
+	assert_int_equal(c.nwait, 1);
+	assert_true(c.wait_csv);
+	assert_string_equal(c.wait_for[0], "tcp://c:3,tcp://d:4");
+	assert_true(c.wait_timeout == 2 * NSEC_PER_SEC);
+	assert_int_equal(parse(&c, ARGV("app"), NULL, &e), 0);
+	assert_int_equal(c.nwait, 0);
+	assert_true(c.wait_timeout == 60 * NSEC_PER_SEC);
+}
+
+static void
 test_config_usage_lists_every_variable(void **state)
 {
 	static const char *const vars[] = { "TEND_VERBOSITY", "TEND_SUBREAPER",
 	    "TEND_KILL_GROUP", "TEND_PDEATHSIG", "TEND_REMAP_EXIT", "TEND_REWRITE",
 	    "TEND_GRACE", "TEND_STOP_TIMEOUT", "TEND_PRE_STOP", "TEND_PAUSE",
-	    "TEND_HEALTH", "TEND_HEALTH_ACTION", "TEND_USER", "TEND_LOG_FORMAT" };
+	    "TEND_HEALTH", "TEND_HEALTH_ACTION", "TEND_USER", "TEND_LOG_FORMAT",
+	    "TEND_WAIT_FOR", "TEND_WAIT_TIMEOUT" };
 	char buf[8192];
 	size_t i, n;
 
@@ -482,6 +524,7 @@ main(void)
 		cmocka_unit_test(test_config_help_and_version_win),
 		cmocka_unit_test(test_config_pause_needs_no_command),
 		cmocka_unit_test(test_config_subcommands_only_as_first_argument),
+		cmocka_unit_test(test_config_wait),
 		cmocka_unit_test(test_config_usage_lists_every_variable),
 	};
 

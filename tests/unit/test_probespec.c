@@ -684,16 +684,16 @@ unsupported_features_are_refused_with_a_clear_reason(void **state)
 		const char	*reason;
 	} c[] = {
 		{ "grpc://127.0.0.1:50051", PROBESPEC_NAMES,
-		    "grpc:// probes are not supported yet" },
+		    "grpc:// probes are not built into this tend (TEND_NET_PROBES)" },
 		{ "grpc://db:50051", PROBESPEC_NAMES,
-		    "grpc:// probes are not supported yet" },
+		    "grpc:// probes are not built into this tend (TEND_NET_PROBES)" },
 	};
 	static const struct reject_case names[] = {
 		{ "tcp://db:5432", -EINVAL, "host \"db\" is not an IPv4 "
 		    "address, [IPv6] address or localhost (host names are not "
-		    "supported yet)" },
-		{ "http://example.com/", -EINVAL, "host names are not supported "
-		    "yet" },
+		    "built into this tend: TEND_NET_PROBES)" },
+		{ "http://example.com/", -EINVAL, "host names are not built "
+		    "into this tend" },
 	};
 	struct probe_spec	p;
 	struct tend_err		err;

@@ -1,0 +1,336 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * resolve.c - the resolver's sockets, files and clock; the messages and
+ * the files' text are parsed by the pure dns.c and resolvconf.c.
+ *
+ * One query is in flight at a time, so one fd and one deadline: the
+ * probe hands both to the loop, which never waits on a nameserver.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "fmt.h"
+#include "resolve.h"
+
+#define NSEC		1000000000ULL
+#define FILE_MAX	8192	/* of /etc/hosts and /etc/resolv.conf */
+
+static const char servfail_why[] = "DNS server failure";
+
+/* Both files are read into this one buffer, one after the other. */
+static char filebuf[FILE_MAX];
+
+static size_t
+resolve_read_file(const char *path)
+{
+	size_t len = 0;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+	if (fd < 0)
+		return 0;
+	while (len < sizeof(filebuf) &&
+	    (n = read(fd, filebuf + len, sizeof(filebuf) - len)) > 0)
+		len += (size_t)n;
+	(void)close(fd);
+	return len;
+}
+
+socklen_t
+resolve_sockaddr(struct sockaddr_storage *ss, int family,
+    const unsigned char *addr, uint16_t port)
+{
+	struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+
+	memset(ss, 0, sizeof(*ss));
+	if (family == AF_INET6) {
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons(port);
+		memcpy(&in6->sin6_addr, addr, 16);
+		return sizeof(*in6);
+	}
+	in4->sin_family = AF_INET;
+	in4->sin_port = htons(port);
+	memcpy(&in4->sin_addr, addr, 4);
+	return sizeof(*in4);
+}
+
+static void
+resolve_close(struct resolve *r)
+{
+	if (r->fd >= 0)
+		(void)close(r->fd);
+	r->fd = -1;
+}
+
+static void
+resolve_end(struct resolve *r, enum resolve_state st, const char *why)
+{
+	resolve_close(r);
+	if (r->naddr > 0)
+		st = RESOLVE_OK;
+	r->state = st;
+	if (st != RESOLVE_OK)
+		(void)fmt_format(r->why, sizeof(r->why), "%s", why);
+}
+
+static uint16_t
+resolve_random_id(void)
+{
+	static uint16_t ctr;
+	uint16_t id;
+
+	/*
+	 * Non-blocking: only before the kernel's pool is ready (early boot,
+	 * never in a container) does it fail, and the id is then a counter.
+	 */
+	if (syscall(SYS_getrandom, &id, sizeof(id), 1 /* GRND_NONBLOCK */) ==
+	    (long)sizeof(id))
+		return id;
+	return ctr += 40503;
+}
+
+/* Open a socket to the current nameserver and start the query on it. */
+static int
+resolve_open(struct resolve *r, uint64_t now)
+{
+	const struct resolv_addr *ns = &r->rc.ns[r->ns];
+	struct sockaddr_storage ss;
+	socklen_t sl = resolve_sockaddr(&ss, ns->family, ns->addr, 53);
+
+	resolve_close(r);
+	r->try_deadline = now + (uint64_t)r->rc.timeout * NSEC;
+	r->fd = socket(ns->family, (r->tcp ? SOCK_STREAM : SOCK_DGRAM) |
+	    SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	r->len = 0;
+	r->qoff = 0;
+	r->connected = !r->tcp;
+	if (r->fd < 0 || (connect(r->fd, (struct sockaddr *)&ss, sl) < 0 &&
+	    errno != EINPROGRESS))
+		return -1;
+	if (!r->tcp && send(r->fd, r->q + 2, r->qlen, 0) < 0)
+		return -1;
+	return 0;
+}
+
+enum { STEP_ASK, STEP_NEXT_NAME, STEP_NEXT_SERVER };
+
+/*
+ * Move on, in a loop rather than by recursion: ask the current name
+ * (STEP_ASK) from the first server, or the next search candidate
+ * (STEP_NEXT_NAME), or the current question from the next server after a
+ * failure that why describes (STEP_NEXT_SERVER). Ends with a socket open
+ * and a try deadline set, or with the resolution finished.
+ */
+static void
+resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
+{
+	int c;
+
+	for (;;) {
+		if (step == STEP_NEXT_NAME) {
+			while ((c = resolv_candidate(&r->rc, r->name, ++r->cand,
+			    r->qname, sizeof(r->qname))) < 0)
+				;
+			if (c == 0) {
+				resolve_end(r, r->servfail ? RESOLVE_ERROR :
+				    RESOLVE_NOHOST, r->servfail ? servfail_why :
+				    "no such host");
+				return;
+			}
+			r->type = DNS_TYPE_A;
+			step = STEP_ASK;
+		}
+		if (step == STEP_ASK) {
+			r->id = resolve_random_id();
+			r->qlen = dns_build_query(r->q + 2, sizeof(r->q) - 2, r->id,
+			    r->qname, r->type);
+			if (r->qlen == 0) {
+				step = STEP_NEXT_NAME;
+				continue;
+			}
+			r->q[0] = (uint8_t)(r->qlen >> 8);
+			r->q[1] = (uint8_t)r->qlen;
+			/* From the server that answered last: a dead one costs once. */
+			r->round = 0;
+			r->tcp = false;
+			if (resolve_open(r, now) == 0)
+				return;
+			why = "DNS: no nameserver reachable";
+		}
+		/* STEP_NEXT_SERVER */
+		step = STEP_NEXT_SERVER;
+		if (++r->ns >= r->rc.nns)
+			r->ns = 0;
+		if (++r->round >= r->rc.nns * r->rc.attempts) {
+			/* As glibc: a failing server ends only this name. */
+			if (why != servfail_why) {
+				resolve_end(r, RESOLVE_TIMEOUT, why);
+				return;
+			}
+			r->servfail = true;
+			step = STEP_NEXT_NAME;
+			continue;
+		}
+		r->tcp = false;
+		if (resolve_open(r, now) == 0)
+			return;
+	}
+}
+
+void
+resolve_start(struct resolve *r, const char *name, uint64_t now)
+{
+	size_t n;
+
+	memset(r, 0, sizeof(*r));
+	r->fd = -1;
+	r->name = name;
+	r->cand = -1;
+	n = resolve_read_file("/etc/hosts");
+	r->naddr = hosts_lookup(filebuf, n, name, 0, r->addr, RESOLVE_ADDR_MAX);
+	if (r->naddr > 0) {
+		r->state = RESOLVE_OK;
+		return;
+	}
+	n = resolve_read_file("/etc/resolv.conf");
+	resolv_conf_parse(filebuf, n, &r->rc);
+	resolve_go(r, now, STEP_NEXT_NAME, NULL);
+}
+
+int
+resolve_fd(const struct resolve *r, short *ret_events)
+{
+	*ret_events = r->tcp && r->qoff < r->qlen + 2 ? POLLOUT : POLLIN;
+	return r->state == RESOLVE_MORE ? r->fd : -1;
+}
+
+uint64_t
+resolve_deadline(const struct resolve *r)
+{
+	return r->state == RESOLVE_MORE ? r->try_deadline : UINT64_MAX;
+}
+
+void
+resolve_on_time(struct resolve *r, uint64_t now)
+{
+	if (r->state == RESOLVE_MORE && now >= r->try_deadline)
+		resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
+}
+
+void
+resolve_stop(struct resolve *r)
+{
+	resolve_close(r);
+}
+
+/* A whole answer is in buf[0..len): judge it. */
+static void
+resolve_on_answer(struct resolve *r, const uint8_t *msg, size_t n, uint64_t now)
+{
+	static struct dns_answer ans;
+	int st = dns_parse_answer(msg, n, r->id, r->qname, r->type, &ans), i;
+
+	switch (st) {
+	case DNS_MISMATCH:
+		return;		/* not ours: keep waiting */
+	case DNS_TRUNCATED:
+		if (r->tcp)
+			break;
+		r->tcp = true;
+		if (resolve_open(r, now) < 0)
+			break;
+		return;
+	case DNS_OK:
+		for (i = 0; i < ans.count && r->naddr < RESOLVE_ADDR_MAX; i++) {
+			r->addr[r->naddr].family = ans.family;
+			memcpy(r->addr[r->naddr++].addr, ans.addr[i], 16);
+		}
+		/* fall through */
+	case DNS_NXDOMAIN:
+		/* The name exists or not; either way the server spoke for it. */
+		if (r->type == DNS_TYPE_A && st == DNS_OK) {
+			r->type = DNS_TYPE_AAAA;
+			resolve_go(r, now, STEP_ASK, NULL);
+		} else if (r->naddr > 0)
+			resolve_end(r, RESOLVE_OK, "");
+		else
+			resolve_go(r, now, STEP_NEXT_NAME, NULL);
+		return;
+	default:
+		break;
+	}
+	resolve_go(r, now, STEP_NEXT_SERVER, servfail_why);
+}
+
+static void
+resolve_tcp_io(struct resolve *r, short revents, uint64_t now)
+{
+	int err = 0;
+	socklen_t el = sizeof(err);
+	ssize_t n;
+	size_t need;
+
+	if (!r->connected) {
+		if (getsockopt(r->fd, SOL_SOCKET, SO_ERROR, &err, &el) < 0 || err) {
+			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
+			return;
+		}
+		r->connected = true;
+	}
+	if (r->qoff < r->qlen + 2) {
+		if (!(revents & (POLLOUT | POLLERR | POLLHUP)))
+			return;
+		n = send(r->fd, r->q + r->qoff, r->qlen + 2 - r->qoff, MSG_NOSIGNAL);
+		if (n < 0 && errno != EAGAIN && errno != EINTR)
+			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
+		else if (n > 0)
+			r->qoff += (size_t)n;
+		return;
+	}
+	n = recv(r->fd, r->buf + r->len, sizeof(r->buf) - r->len, 0);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n <= 0) {
+		resolve_go(r, now, STEP_NEXT_SERVER, servfail_why);
+		return;
+	}
+	r->len += (size_t)n;
+	if (r->len < 2)
+		return;
+	need = 2 + ((size_t)r->buf[0] << 8 | r->buf[1]);
+	if (need > sizeof(r->buf)) {
+		resolve_go(r, now, STEP_NEXT_SERVER, "DNS answer too large");
+		return;
+	}
+	if (r->len >= need)
+		resolve_on_answer(r, r->buf + 2, need - 2, now);
+}
+
+void
+resolve_on_io(struct resolve *r, short revents, uint64_t now)
+{
+	ssize_t n;
+
+	if (r->state != RESOLVE_MORE || r->fd < 0)
+		return;
+	if (r->tcp) {
+		resolve_tcp_io(r, revents, now);
+		return;
+	}
+	n = recv(r->fd, r->buf, sizeof(r->buf), 0);
+	if (n < 0) {
+		/* ICMP port unreachable: nobody serves DNS there. */
+		if (errno != EAGAIN && errno != EINTR)
+			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
+		return;
+	}
+	resolve_on_answer(r, r->buf, (size_t)n, now);
+}

@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * wait.c - hold until probes pass, with a poll loop of its own.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+
+#include "deadline.h"
+#include "exitcode.h"
+#include "fmt.h"
+#include "log.h"
+#include "parse.h"
+#include "reap.h"
+#include "sig.h"
+#include "tend.h"
+#include "wait.h"
+
+struct wait_item {
+	const char		*text;		/* as given */
+	struct probe_spec	 spec;		/* parsed in place: never copied */
+	struct probe_run	 run;
+	bool			 running, up, failed;
+	uint64_t		 next;		/* next try */
+};
+
+static struct wait_item items[CONFIG_WAIT_MAX];
+static char csv[4096];		/* TEND_WAIT_FOR, split at its commas */
+
+/* Fill items[] from cfg; returns how many, or -1 after logging why. */
+static int
+wait_parse(const struct tend_config *cfg)
+{
+	struct tend_err err;
+	char *p, *c;
+	int n = 0, i;
+
+	if (cfg->wait_csv) {
+		(void)fmt_format(csv, sizeof(csv), "%s", cfg->wait_for[0]);
+		for (p = csv; p && n < CONFIG_WAIT_MAX; p = c) {
+			if ((c = strchr(p, ',')) != NULL)
+				*c++ = '\0';
+			if (*p)
+				items[n++].text = p;
+		}
+	} else
+		for (n = 0; n < cfg->nwait; n++)
+			items[n].text = cfg->wait_for[n];
+	for (i = 0; i < n; i++)
+		if (probespec_parse(items[i].text, &items[i].spec, &err) < 0) {
+			log_error("%s: %s", cfg->mode == MODE_WAIT ? "wait" :
+			    "--wait-for", err.msg);
+			return -1;
+		}
+	return n;
+}
+
+static void
+wait_on_done(struct wait_item *w, uint64_t interval)
+{
+	w->running = false;
+	if (w->run.ok) {
+		w->up = true;
+		log_warn("wait: %s is up (%s)", w->text, w->run.why);
+	} else {
+		if (!w->failed)
+			log_warn("wait: %s is not up yet (%s)", w->text, w->run.why);
+		w->failed = true;
+		w->next = w->run.started + interval;
+	}
+}
+
+/* Reap what died; exec probes' keepers get their verdict. */
+static void
+wait_reap(int n)
+{
+	struct reap_event ev[32];
+	bool none_left;
+	size_t k, i;
+	int j;
+
+	do {
+		k = reap_some(ev, 32, &none_left);
+		for (i = 0; i < k; i++)
+			for (j = 0; j < n; j++)
+				if (items[j].running && items[j].run.pid == ev[i].pid &&
+				    !WIFSTOPPED(ev[i].status))
+					probe_on_exit(&items[j].run, ev[i].status);
+	} while (k == 32);
+}
+
+/* Read signals: returns a stop signal, or 0. */
+static int
+wait_signals(int sigfd, bool *reap)
+{
+	struct signalfd_siginfo si[16];
+	size_t k, i;
+	int sig;
+
+	k = sig_read(sigfd, si, 16);
+	for (i = 0; i < k; i++) {
+		sig = (int)si[i].ssi_signo;
+		if (sig == SIGTERM || sig == SIGINT || sig == SIGHUP || sig == SIGQUIT)
+			return sig;
+		if (sig == SIGCHLD)
+			*reap = true;
+	}
+	return 0;
+}
+
+static int
+wait_timed_out(const struct tend_config *cfg, int n, int code)
+{
+	char line[LOG_LINE_MAX - 64], dur[32];
+	const char *sep = "";
+	size_t off;
+	int i;
+
+	off = (size_t)fmt_format(line, sizeof(line), "wait: gave up after %s; not up:",
+	    parse_format_duration(cfg->wait_timeout, dur, sizeof(dur)));
+	for (i = 0; i < n && off < sizeof(line); i++)
+		if (!items[i].up) {
+			off += (size_t)fmt_format(line + off, sizeof(line) - off,
+			    "%s %s (%s)", sep, items[i].text, items[i].failed ?
+			    items[i].run.why : "no answer yet");
+			sep = ",";
+		}
+	log_error("%s", line);
+	for (i = 0; i < n; i++)
+		if (items[i].running)
+			probe_on_timeout(&items[i].run);
+	return code;
+}
+
+int
+wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
+    int timeout_code)
+{
+	struct pollfd pfd[CONFIG_WAIT_MAX + 1];
+	int at[CONFIG_WAIT_MAX + 1];
+	uint64_t now = clock_now(), end, due;
+	bool reap = false, all_up;
+	int n, i, k, sig;
+
+	if ((n = wait_parse(cfg)) < 0)
+		return EXIT_USAGE;
+	end = cfg->wait_timeout ? deadline_after(now, cfg->wait_timeout) :
+	    DEADLINE_NEVER;
+	for (i = 0; i < n; i++)
+		items[i].next = now;
+	for (;;) {
+		now = clock_now();
+		all_up = true;
+		due = end;
+		k = 1;
+		pfd[0] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
+		for (i = 0; i < n; i++) {
+			struct wait_item *w = &items[i];
+
+			if (w->running && now >= probe_deadline(&w->run)) {
+				probe_on_time(&w->run, now);
+				if (probe_done(&w->run))
+					wait_on_done(w, cfg->wait_interval);
+			}
+			if (!w->up && !w->running && now >= w->next && now < end) {
+				probe_start(&w->run, &w->spec, env, now,
+				    deadline_min(cfg->probe_timeout, end - now));
+				w->running = true;
+				if (probe_done(&w->run))
+					wait_on_done(w, cfg->wait_interval);
+			}
+			if (w->up)
+				continue;
+			all_up = false;
+			if (!w->running) {
+				due = deadline_min(due, w->next);
+				continue;
+			}
+			due = deadline_min(due, probe_deadline(&w->run));
+			if ((pfd[k].fd = probe_fd(&w->run, &pfd[k].events)) >= 0)
+				at[k++] = i;
+		}
+		if (all_up) {
+			if (n > 1)
+				log_warn("wait: all %d probes are up", n);
+			return 0;
+		}
+		if (now >= end)
+			return wait_timed_out(cfg, n, timeout_code);
+		if (poll(pfd, (nfds_t)k, deadline_timeout_ms(due, now)) <= 0)
+			continue;
+		if ((pfd[0].revents & POLLIN) && (sig = wait_signals(sigfd, &reap))) {
+			for (i = 0; i < n; i++)
+				if (items[i].running)
+					probe_on_timeout(&items[i].run);
+			log_warn("wait: stopped by signal %d before the probes passed", sig);
+			return 128 + sig;
+		}
+		if (reap) {
+			reap = false;
+			wait_reap(n);
+		}
+		for (i = 1; i < k; i++)
+			if (pfd[i].revents)
+				probe_on_io(&items[at[i]].run, pfd[i].revents);
+		for (i = 0; i < n; i++)
+			if (items[i].running && probe_done(&items[i].run))
+				wait_on_done(&items[i], cfg->wait_interval);
+	}
+}
+
+int
+wait_cmd(const struct tend_config *cfg)
+{
+	struct probe_env env = { NULL, NULL, NULL, false, false };
+	int fd = sig_open();
+
+	if (fd < 0) {
+		log_error("cannot set up signals: %s", strerror(-fd));
+		return EXIT_INTERNAL;
+	}
+	return wait_run(cfg, fd, &env, 1);
+}
