@@ -9,7 +9,11 @@ for c in 0 1 42 255; do
 	as_pid1 -- sh -c "exit $c" 2>"$TMP/err"
 	expect_eq $? "$c" "app exit $c is tend's exit code"
 done
-for sn in HUP:1 INT:2 QUIT:3 USR1:10 SEGV:11 TERM:15 KILL:9; do
+# Every signal whose default is to end the process (Linux's generic
+# numbers, the same on all seven architectures), and two real-time ones.
+for sn in HUP:1 INT:2 QUIT:3 ILL:4 TRAP:5 ABRT:6 BUS:7 FPE:8 KILL:9 USR1:10 \
+    SEGV:11 USR2:12 PIPE:13 ALRM:14 TERM:15 XCPU:24 XFSZ:25 VTALRM:26 PROF:27 \
+    IO:29 PWR:30 SYS:31 40:40 64:64; do
 	s=${sn%:*} n=${sn#*:}
 	as_pid1 -- sh -c "kill -$s \$\$" 2>"$TMP/err"
 	expect_eq $? $((128 + n)) "app killed by SIG$s exits $((128 + n))"

@@ -5,9 +5,13 @@
 . "$TESTLIB"
 need_ns
 
-# Start tend with signals ignored and an extra fd, as a careless parent might.
+# Start tend with signals blocked and ignored (the classic ones, the
+# first a glibc app may use (34) and the last, 64) and an extra fd, as a careless parent
+# might: the mask and dispositions tend gives the app must be the kernel's
+# whole sigset on every ABI (on 32-bit, a 4-byte set is EINVAL: all blocked).
 cd "$TMP" || fail "cd"
-sh -c 'trap "" INT QUIT PIPE USR1; exec 7</dev/null; exec "$@"' sh \
+sh -c 'exec 7</dev/null; exec env --block-signal \
+    --ignore-signal=INT,QUIT,PIPE,USR1,TERM,HUP,34,40,64 "$@"' sh \
     $NS "$TEND" -- procinfo "" "-x" "--" "two words" 'a"b' --env WEIRD EMPTY MISSING \
     >"$TMP/out" 2>"$TMP/err" 7</dev/null
 expect_eq $? 0 "procinfo ran"
