@@ -11,7 +11,7 @@
 # from Debian's /usr/lib/binfmt.d: foreign binaries (tend, the test
 # helpers) run as themselves, and the machine's registrations are not
 # touched. i386 and amd64 need none of this: they run natively.
-# TEND_EMULATOR names the emulator to the tests, which skip what qemu-user
+# TEST_EMULATOR names the emulator to the tests, which skip what qemu-user
 # cannot do (and say so).
 set -eu
 [ $# -ge 2 ] || { echo "usage: cross-test.sh ARCH BUILD-DIR [CTEST-ARGS...]" >&2; exit 2; }
@@ -24,16 +24,15 @@ amd64|i386) exec ctest --test-dir "$build" "$@" ;;
 *) echo "cross-test: unknown architecture '$arch'" >&2; exit 2 ;;
 esac
 
-if [ "${TEND_CROSS_INNER:-}" = 1 ]; then
-	# Inside: our own binfmt_misc, with the emulator opened now (F).
+if [ "${CROSS_TEST_INNER:-}" = 1 ]; then
+	# Inside: our own binfmt_misc.
 	mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
 	conf=/usr/lib/binfmt.d/qemu-$q.conf
 	[ -r "$conf" ] || { echo "cross-test: no $conf (install qemu-user-static)" >&2; exit 1; }
-	# :name:type:offset:magic:mask:interpreter:flags
-	IFS=: read -r _ name type off magic mask _ _ <"$conf"
-	printf ':%s:%s:%s:%s:%s:%s:F' "$name" "$type" "$off" "$magic" "$mask" \
-	    "/usr/bin/qemu-$q-static" >/proc/sys/fs/binfmt_misc/register
-	export TEND_EMULATOR="qemu-$q-static"
+	# Debian's own line (interpreter, flags P O F): F opens it now.
+	cat "$conf" >/proc/sys/fs/binfmt_misc/register
+	unset CROSS_TEST_INNER
+	export TEST_EMULATOR="qemu-$q-static"
 	exec ctest --test-dir "$build" "$@"
 fi
 
@@ -49,7 +48,7 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tend-cross.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 mkfifo "$tmp/go"
-TEND_CROSS_INNER=1 unshare --user --mount --propagation private -- \
+CROSS_TEST_INNER=1 unshare --user --mount --propagation private -- \
     sh -c 'read -r _ <"$0"; exec "$@"' "$tmp/go" sh "$0" "$arch" "$build" "$@" &
 pid=$!
 me=$(readlink /proc/self/ns/user)

@@ -84,8 +84,10 @@ expect_match "$TMP/err" 'alice.*no /etc/passwd|no such user' "and it says the fi
 $NS setpriv --reuid 65534 --regid 65534 --clear-groups --inh-caps=-all \
     "$TEND" --user 0:0 -- procinfo >"$TMP/out" 2>"$TMP/err"
 expect_eq $? 126 "unprivileged tend cannot drop to root: exit 126"
+if emulated; then echo "note: failed step not checked under user-mode emulation ($VFORK_NOTE)"; else
 expect_match "$TMP/err" "^tend: cannot start 'procinfo' as 0:0: (setgroups|setgid): Operation not permitted$" \
     "the failed step is named"
+fi
 
 # --no-new-privs and --workdir; tend itself moves to /.
 with_db --no-new-privs --workdir /tmp --user bob -- procinfo >"$TMP/out" 2>"$TMP/err"
@@ -95,7 +97,7 @@ as_pid1 -- procinfo >"$TMP/out" 2>"$TMP/err"
 expect_eq "$(field NoNewPrivs)" 0 "without it, NoNewPrivs is 0"
 with_db --workdir /nonexistent -- procinfo >"$TMP/out" 2>"$TMP/err"
 expect_eq $? 126 "--workdir that does not exist: exit 126"
-expect_match "$TMP/err" "chdir: No such file or directory" "and it says chdir failed"
+emulated || expect_match "$TMP/err" "chdir: No such file or directory" "and it says chdir failed"
 cd "$TMP" || fail cd
 start_pid1 --workdir /tmp -- sleep 30
 sleep 0.3
