@@ -20,7 +20,7 @@ function(tend_add_integration_test name)
            COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/${name}.sh)
   set_tests_properties(integ.${name} PROPERTIES LABELS integration
     SKIP_RETURN_CODE 77 TIMEOUT ${timeout}
-    ENVIRONMENT "TEND=$<TARGET_FILE:tend>;HELPERS=${CMAKE_BINARY_DIR}/tests/helpers;TESTLIB=${CMAKE_CURRENT_SOURCE_DIR}/lib.sh")
+    ENVIRONMENT "TEND=$<TARGET_FILE:tend>;TEND_EMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR};HELPERS=${CMAKE_BINARY_DIR}/tests/helpers;TESTLIB=${CMAKE_CURRENT_SOURCE_DIR}/lib.sh")
 endfunction()
 
 # A test helper program: tests/.../NAME.c, a test app rather than tend, so

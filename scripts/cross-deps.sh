@@ -1,0 +1,85 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Install what a cross build of tend needs, from Debian's archive only:
+#
+#   scripts/cross-deps.sh [ARCH...]     (default: all six foreign ones)
+#
+# ARCH is Debian's name: arm64 armhf i386 ppc64el s390x riscv64 (amd64 is
+# scripts/deps.sh). Each gets gcc-<triplet> and its cross glibc (for the
+# unit tests and test helpers), musl-dev:<arch> through multiarch (dpkg
+# --add-architecture) and cmocka for it, plus qemu-user-static.
+# Two take musl from Debian's musl source package (apt-get source),
+# unpatched, built with gcc-<triplet> for size into build-musl/ARCH of this
+# tree (or $TEND_MUSL_BASE/ARCH), where -DTEND_ARCH=ARCH finds it:
+#  - riscv64, which Debian 12 has no musl package for;
+#  - ppc64el, whose Debian musl is built -O2: tend on it was 61,712 B,
+#    over the 57,344 B limit; on a musl built for size it is ~55,500 B.
+set -eu
+src=$(cd "$(dirname "$0")/.." && pwd)
+[ $# -gt 0 ] || set -- arm64 armhf i386 ppc64el s390x riscv64
+if [ "$(id -u)" != 0 ]; then
+	echo "cross-deps: run as root (apt-get, dpkg --add-architecture)" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+
+triplet() {
+	case $1 in
+	arm64) echo aarch64-linux-gnu ;; armhf) echo arm-linux-gnueabihf ;;
+	i386) echo i686-linux-gnu ;; ppc64el) echo powerpc64le-linux-gnu ;;
+	s390x) echo s390x-linux-gnu ;; riscv64) echo riscv64-linux-gnu ;;
+	*) echo "cross-deps: unknown architecture '$1'" >&2; exit 2 ;;
+	esac
+}
+
+pkgs="qemu-user-static binutils"
+added=""
+for a; do
+	t=$(triplet "$a")
+	pkgs="$pkgs gcc-$t libc6-dev-$a-cross"
+	case $a in riscv64|ppc64el) pkgs="$pkgs make dpkg-dev" ;; esac
+	if [ "$a" != riscv64 ]; then
+		dpkg --print-foreign-architectures | grep -qx "$a" || { dpkg --add-architecture "$a"; added=1; }
+		[ "$a" = ppc64el ] || pkgs="$pkgs musl-dev:$a"
+		pkgs="$pkgs libcmocka-dev:$a"
+	fi
+done
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+done
+if [ -n "$missing$added" ]; then
+	echo "cross-deps: installing$missing"
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+for a; do
+	case $a in riscv64|ppc64el) ;; *) continue ;; esac
+	root=${TEND_MUSL_BASE:-$src/build-musl}/$a
+	[ -f "$root/lib/musl-gcc.specs" ] && [ -f "$root/lib/libc.a" ] && continue
+	# Debian's musl source package, unpatched, built for size.
+	if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ &&
+	    ! grep -qs '^deb-src' /etc/apt/sources.list; then
+		sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
+		    >/etc/apt/sources.list.d/debian-src.sources
+		apt-get update -qq
+	fi
+	work=$(mktemp -d "${TMPDIR:-/tmp}/tend-musl.XXXXXX")
+	(cd "$work" && apt-get source -qq musl >/dev/null 2>&1)
+	m=$(find "$work" -maxdepth 1 -type d -name 'musl-*' | head -n 1)
+	[ -n "$m" ] || { echo "cross-deps: apt-get source musl gave no tree" >&2; exit 1; }
+	t=$(triplet "$a")
+	cc="$t-gcc"
+	# musl's ppc64 ABI has a 64-bit long double (Debian's musl does the same).
+	[ "$a" = ppc64el ] && cc="$cc -mlong-double-64"
+	echo "cross-deps: building $(basename "$m") for $a into $root"
+	(cd "$m" && CC="$cc" CROSS_COMPILE="$t-" ./configure --target="${t%-gnu*}-musl" \
+	    --prefix="$root" --syslibdir="$root/lib" --disable-shared \
+	    --enable-optimize=size >/dev/null &&
+	    make -j"$(nproc)" >/dev/null 2>&1 && make install >/dev/null 2>&1) ||
+	    { echo "cross-deps: building musl for $a failed" >&2; rm -rf "$work"; exit 1; }
+	rm -rf "$work"
+	[ -f "$root/lib/musl-gcc.specs" ] || { echo "cross-deps: no musl-gcc.specs in $root/lib" >&2; exit 1; }
+done
