@@ -37,7 +37,7 @@ added=""
 for a; do
 	t=$(triplet "$a")
 	pkgs="$pkgs gcc-$t libc6-dev-$a-cross"
-	case $a in riscv64|ppc64el) pkgs="$pkgs make dpkg-dev" ;; esac
+	case $a in riscv64|ppc64el) pkgs="$pkgs make dpkg-dev cmake" ;; esac
 	if [ "$a" != riscv64 ]; then
 		dpkg --print-foreign-architectures | grep -qx "$a" || { dpkg --add-architecture "$a"; added=1; }
 		[ "$a" = ppc64el ] || pkgs="$pkgs musl-dev:$a"
@@ -82,4 +82,25 @@ for a; do
 	    { echo "cross-deps: building musl for $a failed" >&2; rm -rf "$work"; exit 1; }
 	rm -rf "$work"
 	[ -f "$root/lib/musl-gcc.specs" ] || { echo "cross-deps: no musl-gcc.specs in $root/lib" >&2; exit 1; }
+done
+
+# cmocka for the unit tests where Debian has no libcmocka-dev (riscv64):
+# Debian's source package, a static library against the cross glibc.
+for a; do
+	[ "$a" = riscv64 ] || continue
+	root=${TEND_MUSL_BASE:-$src/build-musl}/cmocka-$a
+	[ -f "$root/lib/libcmocka-static.a" ] && continue
+	work=$(mktemp -d "${TMPDIR:-/tmp}/tend-cmocka.XXXXXX")
+	(cd "$work" && apt-get source -qq cmocka >/dev/null 2>&1)
+	c=$(find "$work" -maxdepth 1 -type d -name 'cmocka-*' | head -n 1)
+	[ -n "$c" ] || { echo "cross-deps: apt-get source cmocka gave no tree" >&2; exit 1; }
+	echo "cross-deps: building $(basename "$c") for $a into $root"
+	(cmake -S "$c" -B "$work/build" -DCMAKE_SYSTEM_NAME=Linux \
+	    -DCMAKE_SYSTEM_PROCESSOR="$a" -DCMAKE_C_COMPILER="$(triplet "$a")-gcc" \
+	    -DWITH_STATIC_LIB=ON -DWITH_EXAMPLES=OFF -DCMAKE_BUILD_TYPE=Release \
+	    -DCMAKE_INSTALL_PREFIX="$root" >/dev/null &&
+	    cmake --build "$work/build" -j"$(nproc)" >/dev/null &&
+	    cmake --install "$work/build" >/dev/null) ||
+	    { echo "cross-deps: building cmocka for $a failed" >&2; rm -rf "$work"; exit 1; }
+	rm -rf "$work"
 done

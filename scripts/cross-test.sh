@@ -32,6 +32,9 @@ if [ "${CROSS_TEST_INNER:-}" = 1 ]; then
 	# Debian's own line (interpreter, flags P O F): F opens it now.
 	cat "$conf" >/proc/sys/fs/binfmt_misc/register
 	unset CROSS_TEST_INNER
+	# The cross glibc of the unit tests and helpers, where Debian has no
+	# libc6:ARCH to install through multiarch (riscv64).
+	[ "$arch" = riscv64 ] && export QEMU_LD_PREFIX=/usr/riscv64-linux-gnu
 	export TEST_EMULATOR="qemu-$q-static"
 	exec ctest --test-dir "$build" "$@"
 fi
