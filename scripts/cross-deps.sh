@@ -8,13 +8,16 @@
 # scripts/deps.sh). Each gets gcc-<triplet> and its cross glibc (for the
 # unit tests and test helpers), musl-dev:<arch> through multiarch (dpkg
 # --add-architecture) and cmocka for it, plus qemu-user-static.
-# Two take musl from Debian's musl source package (apt-get source),
+# Some take musl from Debian's musl source package (apt-get source),
 # unpatched, built with gcc-<triplet> for size into build-musl/ARCH of this
 # tree (or $TEND_MUSL_BASE/ARCH), where -DTEND_ARCH=ARCH finds it:
 #  - riscv64, which Debian 12 has no musl package for;
-#  - ppc64el, whose Debian musl is built -O2: tend on it was 61,712 B,
-#    over the 57,344 B limit; on a musl built for size it is ~55,500 B.
+#  - ppc64el, s390x and i386, whose Debian musl is built -O2: tend on it
+#    was 61,712 B on ppc64el, over the 57,344 B limit, and a musl built
+#    for size takes 2-3 KB off each (s390x -2,056 B, i386 -2,944 B).
+# (sized() below and CMakeLists.txt's TEND_MUSL_SIZED list them.)
 set -eu
+sized() { case $1 in riscv64|ppc64el|s390x|i386) return 0 ;; esac; return 1; }
 src=$(cd "$(dirname "$0")/.." && pwd)
 [ $# -gt 0 ] || set -- arm64 armhf i386 ppc64el s390x riscv64
 if [ "$(id -u)" != 0 ]; then
@@ -37,10 +40,10 @@ added=""
 for a; do
 	t=$(triplet "$a")
 	pkgs="$pkgs gcc-$t libc6-dev-$a-cross"
-	case $a in riscv64|ppc64el) pkgs="$pkgs make dpkg-dev cmake" ;; esac
+	! sized "$a" || pkgs="$pkgs make dpkg-dev cmake"
 	if [ "$a" != riscv64 ]; then
 		dpkg --print-foreign-architectures | grep -qx "$a" || { dpkg --add-architecture "$a"; added=1; }
-		[ "$a" = ppc64el ] || pkgs="$pkgs musl-dev:$a"
+		sized "$a" || pkgs="$pkgs musl-dev:$a"
 		pkgs="$pkgs libcmocka-dev:$a"
 	fi
 done
@@ -56,7 +59,7 @@ if [ -n "$missing$added" ]; then
 fi
 
 for a; do
-	case $a in riscv64|ppc64el) ;; *) continue ;; esac
+	sized "$a" || continue
 	root=${TEND_MUSL_BASE:-$src/build-musl}/$a
 	[ -f "$root/lib/musl-gcc.specs" ] && [ -f "$root/lib/libc.a" ] && continue
 	# Debian's musl source package, unpatched, built for size.
