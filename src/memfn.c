@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * memfn.c - see memfn.h. 'used': with LTO the calls only become calls to
+ * these at the final link (--wrap), after LTO would have dropped them.
+ * No loop may turn back into a call to memcpy or memset, which would now
+ * be these very functions: GCC's loop-distribution is off for them.
+ */
+#include "memfn.h"
+
+#include <stdint.h>
+
+#if defined(__GNUC__) && !defined(__clang__)
+#define MEMFN	__attribute__((used, optimize("no-tree-loop-distribute-patterns")))
+#else
+#define MEMFN	__attribute__((used))
+#endif
+
+MEMFN void *
+__wrap_memmove(void *dst, const void *src, size_t n)
+{
+	unsigned char		*d = dst;
+	const unsigned char	*s = src;
+
+	if ((uintptr_t)d < (uintptr_t)s) {
+		for (size_t i = 0; i < n; i++)
+			d[i] = s[i];
+	} else {
+		while (n-- > 0)
+			d[n] = s[n];
+	}
+	return dst;
+}
+
+MEMFN void *
+__wrap_memcpy(void *dst, const void *src, size_t n)
+{
+	return __wrap_memmove(dst, src, n);
+}
+
+MEMFN void *
+__wrap_memset(void *dst, int c, size_t n)
+{
+	unsigned char *d = dst;
+
+	while (n-- > 0)
+		d[n] = (unsigned char)c;
+	return dst;
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: MIT */
+/* test_memfn.c - the small memcpy/memmove/memset against libc's. */
+#include <stdio.h>
+#include <string.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "memfn.h"
+
+#define N 96
+
+static void
+fill(unsigned char *b)
+{
+	for (int i = 0; i < N; i++)
+		b[i] = (unsigned char)(i * 37 + 11);
+}
+
+/* Every source and destination offset and length in a 96-byte buffer,
+ * overlapping both ways or not, gives what libc's memmove gives. */
+static void
+test_memfn_memmove_every_overlap(void **state)
+{
+	unsigned char want[N], got[N];
+
+	(void)state;
+	for (int so = 0; so < 32; so++)
+		for (int dof = 0; dof < 32; dof++)
+			for (int n = 0; n <= 64; n++) {
+				fill(want);
+				fill(got);
+				memmove(want + dof, want + so, (size_t)n);
+				assert_ptr_equal(__wrap_memmove(got + dof,
+				    got + so, (size_t)n), got + dof);
+				assert_memory_equal(got, want, N);
+			}
+}
+
+static void
+test_memfn_memcpy_disjoint(void **state)
+{
+	unsigned char src[N], dst[N], want[N];
+
+	(void)state;
+	fill(src);
+	for (int n = 0; n <= N; n++) {
+		memset(dst, 0xee, N);
+		memset(want, 0xee, N);
+		memcpy(want, src, (size_t)n);
+		assert_ptr_equal(__wrap_memcpy(dst, src, (size_t)n), dst);
+		assert_memory_equal(dst, want, N);
+	}
+}
+
+static void
+test_memfn_memset_exact_range(void **state)
+{
+	unsigned char got[N], want[N];
+
+	(void)state;
+	for (int o = 0; o < 16; o++)
+		for (int n = 0; n <= 64; n++) {
+			fill(got);
+			fill(want);
+			memset(want + o, 0x1a5, (size_t)n);	/* int, as libc */
+			assert_ptr_equal(__wrap_memset(got + o, 0x1a5,
+			    (size_t)n), got + o);
+			assert_memory_equal(got, want, N);
+		}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_memfn_memmove_every_overlap),
+		cmocka_unit_test(test_memfn_memcpy_disjoint),
+		cmocka_unit_test(test_memfn_memset_exact_range),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
