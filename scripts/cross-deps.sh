@@ -2,24 +2,26 @@
 # SPDX-License-Identifier: MIT
 # Install what a cross build of tend needs, from Debian's archive only:
 #
-#   scripts/cross-deps.sh [ARCH...]     (default: all six foreign ones)
+#   scripts/cross-deps.sh [ARCH...]     (default: all seven)
 #
-# ARCH is Debian's name: arm64 armhf i386 ppc64el s390x riscv64 (amd64 is
-# scripts/deps.sh). Each gets gcc-<triplet> and its cross glibc (for the
-# unit tests and test helpers), musl-dev:<arch> through multiarch (dpkg
-# --add-architecture) and cmocka for it, plus qemu-user-static.
-# Some take musl from Debian's musl source package (apt-get source),
+# ARCH is Debian's name: amd64 arm64 armhf i386 ppc64el s390x riscv64. Each
+# foreign one gets gcc-<triplet> and its cross glibc (for the unit tests and
+# test helpers) and cmocka for it through multiarch (dpkg
+# --add-architecture), plus qemu-user-static; this machine's own (amd64)
+# only what building musl needs (the rest is scripts/deps.sh).
+# Every one takes musl from Debian's musl source package (apt-get source),
 # unpatched, built with gcc-<triplet> for size into build-musl/ARCH of this
-# tree (or $TEND_MUSL_BASE/ARCH), where -DTEND_ARCH=ARCH finds it:
-#  - riscv64, which Debian 12 has no musl package for;
-#  - ppc64el, s390x and i386, whose Debian musl is built -O2: tend on it
-#    was 61,712 B on ppc64el, over the 57,344 B limit, and a musl built
-#    for size takes 2-3 KB off each (s390x -2,056 B, i386 -2,944 B).
+# tree (or $TEND_MUSL_BASE/ARCH), where cmake finds it (-DTEND_ARCH=ARCH, or
+# a native build): riscv64 has no Debian 12 musl package, and the others'
+# are built -O2: tend on it was 61,712 B on ppc64el, over the 57,344 B
+# limit, and a musl built for size takes 2-3 KB off each (s390x -2,056 B,
+# i386 -2,944, arm64 -2,312, armhf -2,172, amd64 -2,600). Without
+# build-musl/amd64 a native build falls back to musl-tools.
 # (sized() below and CMakeLists.txt's TEND_MUSL_SIZED list them.)
 set -eu
-sized() { case $1 in riscv64|ppc64el|s390x|i386) return 0 ;; esac; return 1; }
+sized() { case $1 in amd64|arm64|armhf|i386|ppc64el|s390x|riscv64) return 0 ;; esac; return 1; }
 src=$(cd "$(dirname "$0")/.." && pwd)
-[ $# -gt 0 ] || set -- arm64 armhf i386 ppc64el s390x riscv64
+[ $# -gt 0 ] || set -- amd64 arm64 armhf i386 ppc64el s390x riscv64
 if [ "$(id -u)" != 0 ]; then
 	echo "cross-deps: run as root (apt-get, dpkg --add-architecture)" >&2
 	exit 1
@@ -28,6 +30,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 triplet() {
 	case $1 in
+	amd64) echo x86_64-linux-gnu ;;
 	arm64) echo aarch64-linux-gnu ;; armhf) echo arm-linux-gnueabihf ;;
 	i386) echo i686-linux-gnu ;; ppc64el) echo powerpc64le-linux-gnu ;;
 	s390x) echo s390x-linux-gnu ;; riscv64) echo riscv64-linux-gnu ;;
@@ -37,8 +40,11 @@ triplet() {
 
 pkgs="qemu-user-static binutils"
 added=""
+host=$(dpkg --print-architecture)
 for a; do
 	t=$(triplet "$a")
+	# This machine's own: its gcc, and the tools to build musl.
+	[ "$a" != "$host" ] || { pkgs="$pkgs gcc make dpkg-dev"; continue; }
 	pkgs="$pkgs gcc-$t libc6-dev-$a-cross"
 	! sized "$a" || pkgs="$pkgs make dpkg-dev cmake"
 	if [ "$a" != riscv64 ]; then
