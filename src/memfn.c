@@ -46,3 +46,24 @@ __wrap_memset(void *dst, int c, size_t n)
 		d[n] = (unsigned char)c;
 	return dst;
 }
+
+MEMFN size_t
+__wrap_strlen(const char *s)
+{
+	const char *p = s;
+
+	while (*p != '\0')
+		p++;
+	return (size_t)(p - s);
+}
+
+MEMFN void *
+__wrap_memchr(const void *src, int c, size_t n)
+{
+	const unsigned char *s = src;
+
+	for (; n > 0; n--, s++)
+		if (*s == (unsigned char)c)
+			return (void *)s;
+	return NULL;
+}

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* test_memfn.c - the small memcpy/memmove/memset against libc's. */
+/* test_memfn.c - the small memcpy/memmove/memset/strlen/memchr against libc's. */
 #include <stdio.h>
 #include <string.h>
 #include <stdarg.h>
@@ -72,6 +72,40 @@ test_memfn_memset_exact_range(void **state)
 		}
 }
 
+static void
+test_memfn_strlen_every_length(void **state)
+{
+	char b[N];
+
+	(void)state;
+	for (int n = 0; n < N; n++) {
+		memset(b, 'x', N);
+		b[n] = '\0';
+		assert_int_equal(__wrap_strlen(b), n);
+		assert_int_equal(__wrap_strlen(b + n / 2), n - n / 2);
+	}
+}
+
+/* The first match only, never one past n, and bytes compared unsigned
+ * (0xff found by -1 and by 255). */
+static void
+test_memfn_memchr_first_match_within_n(void **state)
+{
+	unsigned char b[N];
+
+	(void)state;
+	fill(b);
+	for (int c = -1; c < 256; c++)
+		for (int n = 0; n <= N; n += 7)
+			assert_ptr_equal(__wrap_memchr(b, c, (size_t)n),
+			    memchr(b, c, (size_t)n));
+	b[10] = 0xff;
+	b[20] = 0xff;
+	assert_ptr_equal(__wrap_memchr(b, -1, N), b + 10);
+	assert_ptr_equal(__wrap_memchr(b, 255, 10), NULL);
+	assert_ptr_equal(__wrap_memchr(b, 255 + 256, 11), b + 10);
+}
+
 int
 main(void)
 {
@@ -79,6 +113,8 @@ main(void)
 		cmocka_unit_test(test_memfn_memmove_every_overlap),
 		cmocka_unit_test(test_memfn_memcpy_disjoint),
 		cmocka_unit_test(test_memfn_memset_exact_range),
+		cmocka_unit_test(test_memfn_strlen_every_length),
+		cmocka_unit_test(test_memfn_memchr_first_match_within_n),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
