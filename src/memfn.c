@@ -8,6 +8,7 @@
 #include "memfn.h"
 
 #include <stdint.h>
+#include <stddef.h>
 
 #if defined(__GNUC__) && !defined(__clang__)
 #define MEMFN	__attribute__((used, optimize("no-tree-loop-distribute-patterns")))
@@ -66,4 +67,43 @@ __wrap_memchr(const void *src, int c, size_t n)
 		if (*s == (unsigned char)c)
 			return (void *)s;
 	return NULL;
+}
+
+MEMFN size_t
+__wrap_strcspn(const char *s, const char *reject)
+{
+	size_t n;
+
+	for (n = 0; s[n] != '\0'; n++)
+		for (const char *r = reject; *r != '\0'; r++)
+			if (s[n] == *r)
+				return n;
+	return n;
+}
+
+/* ASCII case folding, as musl's tolower in every locale it has. */
+static int
+memfn_lower(const char *p)
+{
+	int c = *(const unsigned char *)p;
+
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+MEMFN int
+__wrap_strncasecmp(const char *a, const char *b, size_t n)
+{
+	for (; n > 0; n--, a++, b++) {
+		int x = memfn_lower(a), y = memfn_lower(b);
+
+		if (x != y || x == 0)
+			return x - y;
+	}
+	return 0;
+}
+
+MEMFN int
+__wrap_strcasecmp(const char *a, const char *b)
+{
+	return __wrap_strncasecmp(a, b, (size_t)-1);
 }

@@ -2,6 +2,7 @@
 /* test_memfn.c - the small memcpy/memmove/memset/strlen/memchr against libc's. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -106,6 +107,48 @@ test_memfn_memchr_first_match_within_n(void **state)
 	assert_ptr_equal(__wrap_memchr(b, 255 + 256, 11), b + 10);
 }
 
+static int
+sign(int v)
+{
+	return (v > 0) - (v < 0);
+}
+
+static void
+test_memfn_strcspn_like_libc(void **state)
+{
+	static const char *const s[] = { "", "a", "abc", "hello world",
+	    "key=value", "a,b;c", "\xff\x80x", "  x" };
+	static const char *const r[] = { "", "a", "=", " \t", ",;", "\xff",
+	    "xyz", "cba" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+		for (size_t j = 0; j < sizeof(r) / sizeof(r[0]); j++)
+			assert_int_equal(__wrap_strcspn(s[i], r[j]),
+			    strcspn(s[i], r[j]));
+}
+
+/* Same sign as libc's in the C locale, bytes over 127 unsigned, and no
+ * byte looked at past n or past a NUL. */
+static void
+test_memfn_strcasecmp_like_libc(void **state)
+{
+	static const char *const s[] = { "", "a", "A", "b", "Content-Type",
+	    "content-type", "CONTENT-TYPEX", "content-typ", "[", "{", "@",
+	    "`", "\xe9", "\xc9", "Z", "z", "ab\0cd" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+		for (size_t j = 0; j < sizeof(s) / sizeof(s[0]); j++) {
+			assert_int_equal(sign(__wrap_strcasecmp(s[i], s[j])),
+			    sign(strcasecmp(s[i], s[j])));
+			for (size_t n = 0; n < 14; n++)
+				assert_int_equal(
+				    sign(__wrap_strncasecmp(s[i], s[j], n)),
+				    sign(strncasecmp(s[i], s[j], n)));
+		}
+}
+
 int
 main(void)
 {
@@ -115,6 +158,8 @@ main(void)
 		cmocka_unit_test(test_memfn_memset_exact_range),
 		cmocka_unit_test(test_memfn_strlen_every_length),
 		cmocka_unit_test(test_memfn_memchr_first_match_within_n),
+		cmocka_unit_test(test_memfn_strcspn_like_libc),
+		cmocka_unit_test(test_memfn_strcasecmp_like_libc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
