@@ -85,6 +85,7 @@ errstr(int e)
 	return other;
 }
 
+/* NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): --wrap needs these names */
 /* used: with LTO, the calls to strerror only become calls to this at the
  * final link, after LTO would have dropped it as unreferenced. */
 __attribute__((used)) char *
@@ -92,3 +93,4 @@ __wrap_strerror(int e)
 {
 	return errstr(e);
 }
+/* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */

@@ -16,6 +16,7 @@
 #define MEMFN	__attribute__((used))
 #endif
 
+/* NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): --wrap needs these names */
 MEMFN void *
 __wrap_memmove(void *dst, const void *src, size_t n)
 {
@@ -107,3 +108,4 @@ __wrap_strcasecmp(const char *a, const char *b)
 {
 	return __wrap_strncasecmp(a, b, (size_t)-1);
 }
+/* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */

@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 
+/* NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): --wrap needs these names */
 void	*__wrap_memmove(void *dst, const void *src, size_t n);
 void	*__wrap_memcpy(void *dst, const void *src, size_t n);
 void	*__wrap_memset(void *dst, int c, size_t n);
@@ -25,4 +26,5 @@ size_t	 __wrap_strcspn(const char *s, const char *reject);
 int	 __wrap_strncasecmp(const char *a, const char *b, size_t n);
 int	 __wrap_strcasecmp(const char *a, const char *b);
 
+/* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #endif
