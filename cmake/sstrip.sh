@@ -13,6 +13,7 @@ bin=$1
 # The end of the last byte any program header covers.
 end=0
 for oe in $(readelf -lW "$bin" | awk '/^ *[A-Z_]+ +0x/ { print $2 "+" $5 }'); do
+	# shellcheck disable=SC2004 # oe is an expression (0x..+0x..): dash needs the $
 	e=$(($oe))
 	[ "$e" -le "$end" ] || end=$e
 done
