@@ -25,6 +25,7 @@
 #include "reap.h"
 #include "runlimit.h"
 #include "sig.h"
+#include "sysabi.h"
 #include "tend.h"
 
 enum { SLOT_SIGNAL, SLOT_PROBE, SLOT_CONTROL, LOOP_NSLOTS };
@@ -42,7 +43,7 @@ clock_now(void)
 	 * binary and hundreds of instructions at start-up, for a clock read a
 	 * few times per wake-up.
 	 */
-	(void)syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts);
+	(void)sysabi_clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 }
 

@@ -10,7 +10,11 @@ need_ns
 SIGS=""
 for s in $(seq 1 64); do
 	case $s in 9|19|17|32|33) ;; *) SIGS="$SIGS $s" ;; esac
+	# qemu-user keeps real-time signals of its own and renumbers the rest.
+	# It also dies of an ILL, TRAP, BUS or FPE sent with kill(2).
+	if emulated; then case $s in 4|5|7|8|3[2-9]|[4-6][0-9]) SIGS=${SIGS% "$s"} ;; esac; fi
 done
+emulated && echo "note: real-time signals left out under user-mode emulation ($TEST_EMULATOR remaps them), and ILL TRAP BUS FPE (it dies of them)"
 COUNT=$(echo $SIGS | wc -w)
 
 check_all_signals() { # LABEL START-FUNCTION
@@ -78,6 +82,8 @@ for how in start_pid1 start_plain; do
 done
 
 # A storm of signals neither kills nor wedges tend; TERM still works after.
+# (Not under emulation: the storm has RTMIN, which qemu-user keeps.)
+if emulated; then echo "note: signal storm left out under user-mode emulation"; exit 0; fi
 start_pid1 -- sigecho
 wait_for "$TMP/out" '^ready$'
 i=0
