@@ -236,6 +236,14 @@ loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 	}
 	if (runlimit_on_signal(t, si))
 		return;
+	/*
+	 * Go runtimes preempt their threads with SIGURG, and runtimes written
+	 * in Go (runc, containerd-shim) have forwarded those to the container:
+	 * never the app's business, so dropped, as runc, containerd and the
+	 * docker CLI drop them, unless asked for with -r URG:URG.
+	 */
+	if (sig == SIGURG && t->cfg.rewrite.to[SIGURG] == 0)
+		return;
 	to = sigmap_get(&t->cfg.rewrite, sig);
 	if (sig == SIGCONT && t->tty_reclaimed) {
 		(void)tcsetpgrp(t->tty_fd, t->app_pid);
