@@ -3,6 +3,7 @@
 # and its callgrind instruction count (minimum of 5 runs) for `tend -- /bin/true` (PID 1 in a fresh PID
 # namespace, the init process only) with the limits in bench/limits.txt.
 #
+# Also checks the size of every cross build found as build-ARCH/tend.
 # usage: bench/guard.sh [TEND_BINARY]      (default: build/tend relative to the repo root)
 #        bench/guard.sh --limits FILE [TEND_BINARY]
 # Prints one verdict line per check; exits 1 if a limit is exceeded, 2 on a setup error.
@@ -54,4 +55,14 @@ else
     echo "FAIL instructions: $instr (callgrind Ir of tend -- /bin/true as PID 1, min of 5 runs$spread), limit $instr_max"
     fail=1
 fi
+# Every cross build present (build-ARCH/tend, cmake -DTEND_ARCH=ARCH): the
+# size limit for all seven architectures (issue 12); they are stripped.
+arch_max=$(limit arch_size_max_bytes) || die "arch_size_max_bytes missing in $limits"
+for a in amd64 arm64 armhf i386 ppc64el s390x riscv64; do
+    b=$REPO_DIR/build-$a/tend
+    [[ -f $b ]] || continue
+    s=$(stat -c %s "$b")
+    if ((s <= arch_max)); then v=PASS; else v=FAIL; fail=1; fi
+    echo "$v size $a: $s bytes ($b), limit $arch_max"
+done
 exit $fail

@@ -39,7 +39,8 @@ need_root() {
     [[ $(id -u) == 0 ]] || die "must run as root (clone(CLONE_NEWPID) needs CAP_SYS_ADMIN)"
 }
 
-# Size in bytes of a stripped copy of $1 (equal to the file size if already stripped).
+# Size in bytes of a stripped copy of $1 (equal to the file size if already stripped;
+# strip refuses tend, which cmake/sstrip.sh leaves without section headers: its file size).
 stripped_size() {
     local t
     t=$(mktemp /tmp/tendbench-strip.XXXXXXXX)

@@ -32,11 +32,13 @@ set(CPACK_GENERATOR "TGZ;DEB")
 set(CPACK_SOURCE_GENERATOR "")
 set(CPACK_STRIP_FILES OFF)	# tend is linked with -s already
 
-# The processor name as Debian spells it, for both file names.
-execute_process(COMMAND dpkg --print-architecture
-  OUTPUT_VARIABLE TEND_DEB_ARCH OUTPUT_STRIP_TRAILING_WHITESPACE
-  ERROR_QUIET RESULT_VARIABLE _tend_dpkg)
-if(NOT _tend_dpkg EQUAL 0 OR TEND_DEB_ARCH STREQUAL "")
+# The processor name as Debian spells it, for both file names: the
+# target's (TEND_ARCH), else this machine's.
+set(TEND_DEB_ARCH "${TEND_ARCH}")
+if(TEND_DEB_ARCH STREQUAL "")
+  set(TEND_DEB_ARCH "${TEND_HOST_ARCH}")
+endif()
+if(TEND_DEB_ARCH STREQUAL "")
   set(TEND_DEB_ARCH ${CMAKE_SYSTEM_PROCESSOR})
 endif()
 

@@ -4,7 +4,7 @@
 # A cmocka unit test: tests/unit/NAME.c linked against the pure core only.
 function(tend_add_unit_test name)
   add_executable(${name} ${name}.c)
-  target_link_libraries(${name} PRIVATE tend_core cmocka)
+  target_link_libraries(${name} PRIVATE tend_core ${CMOCKA_LIB})
   add_test(NAME unit.${name} COMMAND ${name})
   set_tests_properties(unit.${name} PROPERTIES LABELS unit TIMEOUT 60)
 endfunction()
@@ -20,7 +20,7 @@ function(tend_add_integration_test name)
            COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/${name}.sh)
   set_tests_properties(integ.${name} PROPERTIES LABELS integration
     SKIP_RETURN_CODE 77 TIMEOUT ${timeout}
-    ENVIRONMENT "TEND=$<TARGET_FILE:tend>;HELPERS=${CMAKE_BINARY_DIR}/tests/helpers;TESTLIB=${CMAKE_CURRENT_SOURCE_DIR}/lib.sh")
+    ENVIRONMENT "TEND=$<TARGET_FILE:tend>;TEST_EMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR};HELPERS=${CMAKE_BINARY_DIR}/tests/helpers;TESTLIB=${CMAKE_CURRENT_SOURCE_DIR}/lib.sh")
 endfunction()
 
 # A test helper program: tests/.../NAME.c, a test app rather than tend, so

@@ -8,10 +8,7 @@
 
 #include "dirscan.h"
 #include "fdutil.h"
-
-#ifndef SYS_close_range
-#define SYS_close_range	436
-#endif
+#include "sysabi.h"
 
 static bool
 fd_kept(int fd, const int *keep, size_t n)
@@ -61,7 +58,7 @@ fd_close_stray(const int *keep, size_t n)
 			if (keep[i] >= (int)lo && (unsigned)keep[i] < next)
 				next = (unsigned)keep[i];
 		hi = next == ~0U ? ~0U : next - 1;
-		if (next > lo && syscall(SYS_close_range, lo, hi, 0) < 0) {
+		if (next > lo && syscall(SYSABI_close_range, lo, hi, 0) < 0) {
 			fd_close_stray_slow(keep, n);
 			return;
 		}

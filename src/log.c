@@ -10,6 +10,7 @@
 
 #include "fmt.h"
 #include "log.h"
+#include "sysabi.h"
 
 /* The log target is the one global state tend keeps (see design.md). */
 static int log_threshold = LOG_WARN;
@@ -61,7 +62,7 @@ log_emit(enum log_level lvl, const struct log_field *fields,
 	(void)fmt_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (log_fmt == LOG_FORMAT_JSON)
-		(void)syscall(SYS_clock_gettime, CLOCK_REALTIME, &ts);
+		(void)sysabi_clock_gettime(CLOCK_REALTIME, &ts);
 	len = log_format(line, log_fmt, lvl,
 	    (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec,
 	    fields, msg);

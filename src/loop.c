@@ -25,6 +25,7 @@
 #include "reap.h"
 #include "runlimit.h"
 #include "sig.h"
+#include "sysabi.h"
 #include "tend.h"
 
 enum { SLOT_SIGNAL, SLOT_PROBE, SLOT_CONTROL, LOOP_NSLOTS };
@@ -42,7 +43,7 @@ clock_now(void)
 	 * binary and hundreds of instructions at start-up, for a clock read a
 	 * few times per wake-up.
 	 */
-	(void)syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts);
+	(void)sysabi_clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 }
 
@@ -234,6 +235,14 @@ loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 		return;
 	}
 	if (runlimit_on_signal(t, si))
+		return;
+	/*
+	 * Go runtimes preempt their threads with SIGURG, and runtimes written
+	 * in Go (runc, containerd-shim) have forwarded those to the container:
+	 * never the app's business, so dropped, as runc, containerd and the
+	 * docker CLI drop them, unless asked for with -r URG:URG.
+	 */
+	if (sig == SIGURG && t->cfg.rewrite.to[SIGURG] == 0)
 		return;
 	to = sigmap_get(&t->cfg.rewrite, sig);
 	if (sig == SIGCONT && t->tty_reclaimed) {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "sig.h"
+#include "sysabi.h"
 
 /*
  * A mask with every signal set. sigfillset() is not used because musl
@@ -57,28 +58,24 @@ sig_read(int fd, struct signalfd_siginfo *buf, size_t n)
 	return r > 0 ? (size_t)r / sizeof(*buf) : 0;
 }
 
-/* The kernel's struct sigaction, as rt_sigaction(2) takes it. */
-struct sig_kaction {
-	void		(*handler)(int);
-	unsigned long	flags;
-	void		(*restorer)(void);
-	unsigned long	mask;
-};
-
 void
 sig_child_reset(void)
 {
-	struct sig_kaction dfl = { SIG_DFL, 0, NULL, 0 };
-	unsigned long none = 0;
+	struct sysabi_sigaction dfl;
+	unsigned char none[SYSABI_SIGSET_BYTES];
 	int i;
 
+	/* SIG_DFL is 0 and so is every other field, on every ABI. */
+	memset(&dfl, 0, sizeof(dfl));
+	memset(none, 0, sizeof(none));
 	/*
 	 * rt_sigaction directly: libc's sigaction() refuses the signals libc
 	 * reserves (musl: 32-34), and an inherited SIG_IGN on those must not
-	 * reach the app either.
+	 * reach the app either. The size is the kernel's sigset (sysabi.h):
+	 * any other size is EINVAL, leaving the app every signal blocked.
 	 */
-	for (i = 1; i <= 64; i++)
+	for (i = 1; i <= SYSABI_NSIG; i++)
 		if (i != SIGKILL && i != SIGSTOP)
 			(void)syscall(SYS_rt_sigaction, i, &dfl, NULL, sizeof(none));
-	(void)syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, sizeof(none));
+	(void)syscall(SYS_rt_sigprocmask, SIG_SETMASK, none, NULL, sizeof(none));
 }

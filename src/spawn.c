@@ -17,6 +17,7 @@
 
 #include "sig.h"
 #include "spawn.h"
+#include "sysabi.h"
 #include "userdb.h"
 
 extern char **environ;
@@ -87,11 +88,11 @@ spawn_child(const struct spawn_req *r)
 	 * (musl's __synccall, 2 KB), and this child has exactly one.
 	 */
 	if (r->ids) {
-		if (syscall(SYS_setgroups, r->ids->ngroups, r->ids->groups) < 0)
+		if (syscall(SYSABI_setgroups, r->ids->ngroups, r->ids->groups) < 0)
 			return SPAWN_STEP_GROUPS;
-		if (syscall(SYS_setgid, r->ids->gid) < 0)
+		if (syscall(SYSABI_setgid, r->ids->gid) < 0)
 			return SPAWN_STEP_GID;
-		if (syscall(SYS_setuid, r->ids->uid) < 0)
+		if (syscall(SYSABI_setuid, r->ids->uid) < 0)
 			return SPAWN_STEP_UID;
 	}
 	if (r->workdir && chdir(r->workdir) < 0 &&

@@ -9,23 +9,34 @@ for c in 0 1 42 255; do
 	as_pid1 -- sh -c "exit $c" 2>"$TMP/err"
 	expect_eq $? "$c" "app exit $c is tend's exit code"
 done
-for sn in HUP:1 INT:2 QUIT:3 USR1:10 SEGV:11 TERM:15 KILL:9; do
+# Every signal whose default is to end the process (Linux's generic
+# numbers, the same on all seven architectures), and two real-time ones.
+for sn in HUP:1 INT:2 QUIT:3 ILL:4 TRAP:5 ABRT:6 BUS:7 FPE:8 KILL:9 USR1:10 \
+    SEGV:11 USR2:12 PIPE:13 ALRM:14 TERM:15 XCPU:24 XFSZ:25 VTALRM:26 PROF:27 \
+    IO:29 PWR:30 SYS:31 40:40 64:64; do
 	s=${sn%:*} n=${sn#*:}
+	if emulated && [ "$n" -ge 32 ]; then
+		echo "note: SIG$s left out under user-mode emulation ($TEST_EMULATOR remaps real-time signals)"
+		continue
+	fi
 	as_pid1 -- sh -c "kill -$s \$\$" 2>"$TMP/err"
 	expect_eq $? $((128 + n)) "app killed by SIG$s exits $((128 + n))"
 done
 
 as_pid1 -- /nonexistent/app 2>"$TMP/err"
 expect_eq $? 127 "missing app exits 127"
+# ({ ...; } so that under emulation the line is left out, with a note.)
+if emulated; then echo "note: exec error lines left out under user-mode emulation ($VFORK_NOTE)"; else
 expect_match "$TMP/err" "^tend: cannot run '/nonexistent/app': No such file or directory$" \
     "missing app gets one line naming it"
+fi
 as_pid1 -- no-such-command-anywhere 2>"$TMP/err"
 expect_eq $? 127 "command not in PATH exits 127"
 printf 'echo hi\n' >"$TMP/noexec"
 chmod 644 "$TMP/noexec"
 as_pid1 -- "$TMP/noexec" 2>"$TMP/err"
 expect_eq $? 126 "non-executable file exits 126"
-expect_match "$TMP/err" "cannot run '.*noexec': Permission denied" "126 says why"
+emulated || expect_match "$TMP/err" "cannot run '.*noexec': Permission denied" "126 says why"
 as_pid1 -- "$TMP" 2>"$TMP/err"
 expect_eq $? 126 "a directory exits 126"
 

@@ -7,6 +7,7 @@
 # namespace here, so parallel tests never see each other's servers).
 . "$TESTLIB"
 need_ns
+skip_emulated "qemu-user's own threads are counted as left-over probe processes"
 NS="$NS --net"
 $NS sh -c 'ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null' ||
     skip "cannot bring up loopback in a new network namespace"

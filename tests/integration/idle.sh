@@ -3,6 +3,7 @@
 # Idle means idle: with a quiet app, tend does not wake up at all.
 . "$TESTLIB"
 need_ns
+skip_emulated "qemu-user threads add context switches the idle budget counts"
 
 switches() {
 	awk '/^voluntary_ctxt_switches|^nonvoluntary_ctxt_switches/ { n += $2 } END { print n }' \

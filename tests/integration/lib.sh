@@ -115,3 +115,16 @@ zombies() {
 		/^PPid:/ { p = $2; if (s == "Z" && (want == "" || p == want)) n++ }
 		END { print n + 0 }'
 }
+
+# Under user-mode emulation (scripts/cross-test.sh sets TEST_EMULATOR to
+# qemu-ARCH-static), some things cannot work, whatever tend does: qemu-user
+# refuses PR_SET_CHILD_SUBREAPER and some clone flags, keeps real-time
+# signals of its own, catches signals itself, runs a thread of its own.
+# emulated: true there; skip_emulated WHY: skip the whole test there.
+emulated() { [ -n "${TEST_EMULATOR:-}" ]; }
+VFORK_NOTE="qemu-user runs CLONE_VM|CLONE_VFORK as a plain fork, so the child's error never reaches tend"
+SUBREAPER_NOTE="qemu-user refuses PR_SET_CHILD_SUBREAPER, so tend not run as PID 1 warns"
+skip_emulated() {
+	emulated && skip "under user-mode emulation ($TEST_EMULATOR): $*"
+	return 0
+}

@@ -10,16 +10,21 @@ need_ns
 SIGS=""
 for s in $(seq 1 64); do
 	case $s in 9|19|17|32|33) ;; *) SIGS="$SIGS $s" ;; esac
+	# qemu-user keeps real-time signals of its own and renumbers the rest.
+	# It also dies of an ILL, TRAP, BUS or FPE sent with kill(2).
+	if emulated; then case $s in 4|5|7|8|3[2-9]|[4-6][0-9]) SIGS=${SIGS% "$s"} ;; esac; fi
 done
+emulated && echo "note: real-time signals left out under user-mode emulation ($TEST_EMULATOR remaps them), and ILL TRAP BUS FPE (it dies of them)"
 COUNT=$(echo $SIGS | wc -w)
 
 check_all_signals() { # LABEL START-FUNCTION
-	$2 -- sigecho -n "$COUNT"
+	# URG is dropped unless asked for (see below): ask for it here.
+	$2 -r URG:URG -- sigecho -n "$COUNT"
 	wait_for "$TMP/out" '^ready$'
 	for s in $SIGS; do
 		kill -"$s" "$TEND_PID" || fail "kill -$s tend"
 		# One at a time: pending standard signals of one number merge.
-		for _ in $(seq 100); do
+		for _ in $(seq 500); do
 			grep -qx "$s" "$TMP/out" && break
 			sleep 0.01
 		done
@@ -77,7 +82,17 @@ for how in start_pid1 start_plain; do
 	    "$how: a SIGURG tend sent itself before exec is not forwarded"
 done
 
+# SIGURG, which Go runtimes send for their own preemption and runc or
+# containerd-shim may forward, is dropped by default.
+start_pid1 -- sigecho -n 1
+wait_for "$TMP/out" '^ready$'
+kill -URG "$TEND_PID"; kill -HUP "$TEND_PID"
+wait "$NS_PID"
+expect_eq "$(grep -vx ready "$TMP/out" | tr '\n' ' ')" "1 " "SIGURG is not forwarded by default"
+
 # A storm of signals neither kills nor wedges tend; TERM still works after.
+# (Not under emulation: the storm has RTMIN, which qemu-user keeps.)
+if emulated; then echo "note: signal storm left out under user-mode emulation"; exit 0; fi
 start_pid1 -- sigecho
 wait_for "$TMP/out" '^ready$'
 i=0

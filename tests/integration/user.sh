@@ -13,6 +13,7 @@ root:x:0:0:root:/root:/bin/sh
 broken:x:notanumber:1
 alice:x:1001:1001:Alice:/home/alice:/bin/sh
 bob:x:1002:1002::/home/bob:/bin/sh
+carol:x:100000:100001::/home/carol:/bin/sh
 EOP
 cat >"$TMP/group" <<'EOG'
 root:x:0:
@@ -20,6 +21,8 @@ alice:x:1001:
 bob:x:1002:
 dev:x:2000:alice,bob
 ops:x:2001:carol,alice
+wide:x:100001:
+huge:x:70000:carol
 EOG
 
 # with_db [none] TEND-ARGS...: tend as PID 1 with our /etc/passwd and /etc/group
@@ -51,6 +54,11 @@ check "name" 1001 1001 "1001 2000 2001" /home/alice "" -- --user alice
 check "name:group" 1001 2001 "" /home/alice "" -- --user alice:ops
 check "name:gid" 1002 3000 "" /home/bob "" -- --user bob:3000
 check "numeric uid with an entry" 1001 1001 "1001 2000 2001" /home/alice "" -- --user 1001
+# Ids over 65,535, and exactly the groups asked for: where the plain
+# set*id calls take 16-bit ids (i386, arm), 100000 would become 34464 and
+# a list of groups would be read in 16-bit halves, giving the app group 0.
+check "uid and gid over 65535" 100000 100001 "2001 70000 100001" /home/carol "" -- --user carol
+check "numeric uid:gid over 65535" 200000 300000 "" / "" -- --user 200000:300000
 check "numeric uid without an entry" 4242 0 "" / "" -- --user 4242
 check "numeric uid:gid" 4242 4343 "" / "" -- --user 4242:4343
 check "TEND_USER" 1002 1002 "1002 2000" /home/bob TEND_USER=bob --
@@ -89,8 +97,10 @@ expect_match "$TMP/err" 'alice.*no /etc/passwd|no such user' "and it says the fi
 $NS setpriv --reuid 65534 --regid 65534 --clear-groups --inh-caps=-all \
     "$TEND" --user 0:0 -- procinfo >"$TMP/out" 2>"$TMP/err"
 expect_eq $? 126 "unprivileged tend cannot drop to root: exit 126"
+if emulated; then echo "note: failed step not checked under user-mode emulation ($VFORK_NOTE)"; else
 expect_match "$TMP/err" "^tend: cannot start 'procinfo' as 0:0: (setgroups|setgid): Operation not permitted$" \
     "the failed step is named"
+fi
 
 # --no-new-privs and --workdir; tend itself moves to /.
 with_db --no-new-privs --workdir /tmp --user bob -- procinfo >"$TMP/out" 2>"$TMP/err"
@@ -100,7 +110,7 @@ as_pid1 -- procinfo >"$TMP/out" 2>"$TMP/err"
 expect_eq "$(field NoNewPrivs)" 0 "without it, NoNewPrivs is 0"
 with_db --workdir /nonexistent -- procinfo >"$TMP/out" 2>"$TMP/err"
 expect_eq $? 126 "--workdir that does not exist: exit 126"
-expect_match "$TMP/err" "chdir: No such file or directory" "and it says chdir failed"
+emulated || expect_match "$TMP/err" "chdir: No such file or directory" "and it says chdir failed"
 cd "$TMP" || fail cd
 start_pid1 --workdir /tmp -- sleep 30
 sleep 0.3

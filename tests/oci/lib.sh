@@ -13,6 +13,7 @@
 # ctest TIMEOUT cannot leave a container running for long either.
 
 . "${TESTLIB%/*}/../integration/lib.sh"
+skip_emulated "$SUBREAPER_NOTE (runc and crun start it as their child)"
 
 : "${RT:?RT must name the OCI runtime (crun or runc)}"
 RT_ROOT="$TMP/state"

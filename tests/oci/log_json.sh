@@ -6,6 +6,7 @@
 # parser, not with patterns: an app name full of quotes, backslashes and
 # control bytes must come back out of the parser byte for byte.
 . "${TESTLIB%/*}/../integration/lib.sh"
+skip_emulated "$SUBREAPER_NOTE"
 
 if ! command -v jq >/dev/null 2>&1; then
 	[ -n "${CI:-}" ] && fail "jq is not installed (CI must apt-get install jq)"

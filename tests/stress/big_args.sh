@@ -5,6 +5,7 @@
 # reach the app byte for byte through tend as PID 1 and as a subreaper.
 . "$TESTLIB"
 need_ns
+skip_emulated "$SUBREAPER_NOTE"
 
 BIG_B64=$(head -c 76800 /dev/urandom | base64 -w0)
 BIG_LINES=$(seq 100000 | head -c 102400)

@@ -6,6 +6,7 @@
 # And when only exec probes cannot fork, each fails and tend carries on.
 . "$TESTLIB"
 need_ns
+skip_emulated "qemu-user needs threads of its own, which pids.max refuses (it crashes)"
 
 # check LABEL: judge the tend run whose exit code is $rc and time $ms.
 check() {

@@ -8,6 +8,7 @@
 # the app is started, and exit 126 with one line, as documented. An empty
 # value means unset.
 . "$TESTLIB"
+skip_emulated "$SUBREAPER_NOTE"
 
 VARS=$("$TEND" --help | grep -o 'TEND_[A-Z_]*' | sort -u)
 [ "$(echo $VARS | wc -w)" -ge 15 ] || fail "found only these variables in --help: $VARS"

@@ -7,6 +7,7 @@
 # SIGTERM still ends it with the app's code.
 . "$TESTLIB"
 need_ns
+skip_emulated "too slow under emulation for its probe count"
 
 # snapshot: tend's fds (count and kinds) and memory now. A probe may be
 # in flight with its socket or pipe open, so take the quietest of 30

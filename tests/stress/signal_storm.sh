@@ -6,6 +6,7 @@
 # pending), SIGCHLD never (it is tend's). Then SIGTERM still works.
 . "$TESTLIB"
 need_ns
+skip_emulated "qemu-user remaps real-time signals, which the storm sends"
 
 N=100000
 start_pid1 -- sigcount -c "$TMP/counts" -x 42

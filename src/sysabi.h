@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * sysabi.h - the one place that knows how each Linux ABI spells the raw
+ * system calls tend makes without libc, and the layout of what they take.
+ *
+ * Call sites use the SYSABI_* names and helpers below and nothing else, so
+ * no source file needs an #ifdef per architecture:
+ *  - identity: on i386 and arm the plain setuid/setgid/setgroups calls take
+ *    16-bit ids (uid 100000 would become 34464, and a group list would be
+ *    read as 16-bit halves: group 0 appears); the 32-bit ones are *32;
+ *  - signals: the kernel's sigset is _NSIG bits (64; 128 on mips), not
+ *    sizeof(long), and its struct sigaction differs per architecture;
+ *  - clocks: a 32-bit musl with a 64-bit time_t has no SYS_clock_gettime,
+ *    only clock_gettime64 (Linux >= 5.1) and the old clock_gettime32;
+ *  - close_range has the same number everywhere except mips and alpha.
+ */
+#ifndef TEND_SYSABI_H
+#define TEND_SYSABI_H
+
+#include <errno.h>
+#include <stdint.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+/* --- identity: the calls that take 32-bit ids --- */
+#ifdef SYS_setuid32
+#define SYSABI_setuid		SYS_setuid32
+#define SYSABI_setgid		SYS_setgid32
+#define SYSABI_setgroups	SYS_setgroups32
+#else
+#define SYSABI_setuid		SYS_setuid
+#define SYSABI_setgid		SYS_setgid
+#define SYSABI_setgroups	SYS_setgroups
+#endif
+
+/* --- signals: the kernel's own sigset size and struct sigaction --- */
+#if defined(__mips__)
+#define SYSABI_NSIG		128
+#else
+#define SYSABI_NSIG		64
+#endif
+#define SYSABI_SIGSET_BYTES	(SYSABI_NSIG / 8)	/* rt_sig*'s sigsetsize */
+
+#if defined(__x86_64__) || defined(__i386__) || defined(__arm__) || \
+    defined(__aarch64__) || defined(__powerpc__) || defined(__s390__) || \
+    defined(__sh__) || defined(__m68k__)
+#define SYSABI_SA_RESTORER	1
+#elif defined(__riscv) || defined(__loongarch__) || defined(__mips__)
+#define SYSABI_SA_RESTORER	0
+#else
+#error "sysabi.h: add this architecture's struct sigaction (see the kernel's uapi asm/signal.h)"
+#endif
+
+/* struct sigaction as rt_sigaction(2) reads it (not libc's). */
+struct sysabi_sigaction {
+#if defined(__mips__)
+	unsigned int	flags;
+	void		(*handler)(int);
+#else
+	void		(*handler)(int);
+	unsigned long	flags;
+#if SYSABI_SA_RESTORER
+	void		(*restorer)(void);
+#endif
+#endif
+	unsigned char	mask[SYSABI_SIGSET_BYTES];
+};
+
+/* --- close_range (Linux 5.9), if libc's headers predate it --- */
+#ifdef SYS_close_range
+#define SYSABI_close_range	SYS_close_range
+#elif defined(__mips__) && _MIPS_SIM == _ABIO32
+#define SYSABI_close_range	4436
+#elif defined(__mips__) && _MIPS_SIM == _ABI64
+#define SYSABI_close_range	5436
+#elif defined(__mips__)
+#define SYSABI_close_range	6436
+#elif defined(__alpha__)
+#define SYSABI_close_range	546
+#else
+#define SYSABI_close_range	436
+#endif
+
+/* --- clocks --- */
+#if defined(SYS_clock_gettime32)
+#define SYSABI_clock_gettime32	SYS_clock_gettime32
+#elif defined(SYS_clock_gettime64) && defined(SYS_clock_gettime)
+#define SYSABI_clock_gettime32	SYS_clock_gettime	/* glibc's name for it */
+#endif
+
+/*
+ * clock_gettime(2) as a system call, not through the vDSO (libc's vDSO
+ * lookup costs a KB of binary and hundreds of instructions at start-up).
+ * Where time_t is wider than the ABI's native timespec (32-bit, time64),
+ * clock_gettime64 is used, and the 32-bit call only if the kernel (< 5.1)
+ * or a seccomp profile of that era refuses it: its answer is right until
+ * 2106 for REALTIME (read unsigned) and for ~68 years of uptime for MONOTONIC.
+ */
+static inline int
+sysabi_clock_gettime(clockid_t clk, struct timespec *ts)
+{
+#ifdef SYS_clock_gettime64
+	if (sizeof(ts->tv_sec) > sizeof(long)) {
+		struct { int64_t sec, nsec; } k;	/* __kernel_timespec */
+		long k32[2];				/* old_timespec32 */
+
+		if (syscall(SYS_clock_gettime64, clk, &k) == 0) {
+			ts->tv_sec = (time_t)k.sec;
+			ts->tv_nsec = (long)k.nsec;
+			return 0;
+		}
+#ifdef SYSABI_clock_gettime32
+		if ((errno == ENOSYS || errno == EPERM) &&
+		    syscall(SYSABI_clock_gettime32, clk, k32) == 0) {
+			ts->tv_sec = (time_t)(unsigned long)k32[0];
+			ts->tv_nsec = k32[1];
+			return 0;
+		}
+#else
+		(void)k32;
+#endif
+		return -1;
+	}
+#endif
+#ifdef SYS_clock_gettime
+	return (int)syscall(SYS_clock_gettime, clk, ts);
+#else
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+#endif
