@@ -55,6 +55,14 @@ need_ns() {
 # as_pid1 ARGS...: run tend as PID 1 of a new namespace, in the foreground.
 as_pid1() { $NS "$TEND" "$@"; }
 
+# need_net_probes: skip unless this tend was built with gRPC probes and
+# host names (cmake -DTEND_NET_PROBES=ON).
+need_net_probes() {
+	"$TEND" probe grpc://127.0.0.1:1 2>&1 | grep -q 'not built into' &&
+	    skip "this tend is built without gRPC probes and host names (-DTEND_NET_PROBES=ON)"
+	return 0
+}
+
 # start_pid1 ARGS...: the same in the background; sets TEND_PID (tend's pid
 # as seen from here) and NS_PID (the unshare process to wait for).
 start_pid1() {
