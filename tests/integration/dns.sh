@@ -9,6 +9,7 @@
 # second server to fail over to), a truncated answer retried over TCP,
 # addresses tried in order, and a name probed by tend as PID 1.
 . "$TESTLIB"
+need_net_probes
 PY=$(dirname "$TESTLIB")/../helpers
 [ "$(id -u)" = 0 ] || skip "needs root for network and mount namespaces"
 command -v dnsmasq >/dev/null || [ -x /usr/sbin/dnsmasq ] ||

@@ -6,6 +6,7 @@
 # hangs, and an HTTP/1.1 server on the port instead; then tend as PID 1
 # probing it from its loop. Each run gets its own network namespace.
 . "$TESTLIB"
+need_net_probes
 PY=$(dirname "$TESTLIB")/../helpers
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import grpc' 2>/dev/null ||
     skip "python3-grpcio is not installed (scripts/deps.sh installs it)"

@@ -7,6 +7,7 @@
 # 2x of an idle tend's, measured side by side as in probe_load.sh, every
 # probe fails with the right reason, and SIGTERM still ends it all.
 . "$TESTLIB"
+need_net_probes
 need_ns
 need_health
 PY=$(dirname "$TESTLIB")/../helpers
