@@ -16,6 +16,15 @@
 #include "config.h"
 #include "fmt.h"
 #include "parse.h"
+#include "probespec.h"
+
+/* --help tells what this build probes (-DTEND_NET_PROBES: grpc://, names). */
+#if PROBESPEC_SUPPORTED & PROBESPEC_GRPC
+#define HEALTH_HELP \
+	"probe the app: tcp://H:P, http://H:P/PATH, grpc://H:P[/SVC], exec:CMD"
+#else
+#define HEALTH_HELP "probe the app: tcp://H:P, http://H:P/PATH, exec:CMD"
+#endif
 
 enum opt_type {
 	OT_HELP,
@@ -83,7 +92,7 @@ static const struct opt opts[] = {
 	{ "pause", 0, "TEND_PAUSE", OT_FLAG, F(pause), NULL,
 	  "run no command: only reap, exit 0 on TERM or INT" },
 	{ "health", 0, "TEND_HEALTH", OT_STRING, F(health), "PROBE",
-	  "probe the app: tcp://H:P, http://H:P/PATH, grpc://H:P[/SVC], exec:CMD" },
+	  HEALTH_HELP },
 	{ "health-interval", 0, "TEND_HEALTH_INTERVAL", OT_PERIOD,
 	  F(health_interval), "DURATION", "time between probes (30s)" },
 	{ "health-timeout", 0, "TEND_HEALTH_TIMEOUT", OT_PERIOD,

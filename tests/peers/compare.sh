@@ -247,7 +247,7 @@ subreaper|adopts orphans when not PID 1, no option|yes|no|no|yes
 rewrite|rewrite TERM for the app|TERM -> 2|no option|TERM -> 2|no option
 pause|pause mode (no app), exit on INT|yes (0)|no option|no option|yes (0)
 health|health probes of its own|yes|no|no|no
-grpc|gRPC health probes (no grpc_health_probe)|yes|no|no|no
+grpc|gRPC health probes (no grpc_health_probe)|*|no|no|no
 wait|wait for dependencies (tend wait, --wait-for)|yes|no|no|no
 user|option to run the app as another user|yes|no|no|no
 static|the Debian binary|*|dynamic, 27 KiB|dynamic, 18 KiB|static, 682 KiB
