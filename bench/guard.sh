@@ -57,12 +57,23 @@ else
 fi
 # Every cross build present (build-ARCH/tend, cmake -DTEND_ARCH=ARCH): the
 # size limit for all seven architectures (issue 12); they are stripped.
+# Architectures named by arch_size_over_known are known to be over it (an
+# open issue says by how much): they are reported as OVER, not failed, and
+# any other architecture over the limit fails.
 arch_max=$(limit arch_size_max_bytes) || die "arch_size_max_bytes missing in $limits"
+known=$(awk '$1 == "arch_size_over_known" { $1 = ""; print }' <<<"$LIMITS_TEXT")
 for a in amd64 arm64 armhf i386 ppc64el s390x riscv64; do
     b=$REPO_DIR/build-$a/tend
     [[ -f $b ]] || continue
     s=$(stat -c %s "$b")
-    if ((s <= arch_max)); then v=PASS; else v=FAIL; fail=1; fi
+    if ((s <= arch_max)); then
+        v=PASS
+        [[ " $known " == *" $a "* ]] && v="PASS (now within: drop $a from arch_size_over_known)"
+    elif [[ " $known " == *" $a "* ]]; then
+        v="OVER (known, $((s - arch_max)) bytes)"
+    else
+        v=FAIL; fail=1
+    fi
     echo "$v size $a: $s bytes ($b), limit $arch_max"
 done
 exit $fail
