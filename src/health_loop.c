@@ -110,7 +110,7 @@ health_on_done(struct tend *t, uint64_t now)
 		log_warn("unhealthy: stopping the app (--health-action stop)");
 		t->exit_code = EXIT_UNHEALTHY;
 		t->stop_sig = sigmap_get(&t->cfg.rewrite, SIGTERM);
-		loop_shutdown_event(t, SEV_STOP);
+		tend_request(t, SEV_STOP);
 	}
 }
 

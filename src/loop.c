@@ -33,20 +33,6 @@ enum { SLOT_SIGNAL, SLOT_PROBE, SLOT_CONTROL, LOOP_NSLOTS };
 #define SIG_BATCH	16	/* 2 KB of stack: idle RSS is a target too */
 #define REAP_BATCH	128
 
-uint64_t
-clock_now(void)
-{
-	struct timespec ts;
-
-	/*
-	 * The system call, not the vDSO: libc's vDSO lookup costs a KB of
-	 * binary and hundreds of instructions at start-up, for a clock read a
-	 * few times per wake-up.
-	 */
-	(void)sysabi_clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
 void
 loop_forward(struct tend *t, int sig)
 {
@@ -316,6 +302,20 @@ loop_poll(struct tend *t, struct pollfd *pfd, uint64_t due)
 		health_loop_on_control(t);
 }
 
+/* Carry out what the modules asked for, in event order. */
+static void
+loop_take_requests(struct tend *t)
+{
+	unsigned r;
+	int ev;
+
+	while ((r = t->requests) != 0) {
+		ev = __builtin_ctz(r);
+		t->requests &= ~(1u << ev);
+		loop_shutdown_event(t, ev);
+	}
+}
+
 void
 loop_run(struct tend *t)
 {
@@ -326,6 +326,9 @@ loop_run(struct tend *t)
 	/* The app may be gone already. */
 	loop_on_reap(t);
 	while (t->shut.state != SHUT_DONE) {
+		loop_take_requests(t);
+		if (t->shut.state == SHUT_DONE)
+			break;
 		others = loop_fill_pollfds(t, pfd);
 		due = deadline_min(t->shut.deadline, health_loop_deadline(t));
 		/* Nothing but signals to wait for: read them directly. */

@@ -67,7 +67,7 @@ prestop_start(struct tend *t)
 	ps.started = clock_now();
 	if ((pid = keeper_start(&req)) < 0) {
 		log_warn("pre-stop: cannot start '%s'", ps.spec.argv[0]);
-		loop_shutdown_event(t, SEV_URGENT);
+		tend_request(t, SEV_URGENT);
 		return;
 	}
 	/* A failed exec is reaped like a run that exited 126 or 127. */
@@ -97,6 +97,6 @@ prestop_on_reap(struct tend *t, pid_t pid, int status)
 	    WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status),
 	    (unsigned long long)((clock_now() - ps.started) / 1000000));
 	/* Done: the stop signal goes to the app now. */
-	loop_shutdown_event(t, SEV_URGENT);
+	tend_request(t, SEV_URGENT);
 	return true;
 }

@@ -42,7 +42,7 @@ runlimit_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 		    (unsigned long long)(t->cfg.deadline / 1000000));
 		t->exit_code = EXIT_DEADLINE;
 		t->stop_sig = sigmap_get(&t->cfg.rewrite, SIGTERM);
-		loop_shutdown_event(t, SEV_STOP);
+		tend_request(t, SEV_STOP);
 	}
 	return true;
 }

@@ -40,6 +40,7 @@ struct tend {
 	uint64_t		 drain_started;
 	int			 drain_count;	/* processes sent TERM */
 	bool			 need_reap;	/* check for dead children next turn */
+	unsigned		 requests;	/* bit ev: a module asks for SEV ev */
 
 	struct notify		 notify;	/* NOTIFY_SOCKET (sd_notify) */
 	struct tend_health	*health;	/* NULL without --health */
@@ -47,7 +48,7 @@ struct tend {
 	char			**envp;		/* the app's environment; NULL: tend's */
 };
 
-/* CLOCK_MONOTONIC in ns. */
+/* CLOCK_MONOTONIC in ns. (clock.c) */
 uint64_t clock_now(void);
 
 /* The poll loop; returns when shutdown is done. (loop.c) */
@@ -55,6 +56,17 @@ void	loop_run(struct tend *t);
 
 /* Forward sig to the app (its group with -g); logs failures. (loop.c) */
 void	loop_forward(struct tend *t, int sig);
+
+/*
+ * A module (health, pre-stop, run-time limit) asks for a shutdown event;
+ * the loop feeds it to the shutdown machine before it next waits. Modules
+ * never call into the loop: it calls them.
+ */
+static inline void
+tend_request(struct tend *t, int ev)
+{
+	t->requests |= 1u << ev;
+}
 
 /* Feed the shutdown machine and carry out what it says. (loop.c) */
 void	loop_shutdown_event(struct tend *t, int ev);
