@@ -3,7 +3,6 @@
  * runlimit.c - the --deadline timer of runlimit.h.
  */
 #include <signal.h>
-#include <sys/syscall.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -23,12 +22,12 @@ runlimit_arm(struct tend *t)
 	if (d && it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
 		it.it_value.tv_usec = 1;
 	/*
-	 * The system call: musl's wrapper converts for 32-bit time_t. With
-	 * a valid value it cannot fail (the seconds fit: a duration is at
-	 * most 2^64 ns).
+	 * libc's setitimer(), not the system call: where time_t is 64-bit on
+	 * a 32-bit ABI (i386, armhf), the kernel's setitimer takes 32-bit
+	 * fields and libc converts. A valid value cannot fail.
 	 */
 	if (d)
-		(void)syscall(SYS_setitimer, ITIMER_REAL, &it, NULL);
+		(void)setitimer(ITIMER_REAL, &it, NULL);
 }
 
 bool

@@ -5,6 +5,7 @@
 # fast as they can while ignoring TERM; none of them outlives tend, and
 # "all processes gone" is logged only when it is true.
 . "$TESTLIB"
+skip_emulated "$SUBREAPER_NOTE; this test is about the subreaper's drain"
 
 MARK="tend-drain-$$"
 

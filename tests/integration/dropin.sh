@@ -110,4 +110,8 @@ orphan_parent() {
 	kill -KILL "$op" "$ip" 2>/dev/null; wait "$ip" 2>/dev/null
 	[ "$pp" = "$ip" ] && echo init || echo other
 }
-same "TINI_SUBREAPER= tini -- (not PID 1)" "$(orphan_parent tini --)" "$(orphan_parent "$T" --)"
+if emulated; then
+	echo "note: TINI_SUBREAPER not compared: $SUBREAPER_NOTE"
+else
+	same "TINI_SUBREAPER= tini -- (not PID 1)" "$(orphan_parent tini --)" "$(orphan_parent "$T" --)"
+fi

@@ -125,16 +125,20 @@ expect_match "$TMP/out" '^env LISTEN_FDS=1$' "LISTEN_FDS is passed on"
 LISTEN_PID=1234567 "$TEND" -- procinfo --env LISTEN_PID >"$TMP/out"
 expect_match "$TMP/out" '^env LISTEN_PID=1234567$' "a LISTEN_PID for another process is kept"
 # With LISTEN_PID twice, the app's getenv() reads the first copy: that is
-# the one that must name the app (and the one that decides).
-for second in self 7; do
+# the one that must name the app (and the one that decides). qemu-user
+# keeps one copy of each variable, so this needs the real kernel.
+emulated && echo "note: duplicated LISTEN_PID not checked: qemu-user keeps one copy of each variable"
+emulated || for second in self 7; do
 	sh -c 'v=$1; [ "$v" = self ] && v=$$; LISTEN_PID=$$ exec dupenv "LISTEN_PID=$v" -- "$0" -- procinfo --env LISTEN_PID' \
 	    "$TEND" "$second" >"$TMP/out"
 	app=$(sed -n 's/^pid: //p' "$TMP/out")
 	expect_eq "$(sed -n 's/^env LISTEN_PID=//p' "$TMP/out")" "$app" \
 	    "the first of two LISTEN_PID copies (second: $second) is rewritten to the app's pid"
 done
-sh -c 'LISTEN_PID=7 exec dupenv "LISTEN_PID=$$" -- "$0" -- procinfo --env LISTEN_PID' "$TEND" >"$TMP/out"
-expect_match "$TMP/out" '^env LISTEN_PID=7$' "a first LISTEN_PID for another process is kept, whatever follows"
+if ! emulated; then
+	sh -c 'LISTEN_PID=7 exec dupenv "LISTEN_PID=$$" -- "$0" -- procinfo --env LISTEN_PID' "$TEND" >"$TMP/out"
+	expect_match "$TMP/out" '^env LISTEN_PID=7$' "a first LISTEN_PID for another process is kept, whatever follows"
+fi
 
 # Exec health probes run as the same user (in a directory alice may write).
 mkdir -m 777 "$TMP/pub" && chmod 755 "$TMP"
