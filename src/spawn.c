@@ -24,7 +24,6 @@ extern char **environ;
 
 /* What a child that failed a step writes to the verdict pipe. */
 struct spawn_child_arg {
-	const struct spawn_req	*req;
 	enum spawn_step		 step;
 	int			 err;
 };
@@ -133,7 +132,7 @@ spawn_plain_fork(void)
 pid_t
 spawn_fork(const struct spawn_req *r, int *ret_fd)
 {
-	struct spawn_child_arg arg = { r, SPAWN_OK, 0 };
+	struct spawn_child_arg arg = { SPAWN_OK, 0 };
 	int pfd[2], e;
 	pid_t pid;
 
