@@ -136,7 +136,7 @@ check_config(const struct input *in, const struct tend_config *c)
 {
 	int i;
 
-	CHECK(c->mode >= MODE_RUN && c->mode <= MODE_PROBE);
+	CHECK(c->mode >= MODE_RUN && c->mode <= MODE_WAIT);
 	CHECK(c->verbosity >= 0 && c->verbosity <= 3);
 	CHECK(c->log_format == LOG_FORMAT_TEXT ||
 	    c->log_format == LOG_FORMAT_JSON);

@@ -90,10 +90,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&err, 0, sizeof(err));
 	r2 = probespec_parse(s, &again, &err);
 	CHECK(r2 == 0 || strncmp(err.msg, "bad probe", 9) == 0);
-	/* Refused only for a feature it names as not supported yet. */
+	/* Refused only for a feature it names as not built in. */
 	CHECK(r2 == 0 || r2 == -ENOTSUP || r2 == -EINVAL || r2 == -ERANGE ||
 	    r2 == -E2BIG);
-	CHECK(r2 != -ENOTSUP || strstr(err.msg, "not supported yet") != NULL);
+	CHECK(r2 != -ENOTSUP || strstr(err.msg, "not built into") != NULL);
 	memset(&err, 0, sizeof(err));
 	r = probespec_parse_ext(s, &spec, PROBESPEC_ALL, &err);
 	CHECK(r != 0 || r2 == 0 || r2 == -ENOTSUP ||
