@@ -126,7 +126,7 @@ test_log_json_cut_never_splits_an_escape(void **state)
 static void
 test_log_json_cut_never_splits_fields(void **state)
 {
-	char cmd[3000], line[LOG_LINE_MAX];
+	char cmd[3000], line[LOG_LINE_MAX + 1];
 	struct log_field f[] = { LOGF_INT("pid", 4242), LOGF_STR("cmd", cmd),
 	    LOGF_STR("last", "x"), LOGF_END };
 	size_t len, n;
@@ -136,6 +136,7 @@ test_log_json_cut_never_splits_fields(void **state)
 		memset(cmd, '\\', len);
 		cmd[len] = '\0';
 		(void)json_msg(f, cmd, line, &n);
+		line[n] = '\0';	/* a full line has no terminator */
 		assert_non_null(strstr(line, ",\"pid\":4242,\"cmd\":\"\\\\"));
 	}
 	/* Many fields: those that do not fit are left out whole. */
