@@ -71,7 +71,11 @@ loop_signal_rest(struct tend *t, int sig, bool again)
 			log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),
 			    LOGF_END }, "sent TERM to %d process%s", n,
 			    n == 1 ? "" : "es");
-	} else if (again && n > 0)
+		return;
+	}
+	/* Counted too: a TERM round may have found every chain between forks. */
+	t->drain_count += n;
+	if (again && n > 0)
 		log_debug("sent KILL to %d more process%s", n, n == 1 ? "" : "es");
 	else if (n > 0)
 		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),

@@ -38,7 +38,7 @@ struct tend {
 	struct shutdown		 shut;
 	struct shut_durations	 durs;
 	uint64_t		 drain_started;
-	int			 drain_count;	/* processes sent TERM */
+	int			 drain_count;	/* processes signalled by the drain */
 	bool			 need_reap;	/* check for dead children next turn */
 	unsigned		 requests;	/* bit ev: a module asks for SEV ev */
 
