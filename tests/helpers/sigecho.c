@@ -6,6 +6,10 @@
  * once its handlers are in place, and exits 0 after -n COUNT signals (or
  * when a signal given with -x arrives, exiting 128+N like a default death
  * would not, so tests can tell "handled" from "killed").
+ *
+ * Signals stay blocked but inside sigsuspend(): a plain "while (got <
+ * want) pause();" loses the last signal when it lands between the test
+ * and pause(), and then waits forever (seen under CPU load).
  */
 #include <signal.h>
 #include <stdio.h>
@@ -36,6 +40,7 @@ int
 main(int argc, char **argv)
 {
 	struct sigaction sa;
+	sigset_t all, none;
 	long want = -1;
 	int i, c;
 
@@ -47,6 +52,9 @@ main(int argc, char **argv)
 		else
 			return 2;
 	}
+	sigfillset(&all);
+	sigemptyset(&none);
+	sigprocmask(SIG_BLOCK, &all, NULL);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigfillset(&sa.sa_mask);
@@ -56,6 +64,6 @@ main(int argc, char **argv)
 	printf("ready\n");
 	fflush(stdout);
 	while (want < 0 || got < want)
-		pause();
+		sigsuspend(&none);
 	return 0;
 }
