@@ -16,15 +16,17 @@ ok "--deadline 1s: stopped after $took ms"
 expect_match "$TMP/err" '^tend: deadline reached after 1000 ms: stopping the app$' "the reason is logged at the default verbosity"
 
 # It is a stop: the app gets the (rewritten) stop signal and may finish
-# cleanly, and its own clean exit still ends in 124; pre-stop applies.
+# cleanly, and its own clean exit still ends in 124; pre-stop applies. The
+# clock starts before tend does (the deadline counts from tend's start, and
+# under emulation "ready" may come 200 ms later), so 500 + 300 ms must pass.
+t0=$(now_ms)
 start_pid1 --deadline 500ms --pre-stop 300ms -r TERM:USR1 -- sigecho -n 1
 wait_for "$TMP/out" '^ready$'
-t0=$(now_ms)
 wait "$NS_PID"
 rc=$? took=$(( $(now_ms) - t0 ))
 expect_eq "$rc" 124 "a job that exits 0 on the stop signal: still 124"
 expect_match "$TMP/out" '^10$' "it got the stop signal as rewritten by -r (USR1)"
-[ "$took" -ge 700 ] || fail "--pre-stop 300ms was not waited ($took ms after start)"
+[ "$took" -ge 800 ] || fail "--pre-stop 300ms was not waited ($took ms after start)"
 ok "--pre-stop runs before the deadline's stop ($took ms)"
 
 # A job done before its deadline keeps its own status.
