@@ -50,3 +50,36 @@ settled_zombies() {
 	done
 	return 1
 }
+
+# Side by side (probe_load.sh, probe_stuck.sh): an idle tend and a busy
+# one, each PID 1 running "sigcount -p $TMP/ping.NAME -x 42", their pids in
+# PID_idle/PID_busy and their unshare processes in NS_idle/NS_busy.
+
+# ping_both LABEL: $PINGS signals to each, taking turns (sigping), so both
+# see the same machine load; sets LAT_IDLE and LAT_BUSY (median, us).
+ping_both() {
+	sigping "$PINGS" "$PID_idle" "$TMP/ping.idle" "$PID_busy" "$TMP/ping.busy" \
+	    >"$TMP/lat" 2>&1 || fail "$1: pings lost: $(cat "$TMP/lat")"
+	LAT_IDLE=$(awk -v p="$PID_idle" '$1 == p { print $7 }' "$TMP/lat")
+	LAT_BUSY=$(awk -v p="$PID_busy" '$1 == p { print $7 }' "$TMP/lat")
+	kill -0 "$PID_busy" 2>/dev/null || fail "$1: tend died"
+}
+
+# latency_holds LABEL: the busy tend's median is within 2x the idle one's
+# plus 1 ms. The millisecond is one scheduler slice: with both CPUs busy
+# (other tests, or a load), a tend that has just done real work waits its
+# turn a little longer than one that has done none. A tend that blocked on
+# a probe would wait out the probe's 50 ms timeout, over and over.
+latency_holds() {
+	[ "$LAT_BUSY" -le $((2 * LAT_IDLE + 1000)) ] ||
+	    fail "$1: median signal latency $LAT_BUSY us, more than 2x idle ($LAT_IDLE us) + 1 ms: $(cat "$TMP/lat")"
+	ok "$1: median signal latency $LAT_BUSY us is within 2x of idle ($LAT_IDLE us) + 1 ms [p90 $(awk -v p="$PID_busy" '$1 == p { print $9 }' "$TMP/lat") vs $(awk -v p="$PID_idle" '$1 == p { print $9 }' "$TMP/lat") us]"
+}
+
+# finish NAME LABEL: SIGTERM to that tend; it must exit with the app's 42.
+finish() {
+	eval "TEND_PID=\$PID_$1 NS_PID=\$NS_$1"
+	kill -TERM "$TEND_PID"
+	wait_exit 10
+	expect_eq "$RC" 42 "$2: SIGTERM forwarded, tend exits with the app's code"
+}
