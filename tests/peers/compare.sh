@@ -42,8 +42,13 @@ as_pid1_bg() {
 	# Empty it first: the shell opens it only after forking, and an old
 	# "ready" would let the test signal PID 1 before it has its handlers.
 	: >"$TMP/out"
-	# shellcheck disable=SC2046
-	$NS $(init_argv "$_i") "$@" >"$TMP/out" 2>"$TMP/err" &
+	# The init's argv first, here: a $(...) in the background command runs
+	# in a child of the background shell, which the children file below
+	# then shows for an instant, and the test would signal it instead
+	# (seen as a hang in CI: tend never got its TERM).
+	_argv=$(init_argv "$_i")
+	# shellcheck disable=SC2086
+	$NS $_argv "$@" >"$TMP/out" 2>"$TMP/err" &
 	NSP=$!
 	BG_PIDS="$BG_PIDS $NSP"
 	PID1=""
