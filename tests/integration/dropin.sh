@@ -12,22 +12,13 @@ for p in tini dumb-init; do
 done
 
 # bg ENV INIT ARGS...: INIT as PID 1 in the background, with ENV ("-" for
-# none); sets PID1 and NSP.
+# none); sets PID1 and NSP. (env execs the init: the child of unshare is
+# the init.)
 bg() {
 	e=$1; shift
-	: >"$TMP/out"
 	if [ "$e" = - ]; then set -- "$@"; else set -- env "$e" "$@"; fi
-	$NS "$@" >"$TMP/out" 2>"$TMP/err" &
-	NSP=$!
-	BG_PIDS="$BG_PIDS $NSP"
-	PID1=""
-	for _ in $(seq 100); do
-		PID1=$(cat "/proc/$NSP/task/$NSP/children" 2>/dev/null | tr -d ' ')
-		# env execs the init, so the child of unshare is the init.
-		[ -n "$PID1" ] && return 0
-		sleep 0.02
-	done
-	fail "$* did not start"
+	start_ns "$@"
+	NSP=$NS_PID
 }
 
 # group ENV INIT ARGS...: does a TERM sent to PID 1 reach the app's own
@@ -68,7 +59,7 @@ same "dumb-init -- exit 3" "$(ex dumb-init -- sh -c 'exit 3')" "$(ex "$T" -- sh 
 rw() {
 	bg - "$@" sigecho -n 1
 	wait_for "$TMP/out" '^ready$' 100
-	kill -TERM "$PID1"; wait "$NSP"
+	kill -TERM "$PID1"; wait_exit 15 "$NSP"
 	grep -v ready "$TMP/out"
 }
 same "dumb-init --rewrite 15:2 (migrated: tend -r 15:2)" "$(rw dumb-init --rewrite 15:2 --)" \

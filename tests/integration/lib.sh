@@ -63,20 +63,31 @@ need_net_probes() {
 	return 0
 }
 
-# start_pid1 ARGS...: the same in the background; sets TEND_PID (tend's pid
-# as seen from here) and NS_PID (the unshare process to wait for).
-start_pid1() {
-	$NS "$TEND" "$@" >"$TMP/out" 2>"$TMP/err" &
+# start_ns CMD...: CMD as PID 1 of a new PID namespace, in the background,
+# its output in $TMP/out and $TMP/err (emptied first: an old "ready" would
+# let a test signal PID 1 before it has its handlers); sets NS_PID (the
+# unshare process to wait for) and PID1 (CMD's pid as seen from here).
+# Expand any $(...) in CMD before calling: in the background command it
+# would run in a child that the children file below shows for an instant.
+start_ns() {
+	: >"$TMP/out"
+	$NS "$@" >"$TMP/out" 2>"$TMP/err" &
 	NS_PID=$!
 	BG_PIDS="$BG_PIDS $NS_PID"
-	TEND_PID=""
+	PID1=""
 	for _ in $(seq 100); do
-		TEND_PID=$(cat "/proc/$NS_PID/task/$NS_PID/children" 2>/dev/null | tr -d ' ')
-		# Kill tend too on the way out: unshare alone would leave it running.
-		[ -n "$TEND_PID" ] && BG_PIDS="$BG_PIDS $TEND_PID" && return 0
+		PID1=$(cat "/proc/$NS_PID/task/$NS_PID/children" 2>/dev/null | tr -d ' ')
+		# Kill it too on the way out: unshare alone would leave it running.
+		[ -n "$PID1" ] && BG_PIDS="$BG_PIDS $PID1" && return 0
 		sleep 0.02
 	done
-	fail "tend did not start under $NS"
+	fail "$1 did not start under $NS"
+}
+
+# start_pid1 ARGS...: tend ARGS as start_ns runs it; sets TEND_PID too.
+start_pid1() {
+	start_ns "$TEND" "$@"
+	TEND_PID=$PID1
 }
 
 # start_plain ARGS...: tend in the background, not PID 1; sets TEND_PID.

@@ -37,27 +37,13 @@ init_argv() {
 # as_pid1_bg INIT CMD...: INIT as PID 1 in the background; sets PID1 (its
 # pid here) and NSP (the unshare process).
 as_pid1_bg() {
-	_i=$1
+	# The init's argv is expanded here, not in the background command
+	# (lib.sh: start_ns says why).
+	_argv=$(init_argv "$1")
 	shift
-	# Empty it first: the shell opens it only after forking, and an old
-	# "ready" would let the test signal PID 1 before it has its handlers.
-	: >"$TMP/out"
-	# The init's argv first, here: a $(...) in the background command runs
-	# in a child of the background shell, which the children file below
-	# then shows for an instant, and the test would signal it instead
-	# (seen as a hang in CI: tend never got its TERM).
-	_argv=$(init_argv "$_i")
 	# shellcheck disable=SC2086
-	$NS $_argv "$@" >"$TMP/out" 2>"$TMP/err" &
-	NSP=$!
-	BG_PIDS="$BG_PIDS $NSP"
-	PID1=""
-	for _ in $(seq 100); do
-		PID1=$(cat "/proc/$NSP/task/$NSP/children" 2>/dev/null | tr -d ' ')
-		[ -n "$PID1" ] && return 0
-		sleep 0.02
-	done
-	fail "$_i did not start"
+	start_ns $_argv "$@"
+	NSP=$NS_PID
 }
 # fg INIT CMD...: INIT as PID 1 in the foreground (10 s at most); prints
 # its exit status.
@@ -78,8 +64,8 @@ m_term() {
 	as_pid1_bg "$1" sigecho -n 1
 	wait_ready
 	kill -TERM "$PID1"
-	wait "$NSP"
-	[ $? = 0 ] && grep -qx 15 "$TMP/out" && echo yes || echo no
+	wait_exit 15 "$NSP"
+	[ "$RC" = 0 ] && grep -qx 15 "$TMP/out" && echo yes || echo no
 }
 # Exit status when the app is killed by TERM.
 m_killed() {
@@ -88,8 +74,8 @@ m_killed() {
 	sleep 0.1
 	sleep 0.2
 	kill -TERM "$PID1"
-	wait "$NSP"
-	echo $?
+	wait_exit 15 "$NSP"
+	echo "$RC"
 }
 # Exit status when the command cannot be run.
 m_execfail() { fg "$1" /nonexistent/app; }
@@ -151,13 +137,11 @@ m_rewrite() {
 		return
 		;;
 	esac
-	: >"$TMP/out"
-	$NS "$@" sigecho -n 1 >"$TMP/out" 2>"$TMP/err" &
-	NSP=$!
-	BG_PIDS="$BG_PIDS $NSP"
+	start_ns "$@" sigecho -n 1
+	NSP=$NS_PID
 	wait_ready
-	kill -TERM "$(cat "/proc/$NSP/task/$NSP/children" | tr -d ' ')"
-	wait "$NSP"
+	kill -TERM "$PID1"
+	wait_exit 15 "$NSP"
 	echo "TERM -> $(grep -vx ready "$TMP/out" | tr -d '\n')"
 }
 # A pause mode (run nothing, reap, exit 0 on INT).
@@ -170,15 +154,12 @@ m_pause() {
 		return
 		;;
 	esac
-	$NS "$@" >/dev/null 2>&1 &
-	NSP=$!
-	BG_PIDS="$BG_PIDS $NSP"
+	start_ns "$@"
+	NSP=$NS_PID p1=$PID1
 	# An INT sent before PID 1 has set itself up is dropped by the kernel:
 	# wait until it blocks or catches INT (bit 2 of SigBlk or SigCgt).
-	p1=""
 	for _ in $(seq 100); do
-		[ -n "$p1" ] || p1=$(cat "/proc/$NSP/task/$NSP/children" 2>/dev/null | tr -d ' ')
-		[ -n "$p1" ] && awk '/^Sig(Blk|Cgt):/ { m = m $2 " " } END { exit !(m ~ /[2367abef] |[2367abef]$/) }' \
+		awk '/^Sig(Blk|Cgt):/ { m = m $2 " " } END { exit !(m ~ /[2367abef] |[2367abef]$/) }' \
 		    "/proc/$p1/status" 2>/dev/null && break
 		sleep 0.05
 	done
