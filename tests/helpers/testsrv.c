@@ -3,14 +3,16 @@
  * testsrv.c - a tiny, deliberately misbehaving server for tend's
  * integration tests.
  *
- *	testsrv [-6] [-p PORT] [-s FILE] [-t SECONDS] MODE
+ *	testsrv [-6] [-i N] [-p PORT] [-s FILE] [-t SECONDS] MODE
  *
  * It listens on 127.0.0.1 (or [::1] with -6), prints the port on stdout
  * once listening, and serves every connection according to MODE:
  *
  *	http	read the request, answer with the status code in FILE
  *		(read again for each request; 200 without -s; 500 if FILE
- *		cannot be read or holds no code 100-999), then close
+ *		cannot be read or holds no code 100-999), then close;
+ *		with -i N, N interim responses come first (100 Continue
+ *		and 103 Early Hints with a header, by turns)
  *	hang	accept and never answer
  *	garbage	answer at once with 1 MB of junk, then close
  *	reset	accept, then reset the connection (SO_LINGER 0)
@@ -66,13 +68,14 @@ struct testsrv_conn {
 	char			 line[TESTSRV_LINE];
 	size_t			 linelen;
 	bool			 linedone;
-	char			 resp[128];
+	char			 resp[1024];
 };
 
 struct testsrv {
 	enum testsrv_mode	mode;
 	const char		*statusfile;
 	bool			v6;
+	int			interim;
 	unsigned		port;
 	long			secs;
 	int			lfd;
@@ -100,7 +103,7 @@ testsrv_on_signal(int sig)
 static void
 testsrv_usage(void)
 {
-	fprintf(stderr, "usage: testsrv [-6] [-p PORT] [-s FILE] "
+	fprintf(stderr, "usage: testsrv [-6] [-i N] [-p PORT] [-s FILE] "
 	    "[-t SECONDS] http|hang|garbage|reset|tcp\n");
 	exit(2);
 }
@@ -224,13 +227,18 @@ testsrv_send(struct testsrv_conn *c, const char *out, size_t len)
 static void
 testsrv_reply(struct testsrv *s, struct testsrv_conn *c)
 {
-	int	code, len;
+	int	code, len = 0, i;
 
 	code = testsrv_status(s->statusfile);
 	c->line[c->linelen] = '\0';
 	fprintf(stderr, "testsrv: %s -> %d\n", c->line, code);
-	len = snprintf(c->resp, sizeof(c->resp), "HTTP/1.1 %d Test\r\n"
-	    "Content-Length: 0\r\nConnection: close\r\n\r\n", code);
+	for (i = 0; i < s->interim; i++)
+		len += snprintf(c->resp + len, sizeof(c->resp) - (size_t)len, i % 2 ?
+		    "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n" :
+		    "HTTP/1.1 100 Continue\r\n\r\n");
+	len += snprintf(c->resp + len, sizeof(c->resp) - (size_t)len,
+	    "HTTP/1.1 %d Test\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+	    code);
 	testsrv_send(c, c->resp, (size_t)len);
 }
 
@@ -462,10 +470,13 @@ testsrv_options(struct testsrv *s, int argc, char *argv[])
 	int	ch;
 
 	s->secs = 120;
-	while ((ch = getopt(argc, argv, "6p:s:t:")) != -1) {
+	while ((ch = getopt(argc, argv, "6i:p:s:t:")) != -1) {
 		switch (ch) {
 		case '6':
 			s->v6 = true;
+			break;
+		case 'i':
+			s->interim = (int)testsrv_number(optarg, 0, 8);
 			break;
 		case 'p':
 			s->port = (unsigned)testsrv_number(optarg, 0, 65535);

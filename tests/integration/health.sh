@@ -176,3 +176,25 @@ $(sed -n 9p "$TMP/out")|rc 1|$(sed -n 11p "$TMP/out")|rc 1|healthy: connected|rc
 unhealthy: exit 1|rc 1|rc 2|" "tend probe: 0 up, 1 down/refused/timeout/garbage/reset/exit, 2 bad spec"
 expect_match "$TMP/out" '^unhealthy: bad HTTP response' "garbage is a bad HTTP response"
 expect_match "$TMP/err" 'bad probe "bogus://x"' "a bad spec says what is wrong"
+
+# Case 8: interim (1xx) responses before the final one are skipped, as the
+# kubelet's Go client skips them: 100 Continue and 103 Early Hints (with a
+# header) before a 200 or a 503; more than five of them are refused.
+cat >"$TMP/c8.sh" <<'EOS'
+. "$0.lo"
+echo 200 >"$1/st8"
+testsrv -p 0 -i 2 -s "$1/st8" http >"$1/p8a" 2>/dev/null &
+testsrv -p 0 -i 5 -s "$1/st8" http >"$1/p8b" 2>/dev/null &
+testsrv -p 0 -i 6 -s "$1/st8" http >"$1/p8c" 2>/dev/null &
+for f in a b c; do while [ ! -s "$1/p8$f" ]; do sleep 0.05; done; done
+p() { "$TEND" probe "$@"; echo "rc $?"; }
+p "http://127.0.0.1:$(cat "$1/p8a")/"
+p "http://127.0.0.1:$(cat "$1/p8b")/"
+p "http://127.0.0.1:$(cat "$1/p8c")/"
+echo 503 >"$1/st8"; p "http://127.0.0.1:$(cat "$1/p8a")/"
+EOS
+cp "$TMP/lo.sh" "$TMP/c8.sh.lo"
+TEND="$TEND" $NS sh "$TMP/c8.sh" "$TMP" >"$TMP/out" 2>"$TMP/err"
+expect_eq "$(tr '\n' '|' <"$TMP/out")" "healthy: HTTP 200|rc 0|healthy: HTTP 200|rc 0|\
+unhealthy: bad HTTP response: too many 1xx responses|rc 1|unhealthy: HTTP 503|rc 1|" \
+    "1xx responses: skipped (2 and 5 before a 200), more than 5 refused, the final 503 counts"
