@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * dirscan.c - getdents64(2) over a directory, numeric names only.
+ * dirscan.c - getdents64(2) over a directory, numeric names only; and a
+ * file of pids.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -53,4 +54,29 @@ dirscan_numbers_at(int at, const char *path,
 		}
 	(void)close(fd);
 	return r;
+}
+
+int
+dirscan_pids_at(int at, const char *path, void (*fn)(void *ctx, long pid),
+    void *ctx)
+{
+	char buf[256];
+	long pid = -1;
+	ssize_t n, i;
+	int fd;
+
+	if ((fd = openat(at, path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -errno;
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		for (i = 0; i < n; i++)
+			if (buf[i] >= '0' && buf[i] <= '9' && pid < 0x7ffffff)
+				pid = (pid < 0 ? 0 : pid * 10) + (buf[i] - '0');
+			else if (pid >= 0) {
+				fn(ctx, pid);
+				pid = -1;
+			}
+	if (pid >= 0)
+		fn(ctx, pid);
+	(void)close(fd);
+	return 0;
 }

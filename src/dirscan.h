@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * dirscan.h - the numeric entries of a directory (/proc, /proc/self/fd),
- * read with getdents64(2) directly: opendir() would allocate.
+ * read with getdents64(2) directly: opendir() would allocate; and the pids
+ * of a children file (/proc/PID/task/TID/children).
  */
 #ifndef TEND_DIRSCAN_H
 #define TEND_DIRSCAN_H
@@ -19,5 +20,13 @@ int	dirscan_numbers_at(int at, const char *path,
 
 #define dirscan_numbers(path, fn, ctx) \
 	dirscan_numbers_at(AT_FDCWD, (path), (fn), (ctx))
+
+/*
+ * Call fn(ctx, pid) for every pid in the file path (relative to at), a
+ * list of decimal numbers such as "12 345 " that the kernel writes. Returns
+ * 0, or -errno if path cannot be opened.
+ */
+int	dirscan_pids_at(int at, const char *path,
+	    void (*fn)(void *ctx, long pid), void *ctx);
 
 #endif

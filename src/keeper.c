@@ -24,11 +24,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "dirscan.h"
 #include "fmt.h"
 #include "keeper.h"
 #include "log.h"
 #include "sig.h"
 #include "spawn.h"
+
+static void
+keeper_kill_listed(void *ctx, long pid)
+{
+	int *n = ctx;
+
+	if (pid > 0 && kill((pid_t)pid, SIGKILL) == 0)
+		(*n)++;
+}
 
 /*
  * SIGKILL every child once; returns how many were listed. The children
@@ -37,30 +47,11 @@
 static int
 keeper_kill_children(int self)
 {
-	char path[48], buf[256];
-	long pid = 0;
-	int fd, n = 0, i, have = 0;
-	ssize_t r;
+	char path[48];
+	int n = 0;
 
 	(void)fmt_format(path, sizeof(path), "/proc/self/task/%d/children", self);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	while ((r = read(fd, buf, sizeof(buf))) > 0)
-		for (i = 0; i < r; i++) {
-			if (buf[i] >= '0' && buf[i] <= '9') {
-				pid = pid * 10 + (buf[i] - '0');
-				have = 1;
-				continue;
-			}
-			if (have && pid > 0 && kill((pid_t)pid, SIGKILL) == 0)
-				n++;
-			pid = 0;
-			have = 0;
-		}
-	if (have && pid > 0 && kill((pid_t)pid, SIGKILL) == 0)
-		n++;
-	(void)close(fd);
-	return n;
+	return dirscan_pids_at(AT_FDCWD, path, keeper_kill_listed, &n) < 0 ? -1 : n;
 }
 
 /*

@@ -184,30 +184,22 @@ struct reap_under {
 	pid_t			 q;
 };
 
-/* Every pid in one thread's children file ("12 345 "). */
+static void
+reap_listed(void *ctx, long pid)
+{
+	struct reap_under *u = ctx;
+
+	reap_child(u->w, u->qfd, u->q, (pid_t)pid);
+}
+
+/* Every pid in one thread's children file. */
 static int
 reap_task(void *ctx, long tid, int taskfd)
 {
-	struct reap_under *u = ctx;
-	char path[32], buf[256];
-	long pid = -1;
-	ssize_t n, i;
-	int fd;
+	char path[32];
 
 	(void)fmt_format(path, sizeof(path), "%ld/" REAP_CHILDREN, tid);
-	if ((fd = openat(taskfd, path, O_RDONLY | O_CLOEXEC)) < 0)
-		return 0;
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		for (i = 0; i < n; i++)
-			if (buf[i] >= '0' && buf[i] <= '9' && pid < 0x7ffffff)
-				pid = (pid < 0 ? 0 : pid * 10) + (buf[i] - '0');
-			else if (pid >= 0) {
-				reap_child(u->w, u->qfd, u->q, (pid_t)pid);
-				pid = -1;
-			}
-	if (pid >= 0)
-		reap_child(u->w, u->qfd, u->q, (pid_t)pid);
-	(void)close(fd);
+	(void)dirscan_pids_at(taskfd, path, reap_listed, ctx);
 	return 0;
 }
 
