@@ -155,10 +155,10 @@ metric_size() {
         s=$(stripped_size "${BIN[$l]}")
         d=$(stat -c %s "${BIN[$l]}")
         row "$l" "\`${SHOW[$l]}\`" "$d B" "$s B ($(kb "$s"))" "$(linkage "${BIN[$l]}")" "$(ratio "$s" "$ref")" \
-            "$(tgt "$l" "≤ 48 KB")" "$(tgt "$l" "$(check "$s" "<=" 49152)")"
+            "$(tgt "$l" "≤ 56 KiB")" "$(tgt "$l" "$(check "$s" "<=" 57344)")"
         [[ $l == tend ]] && SIZE_TEND=$s
     done
-    summary "static stripped size" "$(kb "${SIZE_TEND:-}")" "$(kb "$ref")" "$(ratio "${SIZE_TEND:-}" "$ref")" "≤ 48 KB" "$(check "${SIZE_TEND:-}" "<=" 49152)"
+    summary "static stripped size" "$(kb "${SIZE_TEND:-}")" "$(kb "$ref")" "$(ratio "${SIZE_TEND:-}" "$ref")" "≤ 56 KiB" "$(check "${SIZE_TEND:-}" "<=" 57344)"
 }
 
 metric_startup() {
