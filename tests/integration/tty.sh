@@ -33,22 +33,29 @@ expect_match "$TMP/out" 'app stopped by SIGTSTP; resuming it' "Ctrl-Z as PID 1 i
 # Ctrl-Z under a job-control shell (tend not PID 1): tend stops with the app,
 # the shell sees the job stopped, and fg resumes both.
 command -v tmux >/dev/null || fail "tmux is missing (scripts/deps.sh installs it)"
-sock="tend-test-$$"
-tm() { tmux -L "$sock" "$@"; }
+# The server's socket in $TMP, which cleanup removes (with -L it would stay
+# behind in /tmp/tmux-UID).
+tm() { tmux -S "$TMP/tmux.sock" "$@"; }
+# pane_wait REGEX WHAT: until the pane shows a line matching REGEX (20 s).
+pane_wait() {
+	for _ in $(seq 200); do
+		tm capture-pane -p >"$TMP/pane" 2>/dev/null
+		grep -Eq -- "$1" "$TMP/pane" && { ok "$2"; return 0; }
+		sleep 0.1
+	done
+	fail "$2: no line matching '$1' in the pane: $(cat "$TMP/pane")"
+}
 tm new-session -d -x 150 -y 40 "env PS1='$ ' bash --norc --noprofile -i" || fail "tmux"
 BG_PIDS="$BG_PIDS $(tm display-message -p '#{pid}' 2>/dev/null)"
 trap 'tm kill-server 2>/dev/null; cleanup' EXIT
-sleep 0.3
+pane_wait '^\$' "the job-control shell is up"
 tm send-keys "$TEND -v -- sleep 2; echo ST=\$?" Enter
-sleep 0.8
+pane_wait "started 'sleep' as pid" "tend started the app under the shell"
 tm send-keys C-z
-sleep 0.5
+pane_wait 'app stopped by SIGTSTP; stopping too' "Ctrl-Z: tend stops along with the app"
 tm send-keys "jobs -l" Enter
-sleep 0.5
-tm capture-pane -p >"$TMP/pane1"
-expect_match "$TMP/pane1" 'app stopped by SIGTSTP; stopping too' "Ctrl-Z: tend stops along with the app"
-expect_match "$TMP/pane1" 'Stopped.*tend' "Ctrl-Z: the shell sees the job stopped"
+pane_wait 'Stopped.*tend' "Ctrl-Z: the shell sees the job stopped"
 tm send-keys "fg" Enter
-sleep 2.5
-tm capture-pane -p >"$TMP/pane2"
-expect_match "$TMP/pane2" 'app exited with 0' "fg resumes tend and the app, which finishes"
+pane_wait 'app exited with 0' "fg resumes tend and the app, which finishes"
+tm send-keys 'echo FG=$?' Enter
+pane_wait '^FG=0$' "and tend's status, which fg returns, is the app's 0"
