@@ -81,10 +81,13 @@ for a; do
 	[ -n "$m" ] || { echo "cross-deps: apt-get source musl gave no tree" >&2; exit 1; }
 	t=$(triplet "$a")
 	cc="$t-gcc"
-	# musl's ppc64 ABI has a 64-bit long double (Debian's musl does the same).
-	[ "$a" = ppc64el ] && cc="$cc -mlong-double-64"
+	# musl's ppc64 ABI has a 64-bit long double (Debian's musl does the same),
+	# and no traceback table after each function: only AIX's tools read them
+	# (768 B less tend).
+	flags=
+	[ "$a" = ppc64el ] && cc="$cc -mlong-double-64" && flags=-mtraceback=no
 	echo "cross-deps: building $(basename "$m") for $a into $root"
-	(cd "$m" && CC="$cc" CROSS_COMPILE="$t-" ./configure --target="${t%-gnu*}-musl" \
+	(cd "$m" && CFLAGS="$flags" CC="$cc" CROSS_COMPILE="$t-" ./configure --target="${t%-gnu*}-musl" \
 	    --prefix="$root" --syslibdir="$root/lib" --disable-shared \
 	    --enable-optimize=size >/dev/null &&
 	    make -j"$(nproc)" >/dev/null 2>&1 && make install >/dev/null 2>&1) ||
