@@ -30,6 +30,7 @@ enum opt_type {
 	OT_HELP,
 	OT_VERSION,
 	OT_LICENSE,
+	/* the types from here on have a variable: TEND_ and the long name */
 	OT_VERBOSE,	/* -v counts up; the variable is a level 0-3 */
 	OT_FLAG,
 	OT_SIGNAL,
@@ -45,82 +46,137 @@ enum opt_type {
 	OT_WAIT_FOR,	/* repeatable; the variable is a comma list */
 };
 
-struct opt {
-	const char	*lng;
-	char		 shrt;
-	const char	*env;
-	enum opt_type	 type;
-	size_t		 off;
-	const char	*arg;
-	const char	*help;
-};
+/* What an option's value looks like, for --help and messages; 0: none. */
+#define ARG_NAMES \
+	"\0text|json\0SIG\0FROM[:TO]\0FROM:TO\0DURATION\0DURATION|exec:CMD" \
+	"\0PROBE\0N\0none|stop\0USER[:GROUP]\0DIR"
+enum { A_NONE, A_FORMAT, A_SIG, A_REMAP, A_REWRITE, A_DUR, A_PRE_STOP,
+    A_PROBE, A_N, A_ACTION, A_USER, A_DIR };
 
 #define F(field)	offsetof(struct tend_config, field)
 
-static const struct opt opts[] = {
-	{ "help", 'h', NULL, OT_HELP, 0, NULL, "print this help and exit" },
-	{ "version", 'V', NULL, OT_VERSION, 0, NULL, "print the version and exit" },
-	{ "license", 'l', NULL, OT_LICENSE, 0, NULL, "print the license and exit" },
-	{ "verbose", 'v', "TEND_VERBOSITY", OT_VERBOSE, F(verbosity), NULL,
-	  "more logging, repeatable (level 0-3, default 1)" },
-	{ "log-format", 0, "TEND_LOG_FORMAT", OT_LOG_FORMAT, F(log_format),
-	  "text|json", "format of tend's own log lines" },
-	{ "subreaper", 's', "TEND_SUBREAPER", OT_FLAG, F(subreaper), NULL,
-	  "become a child subreaper (automatic when not PID 1)" },
-	{ "kill-group", 'g', "TEND_KILL_GROUP", OT_FLAG, F(kill_group), NULL,
-	  "forward signals to the app's whole process group" },
-	{ "warn-reap", 0, "TEND_WARN_REAP", OT_FLAG, F(warn_reap), NULL,
-	  "warn on each process reaped but the app (tini's -w)" },
-	{ "pdeathsig", 'p', "TEND_PDEATHSIG", OT_SIGNAL, F(pdeathsig), "SIG",
-	  "signal tend gets when its parent dies" },
-	{ "remap-exit", 'e', "TEND_REMAP_EXIT", OT_REMAP, F(remap), "FROM[:TO]",
-	  "exit TO (default 0) when the app's code is FROM, repeatable" },
-	{ "rewrite", 'r', "TEND_REWRITE", OT_REWRITE, F(rewrite), "FROM:TO",
-	  "forward signal FROM as TO (0 drops it), repeatable" },
-	{ "grace", 0, "TEND_GRACE", OT_DURATION, F(grace), "DURATION",
-	  "after the app exits, time the rest get between TERM and KILL (5s)" },
-	{ "stop-budget", 0, "TEND_STOP_BUDGET", OT_DURATION, F(stop_budget),
-	  "DURATION", "after a stop signal, time all get before KILL (9s; 0: --grace)" },
-	{ "stop-timeout", 0, "TEND_STOP_TIMEOUT", OT_DURATION, F(stop_timeout),
-	  "DURATION", "KILL the app this long after a stop signal (off)" },
-	{ "pre-stop", 0, "TEND_PRE_STOP", OT_PRE_STOP, F(pre_stop),
-	  "DURATION|exec:CMD", "wait, or run CMD, before forwarding SIGTERM (off)" },
-	{ "pre-stop-timeout", 0, "TEND_PRE_STOP_TIMEOUT", OT_DURATION,
-	  F(pre_stop_timeout), "DURATION", "the longest a --pre-stop CMD runs (5s)" },
-	{ "deadline", 0, "TEND_DEADLINE", OT_DURATION, F(deadline), "DURATION",
-	  "stop the app after this long, exit 124 (off)" },
-	{ "pause", 0, "TEND_PAUSE", OT_FLAG, F(pause), NULL,
-	  "run no command: only reap, exit 0 on TERM or INT" },
-	{ "health", 0, "TEND_HEALTH", OT_STRING, F(health), "PROBE",
-	  HEALTH_HELP },
-	{ "health-interval", 0, "TEND_HEALTH_INTERVAL", OT_PERIOD,
-	  F(health_interval), "DURATION", "time between probes (30s)" },
-	{ "health-timeout", 0, "TEND_HEALTH_TIMEOUT", OT_PERIOD,
-	  F(health_timeout), "DURATION", "a probe taking longer fails (30s)" },
-	{ "health-start-period", 0, "TEND_HEALTH_START_PERIOD", OT_DURATION,
-	  F(health_start_period), "DURATION", "failures here do not count (0s)" },
-	{ "health-start-interval", 0, "TEND_HEALTH_START_INTERVAL", OT_PERIOD,
-	  F(health_start_interval), "DURATION",
-	  "time between probes in the start period (5s)" },
-	{ "health-retries", 0, "TEND_HEALTH_RETRIES", OT_RETRIES,
-	  F(health_retries), "N", "failures in a row that make it unhealthy (3)" },
-	{ "health-action", 0, "TEND_HEALTH_ACTION", OT_HEALTH_ACTION,
-	  F(health_action), "none|stop", "what to do when unhealthy (none)" },
-	{ "wait-for", 0, "TEND_WAIT_FOR", OT_WAIT_FOR, 0, "PROBE",
-	  "start the app once PROBE succeeds, repeatable" },
-	{ "wait-timeout", 0, "TEND_WAIT_TIMEOUT", OT_DURATION, F(wait_timeout),
-	  "DURATION", "give up waiting and exit 123 (60s, 0: never)" },
-	{ "user", 'u', "TEND_USER", OT_STRING, F(user), "USER[:GROUP]",
-	  "run the app as USER (name or uid)" },
-	{ "workdir", 'w', "TEND_WORKDIR", OT_STRING, F(workdir), "DIR",
-	  "start the app in DIR" },
-	{ "no-new-privs", 0, "TEND_NO_NEW_PRIVS", OT_FLAG, F(no_new_privs), NULL,
-	  "set no_new_privs for the app" },
+/*
+ * Every option once: long name, short name, type, field, value, help. The
+ * names and help texts go into one string (opt_text, name and help in
+ * turn), the rest into a small table: no pointers, no variable names (made
+ * from the long ones).
+ */
+#define OPTIONS(X) \
+	X("help", 'h', OT_HELP, 0, A_NONE, "print this help and exit") \
+	X("version", 'V', OT_VERSION, 0, A_NONE, "print the version and exit") \
+	X("license", 'l', OT_LICENSE, 0, A_NONE, "print the license and exit") \
+	X("verbose", 'v', OT_VERBOSE, F(verbosity), A_NONE, \
+	  "more logging, repeatable (level 0-3, default 1)") \
+	X("log-format", 0, OT_LOG_FORMAT, F(log_format), A_FORMAT, \
+	  "format of tend's own log lines") \
+	X("subreaper", 's', OT_FLAG, F(subreaper), A_NONE, \
+	  "become a child subreaper (automatic when not PID 1)") \
+	X("kill-group", 'g', OT_FLAG, F(kill_group), A_NONE, \
+	  "forward signals to the app's whole process group") \
+	X("warn-reap", 0, OT_FLAG, F(warn_reap), A_NONE, \
+	  "warn on each process reaped but the app (tini's -w)") \
+	X("pdeathsig", 'p', OT_SIGNAL, F(pdeathsig), A_SIG, \
+	  "signal tend gets when its parent dies") \
+	X("remap-exit", 'e', OT_REMAP, F(remap), A_REMAP, \
+	  "exit TO (default 0) when the app's code is FROM, repeatable") \
+	X("rewrite", 'r', OT_REWRITE, F(rewrite), A_REWRITE, \
+	  "forward signal FROM as TO (0 drops it), repeatable") \
+	X("grace", 0, OT_DURATION, F(grace), A_DUR, \
+	  "after the app exits, time the rest get between TERM and KILL (5s)") \
+	X("stop-budget", 0, OT_DURATION, F(stop_budget), A_DUR, \
+	  "after a stop signal, time all get before KILL (9s; 0: --grace)") \
+	X("stop-timeout", 0, OT_DURATION, F(stop_timeout), A_DUR, \
+	  "KILL the app this long after a stop signal (off)") \
+	X("pre-stop", 0, OT_PRE_STOP, F(pre_stop), A_PRE_STOP, \
+	  "wait, or run CMD, before forwarding SIGTERM (off)") \
+	X("pre-stop-timeout", 0, OT_DURATION, F(pre_stop_timeout), A_DUR, \
+	  "the longest a --pre-stop CMD runs (5s)") \
+	X("deadline", 0, OT_DURATION, F(deadline), A_DUR, \
+	  "stop the app after this long, exit 124 (off)") \
+	X("pause", 0, OT_FLAG, F(pause), A_NONE, \
+	  "run no command: only reap, exit 0 on TERM or INT") \
+	X("health", 0, OT_STRING, F(health), A_PROBE, HEALTH_HELP) \
+	X("health-interval", 0, OT_PERIOD, F(health_interval), A_DUR, \
+	  "time between probes (30s)") \
+	X("health-timeout", 0, OT_PERIOD, F(health_timeout), A_DUR, \
+	  "a probe taking longer fails (30s)") \
+	X("health-start-period", 0, OT_DURATION, F(health_start_period), A_DUR, \
+	  "failures here do not count (0s)") \
+	X("health-start-interval", 0, OT_PERIOD, F(health_start_interval), \
+	  A_DUR, "time between probes in the start period (5s)") \
+	X("health-retries", 0, OT_RETRIES, F(health_retries), A_N, \
+	  "failures in a row that make it unhealthy (3)") \
+	X("health-action", 0, OT_HEALTH_ACTION, F(health_action), A_ACTION, \
+	  "what to do when unhealthy (none)") \
+	X("wait-for", 0, OT_WAIT_FOR, 0, A_PROBE, \
+	  "start the app once PROBE succeeds, repeatable") \
+	X("wait-timeout", 0, OT_DURATION, F(wait_timeout), A_DUR, \
+	  "give up waiting and exit 123 (60s, 0: never)") \
+	X("user", 'u', OT_STRING, F(user), A_USER, \
+	  "run the app as USER (name or uid)") \
+	X("workdir", 'w', OT_STRING, F(workdir), A_DIR, "start the app in DIR") \
+	X("no-new-privs", 0, OT_FLAG, F(no_new_privs), A_NONE, \
+	  "set no_new_privs for the app")
+
+struct opt {
+	unsigned short	off;
+	char		shrt;
+	unsigned char	type;
+	unsigned char	arg;
 };
+
+#define OPT_TEXT(l, s, t, o, a, h)	l "\0" h "\0"
+#define OPT_ENTRY(l, s, t, o, a, h)	{ o, s, t, a },
+
+static const char opt_text[] = OPTIONS(OPT_TEXT);
+static const char arg_names[] = ARG_NAMES;
+static const struct opt opts[] = { OPTIONS(OPT_ENTRY) };
 
 #define NOPTS	(sizeof(opts) / sizeof(opts[0]))
 
 _Static_assert(NOPTS <= 32, "tend_config.from_env has a bit per option");
+
+/* The string after the n next ones at p, in a run of NUL-ended strings. */
+static const char *
+nth(const char *p, size_t n)
+{
+	for (; n; n--)
+		p += strlen(p) + 1;
+	return p;
+}
+
+static const char *
+opt_name(const struct opt *o)
+{
+	return nth(opt_text, 2 * (size_t)(o - opts));
+}
+
+/* "" when o takes no value. */
+static const char *
+opt_arg(const struct opt *o)
+{
+	return nth(arg_names, o->arg);
+}
+
+static bool
+opt_has_env(const struct opt *o)
+{
+	return o->type >= OT_VERBOSE;
+}
+
+/* o's variable: "TEND_" and its long name in capitals, '-' as '_'. */
+static const char *
+opt_env(const struct opt *o, char buf[32])
+{
+	const char *s = o->type == OT_VERBOSE ? "VERBOSITY" : opt_name(o);
+	char *p = buf + 5;
+
+	memcpy(buf, "TEND_", 5);
+	for (; *s; s++)
+		*p++ = (char)(*s == '-' ? '_' : *s >= 'a' ? *s - 'a' + 'A' : *s);
+	*p = '\0';
+	return buf;
+}
 
 static const char synopsis[] =
     "usage: tend [OPTIONS] [--] COMMAND [ARG ...]\n"
@@ -151,10 +207,10 @@ config_defaults(struct tend_config *cfg)
 static const char *
 opt_label(const struct opt *o, bool from_env, char *buf, size_t n)
 {
-	if (from_env)
-		(void)fmt_format(buf, n, "%s", o->env);
-	else
-		(void)fmt_format(buf, n, "--%s", o->lng);
+	char env[32];
+
+	(void)fmt_format(buf, n, "%s%s", from_env ? "" : "--",
+	    from_env ? opt_env(o, env) : opt_name(o));
 	return buf;
 }
 
@@ -338,17 +394,17 @@ config_bad_value(const struct opt *o, const char *val, bool from_env,
 	    (int)(len > 64 ? 64 : len), val, len > 64 ? "..." : "",
 	    r == -ERANGE ? ": out of range" : r == SIGNAME_RESERVED ?
 	    ": signals 32 and 33 are reserved by the C library" : "",
-	    o->arg ? ", expected " : "", o->arg ? o->arg : "");
+	    o->arg ? ", expected " : "", opt_arg(o));
 }
 
 static const struct opt *
 config_find_long(const char *name, size_t len)
 {
+	const char *p = opt_text;
 	size_t i;
 
-	for (i = 0; i < NOPTS; i++)
-		if (strlen(opts[i].lng) == len &&
-		    strncmp(opts[i].lng, name, len) == 0)
+	for (i = 0; i < NOPTS; i++, p = nth(p, 2))
+		if (strlen(p) == len && strncmp(p, name, len) == 0)
 			return &opts[i];
 	return NULL;
 }
@@ -367,7 +423,7 @@ config_find_short(char c)
 static bool
 opt_takes_value(const struct opt *o)
 {
-	return o->arg != NULL;
+	return o->arg != A_NONE;
 }
 
 struct parse_state {
@@ -423,10 +479,10 @@ config_long(struct tend_config *cfg, struct parse_state *ps, int argc,
 		else if (*i + 1 < argc)
 			val = argv[++*i];
 		else
-			return err_set(err, "--%s: missing value %s", o->lng,
-			    o->arg);
+			return err_set(err, "--%s: missing value %s",
+			    opt_name(o), opt_arg(o));
 	} else if (eq)
-		return err_set(err, "--%s: takes no value", o->lng);
+		return err_set(err, "--%s: takes no value", opt_name(o));
 	return config_apply_arg(cfg, ps, o, val, err);
 }
 
@@ -454,7 +510,7 @@ config_short(struct tend_config *cfg, struct parse_state *ps, int argc,
 				val = argv[++*i];
 			else
 				return err_set(err, "-%c: missing value %s",
-				    o->shrt, o->arg);
+				    o->shrt, opt_arg(o));
 		}
 		if ((r = config_apply_arg(cfg, ps, o, val, err)) < 0)
 			return r;
@@ -492,14 +548,16 @@ config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
 static const struct opt *
 config_find_env(const char *var)
 {
-	size_t i, len;
+	const struct opt *o;
+	char env[32];
+	size_t len;
 
-	for (i = 0; i < NOPTS; i++) {
-		if (opts[i].env == NULL)
+	for (o = opts; o < opts + NOPTS; o++) {
+		if (!opt_has_env(o))
 			continue;
-		len = strlen(opts[i].env);
-		if (strncmp(var, opts[i].env, len) == 0 && var[len] == '=')
-			return &opts[i];
+		len = strlen(opt_env(o, env));
+		if (strncmp(var, env, len) == 0 && var[len] == '=')
+			return o;
 	}
 	return NULL;
 }
@@ -680,7 +738,7 @@ config_label(const struct tend_config *cfg, size_t off, char *buf, size_t n)
 	size_t i;
 
 	for (i = 0; i < NOPTS; i++)
-		if (opts[i].off == off && opts[i].env)
+		if (opts[i].off == off && opt_has_env(&opts[i]))
 			return opt_label(&opts[i], cfg->from_env >> i & 1, buf, n);
 	buf[0] = '\0';
 	return buf;
@@ -700,24 +758,22 @@ config_parse(struct tend_config *cfg, int argc, char *const argv[],
 size_t
 config_usage(char *buf, size_t n)
 {
-	size_t off, i;
-	char head[64];
-	int w;
+	const struct opt *o;
+	const char *name;
+	char head[64], env[32];
+	size_t off;
 
 	off = (size_t)fmt_format(buf, n, "%s\noptions:\n", synopsis);
-	for (i = 0; i < NOPTS; i++) {
-		const struct opt *o = &opts[i];
-
-		if (o->shrt)
-			(void)fmt_format(head, sizeof(head), "-%c, --%s%s%s", o->shrt,
-			    o->lng, o->arg ? " " : "", o->arg ? o->arg : "");
-		else
-			(void)fmt_format(head, sizeof(head), "    --%s%s%s", o->lng,
-			    o->arg ? " " : "", o->arg ? o->arg : "");
-		w = fmt_format(off < n ? buf + off : NULL, off < n ? n - off : 0,
-		    "  %-36s %s%s%s%s\n", head, o->help, o->env ? " [" : "",
-		    o->env ? o->env : "", o->env ? "]" : "");
-		off += (size_t)w;
+	for (o = opts; o < opts + NOPTS; o++) {
+		name = opt_name(o);
+		(void)fmt_format(head, sizeof(head), "%c%c%c --%s%s%s",
+		    o->shrt ? '-' : ' ', o->shrt ? o->shrt : ' ',
+		    o->shrt ? ',' : ' ', name, o->arg ? " " : "", opt_arg(o));
+		off += (size_t)fmt_format(off < n ? buf + off : NULL,
+		    off < n ? n - off : 0, "  %-36s %s%s%s%s\n", head,
+		    nth(name, 1), opt_has_env(o) ? " [" : "",
+		    opt_has_env(o) ? opt_env(o, env) : "",
+		    opt_has_env(o) ? "]" : "");
 	}
 	return off;
 }
