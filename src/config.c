@@ -597,63 +597,56 @@ config_env(struct tend_config *cfg, const struct parse_state *ps,
 	return 0;
 }
 
-/* tend probe PROBE [--timeout DURATION] */
+/*
+ * tend probe PROBE [--timeout D] or tend wait [--timeout D] [--interval D]
+ * PROBE...; a value follows its option, or "--timeout=D".
+ */
 static int
-config_probe_cmd(struct tend_config *cfg, int argc, char *const argv[],
+config_sub(struct tend_config *cfg, int argc, char *const argv[],
     struct tend_err *err)
 {
-	int i, r;
-
-	cfg->mode = MODE_PROBE;
-	for (i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--timeout") == 0 || strcmp(argv[i], "-t") == 0) {
-			if (i + 1 >= argc)
-				return err_set(err, "probe: --timeout: missing value DURATION");
-			r = parse_duration(argv[++i], &cfg->probe_timeout);
-			if (r < 0 || cfg->probe_timeout == 0)
-				return err_set(err, "probe: --timeout: bad value \"%.64s\", expected DURATION",
-				    argv[i]);
-		} else if (strncmp(argv[i], "--timeout=", 10) == 0) {
-			r = parse_duration(argv[i] + 10, &cfg->probe_timeout);
-			if (r < 0 || cfg->probe_timeout == 0)
-				return err_set(err, "probe: --timeout: bad value \"%.64s\", expected DURATION",
-				    argv[i] + 10);
-		} else if (cfg->probe == NULL && argv[i][0] != '-')
-			cfg->probe = argv[i];
-		else
-			return err_set(err, "probe: unexpected argument \"%.64s\"", argv[i]);
-	}
-	if (cfg->probe == NULL)
-		return err_set(err, "probe: missing PROBE");
-	return 0;
-}
-
-/* tend wait [--timeout D] [--interval D] PROBE... */
-static int
-config_wait_cmd(struct tend_config *cfg, int argc, char *const argv[],
-    struct tend_err *err)
-{
+	const char *cmd = argv[1], *a, *v;
+	bool wait = cmd[0] == 'w';
 	uint64_t *d;
 	int i;
 
-	cfg->mode = MODE_WAIT;
+	cfg->mode = wait ? MODE_WAIT : MODE_PROBE;
 	for (i = 2; i < argc; i++) {
-		d = strcmp(argv[i], "--timeout") == 0 ? &cfg->wait_timeout :
-		    strcmp(argv[i], "--interval") == 0 ? &cfg->wait_interval : NULL;
+		a = argv[i];
+		v = NULL;
+		d = wait ? &cfg->wait_timeout : &cfg->probe_timeout;
+		if (strncmp(a, "--timeout=", 10) == 0)
+			v = a + 10;
+		else if (wait && strcmp(a, "--interval") == 0)
+			d = &cfg->wait_interval;
+		else if (strcmp(a, "--timeout") != 0 && strcmp(a, "-t") != 0)
+			d = NULL;
 		if (d) {
-			if (i + 1 >= argc || parse_duration(argv[i + 1], d) < 0 ||
-			    (d == &cfg->wait_interval && *d == 0))
-				return err_set(err, "wait: %s: bad value \"%.64s\", expected DURATION",
-				    argv[i], i + 1 < argc ? argv[i + 1] : "");
-			i++;
-		} else if (argv[i][0] == '-')
-			return err_set(err, "wait: unknown option \"%.64s\"", argv[i]);
-		else if (cfg->nwait == CONFIG_WAIT_MAX)
-			return err_set(err, "wait: more than %d probes", CONFIG_WAIT_MAX);
+			a = d == &cfg->wait_interval ? "--interval" : "--timeout";
+			if (v == NULL && ++i >= argc)
+				return err_set(err, "%s: %s: missing value DURATION",
+				    cmd, a);
+			if (v == NULL)
+				v = argv[i];
+			if (parse_duration(v, d) < 0 ||
+			    (*d == 0 && d != &cfg->wait_timeout))
+				return err_set(err, "%s: %s: bad value \"%.64s\", expected DURATION",
+				    cmd, a, v);
+		} else if (a[0] == '-')
+			return err_set(err, "%s: unknown option \"%.64s\"", cmd, a);
+		else if (cfg->nwait == (wait ? CONFIG_WAIT_MAX : 1))
+			return err_set(err, "%s: one PROBE too many: \"%.64s\"",
+			    cmd, a);
 		else
-			cfg->wait_for[cfg->nwait++] = argv[i];
+			cfg->wait_for[cfg->nwait++] = a;
 	}
-	return cfg->nwait ? 0 : err_set(err, "wait: missing PROBE");
+	if (cfg->nwait == 0)
+		return err_set(err, "%s: missing PROBE", cmd);
+	if (!wait) {
+		cfg->probe = cfg->wait_for[0];
+		cfg->nwait = 0;
+	}
+	return 0;
 }
 
 /* Cross-option checks once everything is read. */
@@ -714,10 +707,9 @@ config_parse_all(struct tend_config *cfg, int argc, char *const argv[],
 		return argc == 2 ? 0 :
 		    err_set(err, "status: unexpected argument \"%.64s\"", argv[2]);
 	}
-	if (argc >= 2 && strcmp(argv[1], "probe") == 0)
-		return config_probe_cmd(cfg, argc, argv, err);
-	if (argc >= 2 && strcmp(argv[1], "wait") == 0)
-		return config_wait_cmd(cfg, argc, argv, err);
+	if (argc >= 2 && (strcmp(argv[1], "probe") == 0 ||
+	    strcmp(argv[1], "wait") == 0))
+		return config_sub(cfg, argc, argv, err);
 	if ((cmd = config_argv(cfg, &ps, argc, argv, err)) < 0)
 		return cmd;
 	if (cfg->mode == MODE_HELP || cfg->mode == MODE_VERSION ||
