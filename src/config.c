@@ -41,8 +41,7 @@ enum opt_type {
 	OT_PERIOD,	/* a duration that must not be 0 */
 	OT_STRING,
 	OT_RETRIES,
-	OT_HEALTH_ACTION,
-	OT_LOG_FORMAT,
+	OT_CHOICE,	/* one of the '|'-separated words of its value */
 	OT_WAIT_FOR,	/* repeatable; the variable is a comma list */
 };
 
@@ -67,7 +66,7 @@ enum { A_NONE, A_FORMAT, A_SIG, A_REMAP, A_REWRITE, A_DUR, A_PRE_STOP,
 	X("license", 'l', OT_LICENSE, 0, A_NONE, "print the license and exit") \
 	X("verbose", 'v', OT_VERBOSE, F(verbosity), A_NONE, \
 	  "more logging, repeatable (level 0-3, default 1)") \
-	X("log-format", 0, OT_LOG_FORMAT, F(log_format), A_FORMAT, \
+	X("log-format", 0, OT_CHOICE, F(log_format), A_FORMAT, \
 	  "format of tend's own log lines") \
 	X("subreaper", 's', OT_FLAG, F(subreaper), A_NONE, \
 	  "become a child subreaper (automatic when not PID 1)") \
@@ -106,7 +105,7 @@ enum { A_NONE, A_FORMAT, A_SIG, A_REMAP, A_REWRITE, A_DUR, A_PRE_STOP,
 	  A_DUR, "time between probes in the start period (5s)") \
 	X("health-retries", 0, OT_RETRIES, F(health_retries), A_N, \
 	  "failures in a row that make it unhealthy (3)") \
-	X("health-action", 0, OT_HEALTH_ACTION, F(health_action), A_ACTION, \
+	X("health-action", 0, OT_CHOICE, F(health_action), A_ACTION, \
 	  "what to do when unhealthy (none)") \
 	X("wait-for", 0, OT_WAIT_FOR, 0, A_PROBE, \
 	  "start the app once PROBE succeeds, repeatable") \
@@ -286,35 +285,27 @@ config_list(const struct opt *o, void *field, const char *val)
 	return 0;
 }
 
-static int
-config_choice(const char *val, const char *const *names, int *ret)
-{
-	int i;
-
-	for (i = 0; names[i]; i++)
-		if (strcmp(val, names[i]) == 0) {
-			*ret = i;
-			return 0;
-		}
-	return -EINVAL;
-}
-
 /* Store val (never NULL for valued types) into cfg per o. */
 static int
 config_set(struct tend_config *cfg, const struct opt *o, const char *val,
     bool from_env)
 {
-	static const char *const actions[] = { "none", "stop", NULL };
-	static const char *const formats[] = { "text", "json", NULL };
 	void *field = (char *)cfg + o->off;
+	const char *p;
 	uint64_t u;
 	int r = 0, i;
+	size_t len;
 	bool b;
 
 	switch (o->type) {
 	case OT_VERBOSE:
-		if ((r = parse_uint(val, 3, &u)) == 0)
-			cfg->verbosity = (int)u;
+	case OT_RETRIES:
+		/* A level 0-3, or a count of 1 to a million. */
+		if ((r = parse_uint(val, o->arg ? 1000000 : 3, &u)) == 0 &&
+		    o->arg && u == 0)
+			r = -EINVAL;
+		if (r == 0)
+			*(int *)field = (int)u;
 		break;
 	case OT_FLAG:
 		if (!from_env)
@@ -361,17 +352,15 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 			cfg->wait_for[cfg->nwait++] = val;
 		cfg->wait_csv = from_env;
 		break;
-	case OT_RETRIES:
-		if ((r = parse_uint(val, 1000000, &u)) == 0 && u == 0)
-			r = -EINVAL;
-		if (r == 0)
-			cfg->health_retries = (unsigned)u;
-		break;
-	case OT_HEALTH_ACTION:
-	case OT_LOG_FORMAT:
-		if ((r = config_choice(val, o->type == OT_HEALTH_ACTION ?
-		    actions : formats, &i)) == 0)
-			*(int *)field = i;
+	case OT_CHOICE:
+		r = -EINVAL;
+		for (i = 0, p = opt_arg(o); *p; i++, p += len + (p[len] != '\0')) {
+			len = strcspn(p, "|");
+			if (strncmp(val, p, len) == 0 && val[len] == '\0') {
+				*(int *)field = i;
+				r = 0;
+			}
+		}
 		break;
 	default:
 		break;
