@@ -509,7 +509,10 @@ config_short(struct tend_config *cfg, struct parse_state *ps, int argc,
 	return 0;
 }
 
-/* Options at argv[1..]; returns the index of the command, or -EINVAL. */
+/*
+ * Options at argv[1..]; returns the index of the command, or -EINVAL. With
+ * err NULL, a bad option is skipped and the walk goes on.
+ */
 static int
 config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
     char *const argv[], struct tend_err *err)
@@ -527,7 +530,7 @@ config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
 			r = config_long(cfg, ps, argc, argv, &i, err);
 		else
 			r = config_short(cfg, ps, argc, argv, &i, err);
-		if (r < 0)
+		if (r < 0 && err)
 			return r;
 	}
 	return i;
@@ -668,14 +671,9 @@ config_log_format_anyway(struct tend_config *cfg, int argc,
 {
 	const struct opt *o = config_find_long("log-format", 10);
 	struct parse_state ps;
-	const char *a;
-	int i;
 
 	memset(&ps, 0, sizeof(ps));
-	for (i = 1; i < argc && (a = argv[i])[0] == '-' && a[1] != '\0' &&
-	    strcmp(a, "--") != 0; i++)
-		(void)(a[1] == '-' ? config_long(cfg, &ps, argc, argv, &i, NULL) :
-		    config_short(cfg, &ps, argc, argv, &i, NULL));
+	(void)config_argv(cfg, &ps, argc, argv, NULL);
 	for (; !ps.seen[o - opts] && envp && *envp; envp++)
 		if (strncmp(*envp, "TEND_LOG_FORMAT=", 16) == 0)
 			(void)config_set(cfg, o, *envp + 16, true);
