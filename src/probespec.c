@@ -49,7 +49,6 @@ probespec_fail(struct tend_err *err, int code, const char *s,
     const char *fmt, ...)
 {
 	char	 reason[192];
-	size_t	 i;
 	va_list	 ap;
 
 	if (err == NULL)
@@ -57,11 +56,9 @@ probespec_fail(struct tend_err *err, int code, const char *s,
 	va_start(ap, fmt);
 	(void)fmt_vformat(reason, sizeof(reason), fmt, ap);
 	va_end(ap);
+	/* err_set() turns control bytes into '?'. */
 	(void)err_set(err, "bad probe \"%.*s%s\": %s", PROBESPEC_QUOTE_MAX,
 	    s, strlen(s) > PROBESPEC_QUOTE_MAX ? "..." : "", reason);
-	for (i = 0; err->msg[i] != '\0'; i++)
-		if ((unsigned char)err->msg[i] < 0x20 || err->msg[i] == 0x7f)
-			err->msg[i] = '?';
 	return code;
 }
 
