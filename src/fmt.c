@@ -28,7 +28,7 @@ fmt_put(struct fmt_out *o, const char *s, size_t n, int rep)
  * the text it stands for in s (len bytes), padded to the width.
  */
 int
-fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
+fmt_vformat(char *buf, size_t n, const char *f, va_list ap)
 {
 	struct fmt_out o = { buf, n ? n - 1 : 0, 0 };
 	const char *s, *spec;
@@ -37,9 +37,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 	size_t len, pad;
 	char tmp[24], *d, c;
 	unsigned base;
-	va_list ap;
 
-	va_copy(ap, ap0);
 	while (*f) {
 		if (*f != '%') {
 			fmt_put(&o, f++, 1, 0);
@@ -74,7 +72,11 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 		len = 0;
 		if (c == 'd' || c == 'i' || c == 'u' || c == 'x' || c == 'X') {
 			sgn = c == 'd' || c == 'i';
-			if (lmod > 1)
+			/*
+			 * Where long is as wide as long long, read it as one,
+			 * as C libraries do: one va_arg fewer.
+			 */
+			if (lmod > 1 || (lmod && sizeof(long) == sizeof(long long)))
 				v = va_arg(ap, unsigned long long);
 			else if (lmod) {
 				v = va_arg(ap, unsigned long);
@@ -131,7 +133,6 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 		if (left)
 			fmt_put(&o, " ", pad, 1);
 	}
-	va_end(ap);
 	if (n)
 		buf[o.len < o.cap ? o.len : o.cap] = '\0';
 	return o.len > 0x7fffffff ? 0x7fffffff : (int)o.len;
