@@ -142,20 +142,32 @@ lb_json(struct lbuf *b, const char *s, size_t max)
 }
 
 /*
- * Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
- * days-to-civil algorithm): gmtime_r() would pull musl's time zone code,
- * and an allocator with it, into the static binary.
+ * Days since 1970-01-01 to a proleptic Gregorian date, a year and then a
+ * month at a time (at most 585 years fit in the u64 ns): gmtime_r() would
+ * pull musl's time zone code, and an allocator with it, into the static
+ * binary.
  */
 static void
 lb_civil(uint64_t days, unsigned *y, unsigned *m, unsigned *d)
 {
-	uint64_t z = days + 719468, era = z / 146097, doe = z - era * 146097;
-	uint64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	uint64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+	unsigned yr = 1970, mo = 0, leap, len;
 
-	*d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (unsigned)(yoe + era * 400 + (*m <= 2));
+	for (;; yr++) {
+		leap = yr % 4 == 0 && (yr % 100 != 0 || yr % 400 == 0);
+		if (days < 365 + leap)
+			break;
+		days -= 365 + leap;
+	}
+	for (;; mo++) {
+		len = (unsigned)"\37\34\37\36\37\36\37\37\36\37\36\37"[mo] +
+		    (mo == 1 && leap);
+		if (days < len)
+			break;
+		days -= len;
+	}
+	*y = yr;
+	*m = mo + 1;
+	*d = (unsigned)days + 1;
 }
 
 static void
