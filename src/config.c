@@ -449,64 +449,54 @@ config_apply_arg(struct tend_config *cfg, struct parse_state *ps,
 	return r < 0 ? config_bad_value(o, val, false, r, err) : 0;
 }
 
-/* "--name[=value]" at argv[*i]. */
+/*
+ * The option at argv[*i]: "--name", "--name=value" or "--name value"; or
+ * short ones, flags bundled ("-vg") and a value attached or next ("-p15",
+ * "-p 15"). An error names the long option.
+ */
 static int
-config_long(struct tend_config *cfg, struct parse_state *ps, int argc,
+config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
     char *const argv[], int *i, struct tend_err *err)
 {
-	const char *name = argv[*i] + 2, *eq = strchr(name, '=');
+	const char *a = argv[*i], *p = a + 1, *val;
 	const struct opt *o;
-	const char *val = NULL;
-
-	o = config_find_long(name, eq ? (size_t)(eq - name) : strlen(name));
-	if (o == NULL)
-		return err_set(err, "unknown option \"%.*s\"",
-		    (int)(eq ? eq - argv[*i] : (long)strlen(argv[*i])), argv[*i]);
-	if (opt_takes_value(o)) {
-		if (eq)
-			val = eq + 1;
-		else if (*i + 1 < argc)
-			val = argv[++*i];
-		else
-			return err_set(err, "--%s: missing value %s",
-			    opt_name(o), opt_arg(o));
-	} else if (eq)
-		return err_set(err, "--%s: takes no value", opt_name(o));
-	return config_apply_arg(cfg, ps, o, val, err);
-}
-
-/* "-abc" or "-pVALUE" or "-p VALUE" at argv[*i]. */
-static int
-config_short(struct tend_config *cfg, struct parse_state *ps, int argc,
-    char *const argv[], int *i, struct tend_err *err)
-{
-	const char *p = argv[*i] + 1, *val;
-	const struct opt *o;
+	bool lng = *p == '-';
+	size_t len;
 	int r;
 
-	for (; *p; p++) {
-		if ((o = config_find_short(*p)) == NULL)
-			return err_set(err, "unknown option \"-%c\"", *p);
-		/* tini's -w (no value) where a value for --workdir cannot be. */
-		if (*p == 'w' && p[1] == '\0' && *i + 1 < argc &&
-		    argv[*i + 1][0] == '-')
-			o = config_find_long("warn-reap", 9);
+	for (;;) {
 		val = NULL;
-		if (opt_takes_value(o)) {
-			if (p[1] != '\0')
+		if (lng) {
+			len = strcspn(++p, "=");
+			if ((o = config_find_long(p, len)) == NULL)
+				return err_set(err, "unknown option \"%.*s\"",
+				    (int)(p + len - a), a);
+			if (p[len] != '\0' && !opt_takes_value(o))
+				return err_set(err, "--%s: takes no value",
+				    opt_name(o));
+			if (p[len] != '\0')
+				val = p + len + 1;
+		} else {
+			if ((o = config_find_short(*p)) == NULL)
+				return err_set(err, "unknown option \"-%c\"", *p);
+			/* tini's -w (no value) where a value for --workdir cannot be. */
+			if (*p == 'w' && p[1] == '\0' && *i + 1 < argc &&
+			    argv[*i + 1][0] == '-')
+				o = config_find_long("warn-reap", 9);
+			if (opt_takes_value(o) && p[1] != '\0')
 				val = p + 1;
-			else if (*i + 1 < argc)
-				val = argv[++*i];
-			else
-				return err_set(err, "-%c: missing value %s",
-				    o->shrt, opt_arg(o));
+		}
+		if (opt_takes_value(o) && val == NULL) {
+			if (*i + 1 >= argc)
+				return err_set(err, "--%s: missing value %s",
+				    opt_name(o), opt_arg(o));
+			val = argv[++*i];
 		}
 		if ((r = config_apply_arg(cfg, ps, o, val, err)) < 0)
 			return r;
-		if (val)
-			break;
+		if (lng || val || *++p == '\0')
+			return 0;
 	}
-	return 0;
 }
 
 /*
@@ -526,11 +516,7 @@ config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
 			return i + 1;
 		if (a[0] != '-' || a[1] == '\0')
 			return i;
-		if (a[1] == '-')
-			r = config_long(cfg, ps, argc, argv, &i, err);
-		else
-			r = config_short(cfg, ps, argc, argv, &i, err);
-		if (r < 0 && err)
+		if ((r = config_opt(cfg, ps, argc, argv, &i, err)) < 0 && err)
 			return r;
 	}
 	return i;
