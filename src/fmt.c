@@ -2,6 +2,7 @@
 /*
  * fmt.c - the formatter behind fmt.h.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "fmt.h"
@@ -23,12 +24,31 @@ fmt_put(struct fmt_out *o, const char *s, size_t n, int rep)
 	}
 }
 
+enum { ARG_INT, ARG_LONG, ARG_LLONG, ARG_PTR };
+
+/*
+ * The next argument, of the kind asked: one place that expands va_arg,
+ * rather than one for every conversion. Where long is as wide as long
+ * long it is read as one, as C libraries do.
+ */
+static __attribute__((noinline)) unsigned long long
+fmt_arg(va_list *ap, int kind)
+{
+	if (kind == ARG_PTR)
+		return (unsigned long long)(uintptr_t)va_arg(*ap, const char *);
+	if (kind == ARG_LLONG || (kind && sizeof(long) == sizeof(long long)))
+		return va_arg(*ap, unsigned long long);
+	if (kind)
+		return va_arg(*ap, unsigned long);
+	return va_arg(*ap, unsigned);
+}
+
 /*
  * One pass, one directive at a time: its flags, width and precision, then
  * the text it stands for in s (len bytes), padded to the width.
  */
 int
-fmt_vformat(char *buf, size_t n, const char *f, va_list ap)
+fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 {
 	struct fmt_out o = { buf, n ? n - 1 : 0, 0 };
 	const char *s, *spec;
@@ -37,6 +57,9 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap)
 	size_t len, pad;
 	char tmp[24], *d, c;
 	unsigned base;
+	va_list ap;
+
+	va_copy(ap, ap0);
 
 	while (*f) {
 		if (*f != '%') {
@@ -56,7 +79,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap)
 		}
 		for (np = &w;; f++) {
 			if (*f == '*')
-				*np = va_arg(ap, int);
+				*np = (int)fmt_arg(&ap, ARG_INT);
 			else if (*f >= '0' && *f <= '9')
 				*np = *np * 10 + (*f - '0');
 			else if (*f == '.' && np == &w)
@@ -72,21 +95,11 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap)
 		len = 0;
 		if (c == 'd' || c == 'i' || c == 'u' || c == 'x' || c == 'X') {
 			sgn = c == 'd' || c == 'i';
-			/*
-			 * Where long is as wide as long long, read it as one,
-			 * as C libraries do: one va_arg fewer.
-			 */
-			if (lmod > 1 || (lmod && sizeof(long) == sizeof(long long)))
-				v = va_arg(ap, unsigned long long);
-			else if (lmod) {
-				v = va_arg(ap, unsigned long);
-				if (sgn)
-					v = (unsigned long long)(long long)(long)v;
-			} else {
-				v = va_arg(ap, unsigned);
-				if (sgn)
-					v = (unsigned long long)(long long)(int)v;
-			}
+			v = fmt_arg(&ap, lmod > 2 ? 2 : lmod);
+			if (sgn && lmod == 0)
+				v = (unsigned long long)(long long)(int)v;
+			else if (sgn && lmod == 1)
+				v = (unsigned long long)(long long)(long)v;
 			if (sgn && (long long)v < 0) {
 				neg = 1;
 				v = 0 - v;
@@ -105,12 +118,13 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap)
 		} else {
 			zero = 0;
 			if (c == 's') {
-				if ((s = va_arg(ap, const char *)) == NULL)
+				if ((s = (const char *)(uintptr_t)fmt_arg(&ap,
+				    ARG_PTR)) == NULL)
 					s = "(null)";
 				len = prec >= 0 ? strnlen(s, (size_t)prec) :
 				    strlen(s);
 			} else if (c == 'c') {
-				tmp[0] = (char)va_arg(ap, int);
+				tmp[0] = (char)fmt_arg(&ap, ARG_INT);
 				s = tmp;
 				len = 1;
 			} else {
@@ -133,6 +147,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap)
 		if (left)
 			fmt_put(&o, " ", pad, 1);
 	}
+	va_end(ap);
 	if (n)
 		buf[o.len < o.cap ? o.len : o.cap] = '\0';
 	return o.len > 0x7fffffff ? 0x7fffffff : (int)o.len;
