@@ -35,7 +35,7 @@ cgmem_has_memory(const char *c, const char *end)
 	for (; c < end; c = q + 1) {
 		for (q = c; q < end && *q != ','; q++)
 			;
-		if (q - c == 6 && memcmp(c, "memory", 6) == 0)
+		if (q - c == 6 && strncmp(c, "memory", 6) == 0)
 			return 1;
 	}
 	return 0;

@@ -73,16 +73,24 @@ span_cut(struct span *rest, char sep, struct span *ret_tok)
 	return true;
 }
 
-static bool
-span_eq_str(struct span s, const char *str)
-{
-	return s.len == strlen(str) && memcmp(s.p, str, s.len) == 0;
-}
-
+/* Byte by byte: a span may hold a NUL, and memcmp() is one more import. */
 static bool
 span_eq(struct span a, struct span b)
 {
-	return a.len == b.len && memcmp(a.p, b.p, a.len) == 0;
+	size_t i;
+
+	if (a.len != b.len)
+		return false;
+	for (i = 0; i < a.len; i++)
+		if (a.p[i] != b.p[i])
+			return false;
+	return true;
+}
+
+static bool
+span_eq_str(struct span s, const char *str)
+{
+	return span_eq(s, (struct span){ str, strlen(str) });
 }
 
 /*
