@@ -62,6 +62,72 @@ probespec_fail(struct tend_err *err, int code, const char *s,
 	return code;
 }
 
+/*
+ * inet_pton() for AF_INET and AF_INET6, with musl's rules: IPv4 is four
+ * decimal parts of 0-255, no leading zeros; IPv6 is up to eight groups of
+ * 1-4 hex digits, one "::" for at least one zero group, and may end in an
+ * IPv4 address. Returns 1 and writes out (4 or 16 bytes), or returns 0
+ * (with out written in part, as musl's may).
+ */
+int
+probespec_pton(int af, const char *s, unsigned char *out)
+{
+	unsigned v, d, j, n = 0, brk = 16;
+
+	if (af == AF_INET) {
+		for (n = 0; n < 4; n++) {
+			for (v = j = 0; j < 3 && s[j] >= '0' && s[j] <= '9'; j++)
+				v = v * 10 + (unsigned)(s[j] - '0');
+			if (j == 0 || (j > 1 && s[0] == '0') || v > 255 ||
+			    s[j] != (n == 3 ? '\0' : '.'))
+				return 0;
+			out[n] = (unsigned char)v;
+			s += j + 1;
+		}
+		return 1;
+	}
+	/* n counts the bytes written, brk is where "::" stands. */
+	if (s[0] == ':' && *++s != ':')
+		return 0;
+	for (;;) {
+		if (*s == ':') {
+			if (brk != 16 || n == 16)
+				return 0;
+			brk = n;
+			if (*++s == '\0')
+				break;
+			continue;
+		}
+		for (v = j = 0; j < 4; j++) {
+			d = (unsigned)s[j] - '0';
+			if (d > 9 && (d = ((unsigned)s[j] | 32) - 'a' + 10) - 10 > 5)
+				break;
+			v = v * 16 + d;
+		}
+		if (j == 0 || n == 16)
+			return 0;
+		if (s[j] == '.') {
+			if (n > 12 || !probespec_pton(AF_INET, s, out + n))
+				return 0;
+			n += 4;
+			break;
+		}
+		out[n++] = (unsigned char)(v >> 8);
+		out[n++] = (unsigned char)v;
+		s += j;
+		if (*s == '\0')
+			break;
+		if (*s++ != ':')
+			return 0;
+	}
+	if (brk == 16 ? n != 16 : n > 14)
+		return 0;
+	/* The groups after "::" go to the end, zeros in the gap. */
+	memmove(out + 16 - (n - brk), out + brk, n - brk);
+	memset(out + brk, 0, 16 - n);
+	return 1;
+}
+
 /* Strict decimal port: digits only, 1-65535. */
 static int
 probespec_parse_port(const char *s, size_t len, uint16_t *out)
@@ -136,13 +202,13 @@ probespec_parse_addr(const char *h, size_t len, bool bracketed,
 		tmp[len] = '\0';
 		if (bracketed) {
 			out->family = AF_INET6;
-			return inet_pton(AF_INET6, tmp, out->addr) == 1 ? 1 : -1;
+			return probespec_pton(AF_INET6, tmp, out->addr) ? 1 : -1;
 		}
 		out->family = AF_INET;
 		if (strcasecmp(tmp, "localhost") == 0)
 			tmp[0] = '\0';
-		if (inet_pton(AF_INET, tmp[0] != '\0' ? tmp : "127.0.0.1",
-		    out->addr) == 1)
+		if (probespec_pton(AF_INET, tmp[0] != '\0' ? tmp : "127.0.0.1",
+		    out->addr))
 			return 1;
 	}
 	out->family = 0;
