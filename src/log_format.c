@@ -170,17 +170,20 @@ lb_civil(uint64_t days, unsigned *y, unsigned *m, unsigned *d)
 	*d = (unsigned)days + 1;
 }
 
+/* {"time":"2024-01-02T03:04:05.678Z","level":"info","msg": */
 static void
-lb_time(struct lbuf *b, uint64_t ns)
+lb_head(struct lbuf *b, uint64_t ns, enum log_level lvl)
 {
 	uint64_t secs = ns / 1000000000ULL, sod = secs % 86400;
 	unsigned y, mo, d;
-	char tbuf[80];
+	char tbuf[96];
 
 	lb_civil(secs / 86400, &y, &mo, &d);
-	(void)fmt_format(tbuf, sizeof(tbuf), "%04u-%02u-%02uT%02u:%02u:%02u.%03uZ",
-	    y, mo, d, (unsigned)(sod / 3600), (unsigned)(sod / 60 % 60),
-	    (unsigned)(sod % 60), (unsigned)(ns / 1000000ULL % 1000));
+	(void)fmt_format(tbuf, sizeof(tbuf), "{\"time\":\"%04u-%02u-%02uT%02u:"
+	    "%02u:%02u.%03uZ\",\"level\":\"%s\",\"msg\":", y, mo, d,
+	    (unsigned)(sod / 3600), (unsigned)(sod / 60 % 60),
+	    (unsigned)(sod % 60), (unsigned)(ns / 1000000ULL % 1000),
+	    &"error\0warn\0\0info\0\0debug"[6 * (lvl <= LOG_DEBUG ? lvl : LOG_DEBUG)]);
 	lb_str(b, tbuf);
 }
 
@@ -217,7 +220,6 @@ size_t
 log_format(char *buf, enum log_format fmt, enum log_level lvl,
     uint64_t realtime_ns, const struct log_field *fields, const char *msg)
 {
-	static const char *const names[] = { "error", "warn", "info", "debug" };
 	struct lbuf b = { buf, 0, LOG_LINE_MAX - 2, 0 };
 
 	if (fmt == LOG_FORMAT_TEXT) {
@@ -227,11 +229,7 @@ log_format(char *buf, enum log_format fmt, enum log_level lvl,
 		buf[b.len++] = '\n';
 		return b.len;
 	}
-	lb_str(&b, "{\"time\":\"");
-	lb_time(&b, realtime_ns);
-	lb_str(&b, "\",\"level\":\"");
-	lb_str(&b, names[lvl <= LOG_DEBUG ? lvl : LOG_DEBUG]);
-	lb_str(&b, "\",\"msg\":");
+	lb_head(&b, realtime_ns, lvl);
 	/* A long message leaves room for the fields after it. */
 	lb_json(&b, msg, fields && fields->type != LF_END ? LOG_LINE_MAX / 2 :
 	    LOG_LINE_MAX);
