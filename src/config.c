@@ -213,52 +213,40 @@ opt_label(const struct opt *o, bool from_env, char *buf, size_t n)
 	return buf;
 }
 
-/* One FROM[:TO] item of -e into m. */
+/*
+ * One item of a list: FROM[:TO] exit codes for -e (TO 0 if left out), or
+ * FROM:TO signals for -r (TO 0 drops FROM).
+ */
 static int
-config_remap_item(struct exitmap *m, const char *s, size_t len)
+config_item(const struct opt *o, void *field, const char *s, size_t len)
 {
-	char item[32], *colon;
-	uint64_t from, to = 0;
+	char item[48], *to;
+	uint64_t from, code = 0;
+	int sig, tosig;
 
 	if (len == 0 || len >= sizeof(item))
 		return -EINVAL;
 	memcpy(item, s, len);
 	item[len] = '\0';
-	colon = strchr(item, ':');
-	if (colon) {
-		*colon = '\0';
-		if (parse_uint(colon + 1, 255, &to) < 0)
+	if ((to = strchr(item, ':')) != NULL)
+		*to++ = '\0';
+	if (o->type == OT_REMAP) {
+		if ((to && parse_uint(to, 255, &code) < 0) ||
+		    parse_uint(item, 255, &from) < 0)
 			return -EINVAL;
+		exitmap_set(field, (int)from, (int)code);
+		return 0;
 	}
-	if (parse_uint(item, 255, &from) < 0)
+	if (to == NULL)
 		return -EINVAL;
-	exitmap_set(m, (int)from, (int)to);
-	return 0;
-}
-
-/* One FROM:TO item of -r into m. */
-static int
-config_rewrite_item(struct sigmap *m, const char *s, size_t len)
-{
-	char item[48], *colon;
-	int from, to;
-
-	if (len == 0 || len >= sizeof(item))
-		return -EINVAL;
-	memcpy(item, s, len);
-	item[len] = '\0';
-	colon = strchr(item, ':');
-	if (colon == NULL)
-		return -EINVAL;
-	*colon = '\0';
-	from = signame_to_num(item);
-	to = strcmp(colon + 1, "0") == 0 ? 0 : signame_to_num(colon + 1);
-	if (from < 0 || to < 0)
-		return from < 0 ? from : to;
+	sig = signame_to_num(item);
+	tosig = strcmp(to, "0") == 0 ? 0 : signame_to_num(to);
+	if (sig < 0 || tosig < 0)
+		return sig < 0 ? sig : tosig;
 	/* CHLD is tend's own; KILL and STOP never reach tend at all. */
-	if (from == 17 || signame_is_uncatchable(from))
+	if (sig == 17 || signame_is_uncatchable(sig))
 		return -EINVAL;
-	sigmap_set(m, from, to);
+	sigmap_set(field, sig, tosig);
 	return 0;
 }
 
@@ -273,11 +261,7 @@ config_list(const struct opt *o, void *field, const char *val)
 	do {
 		end = strchr(val, ',');
 		len = end ? (size_t)(end - val) : strlen(val);
-		if (o->type == OT_REMAP)
-			r = config_remap_item(field, val, len);
-		else
-			r = config_rewrite_item(field, val, len);
-		if (r < 0)
+		if ((r = config_item(o, field, val, len)) < 0)
 			return r;
 		if (end)
 			val = end + 1;
