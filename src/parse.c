@@ -55,20 +55,17 @@ parse_uint(const char *s, uint64_t max, uint64_t *ret)
 int
 parse_bool(const char *s, bool *ret)
 {
-	static const char *const yes[] = { "1", "true", "yes", "on" };
-	static const char *const no[] = { "0", "false", "no", "off" };
-	size_t i;
+	/* Each true word followed by its false one. */
+	static const char words[] =
+	    "1\0" "0\0" "true\0" "false\0" "yes\0" "no\0" "on\0" "off";
+	const char *w = words;
+	int i;
 
-	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
-		if (strcasecmp(s, yes[i]) == 0) {
-			*ret = true;
+	for (i = 0; i < 8; i++, w += strlen(w) + 1)
+		if (strcasecmp(s, w) == 0) {
+			*ret = !(i & 1);
 			return 0;
 		}
-		if (strcasecmp(s, no[i]) == 0) {
-			*ret = false;
-			return 0;
-		}
-	}
 	return -EINVAL;
 }
 
