@@ -15,8 +15,7 @@
 
 #define DURATION_MAX_NS	(1000ULL * 24 * 3600 * NSEC_PER_SEC)
 
-/* Consume digits at *sp into *ret (capped at max); -EINVAL if none. */
-static int
+int
 parse_digits(const char **sp, uint64_t max, uint64_t *ret)
 {
 	const char *s = *sp;
