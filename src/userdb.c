@@ -103,19 +103,19 @@ parse_id(const char *s, size_t len, uint32_t *ret_id)
 {
 	uint64_t v = 0;
 	size_t i;
+	int r = len ? 0 : -EINVAL;
 
-	if (len == 0)
-		return -EINVAL;
-	for (i = 0; i < len; i++)
+	/* A byte that is not a digit wins over the range, wherever it is. */
+	for (i = 0; i < len; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return -EINVAL;
-	for (i = 0; i < len; i++) {
-		v = v * 10 + (uint64_t)(s[i] - '0');
-		if (v > ID_MAX)
-			return -ERANGE;
+		if ((v = v * 10 + (uint64_t)(s[i] - '0')) > ID_MAX) {
+			r = -ERANGE;
+			v = ID_MAX;
+		}
 	}
 	*ret_id = (uint32_t)v;
-	return 0;
+	return r;
 }
 
 /* Returns the number of ':' fields in line, or max + 1 if there are more. */
