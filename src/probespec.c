@@ -302,39 +302,16 @@ probespec_check_authority(const char *spec, size_t len, struct tend_err *err)
 	return 0;
 }
 
+/* grpc's [/SERVICE] at s: the service is printable ASCII, no space. */
 static int
-probespec_parse_tcp(const char *spec, const char *s, unsigned features,
-    struct probe_spec *out, struct tend_err *err)
+probespec_copy_service(const char *spec, const char *s, struct probe_spec *out,
+    struct tend_err *err)
 {
-	size_t	len = strcspn(s, "/?#");
-	int	r;
+	size_t	i, slen;
 
-	out->kind = PROBE_TCP;
-	if ((r = probespec_check_authority(spec, len, err)) != 0)
-		return r;
-	if (s[len] != '\0')
-		return probespec_fail(err, -EINVAL, spec,
-		    "unexpected \"%s\" after port", s + len);
-	return probespec_parse_authority(spec, s, len, true, features, out,
-	    err);
-}
-
-/* grpc://HOST:PORT[/SERVICE]: the service is printable ASCII, no space. */
-static int
-probespec_parse_grpc(const char *spec, const char *s, unsigned features,
-    struct probe_spec *out, struct tend_err *err)
-{
-	size_t	len = strcspn(s, "/"), i, slen;
-	int	r;
-
-	out->kind = PROBE_GRPC;
-	if ((r = probespec_check_authority(spec, len, err)) != 0 ||
-	    (r = probespec_parse_authority(spec, s, len, true, features, out,
-	    err)) != 0)
-		return r;
-	if (s[len] == '\0')
+	if (*s == '\0')
 		return 0;
-	s += len + 1;
+	s++;
 	if ((slen = strlen(s)) >= PROBESPEC_SERVICE_MAX)
 		return probespec_fail(err, -E2BIG, spec,
 		    "service name longer than %d bytes",
@@ -375,20 +352,29 @@ probespec_copy_path(const char *spec, const char *s, struct probe_spec *out,
 	return 0;
 }
 
+/*
+ * tcp://HOST:PORT, http://HOST[:PORT][/PATH] or grpc://HOST:PORT[/SERVICE]
+ * at s, the authority first.
+ */
 static int
-probespec_parse_http(const char *spec, const char *s, unsigned features,
-    struct probe_spec *out, struct tend_err *err)
+probespec_parse_net(const char *spec, const char *s, enum probe_kind kind,
+    unsigned features, struct probe_spec *out, struct tend_err *err)
 {
-	size_t	len = strcspn(s, "/?#");
+	size_t	len = strcspn(s, kind == PROBE_GRPC ? "/" : "/?#");
 	int	r;
 
-	out->kind = PROBE_HTTP;
+	out->kind = kind;
 	if ((r = probespec_check_authority(spec, len, err)) != 0)
 		return r;
-	if ((r = probespec_parse_authority(spec, s, len, false, features, out,
-	    err)) != 0)
+	if (kind == PROBE_TCP && s[len] != '\0')
+		return probespec_fail(err, -EINVAL, spec,
+		    "unexpected \"%s\" after port", s + len);
+	if ((r = probespec_parse_authority(spec, s, len, kind != PROBE_HTTP,
+	    features, out, err)) != 0 || kind == PROBE_TCP)
 		return r;
-	return probespec_copy_path(spec, s + len, out, err);
+	if (kind == PROBE_HTTP)
+		return probespec_copy_path(spec, s + len, out, err);
+	return probespec_copy_service(spec, s + len, out, err);
 }
 
 /*
@@ -582,15 +568,18 @@ probespec_parse_any(const char *s, unsigned features, struct probe_spec *out,
     struct tend_err *err)
 {
 	if (strncasecmp(s, "tcp://", 6) == 0)
-		return probespec_parse_tcp(s, s + 6, features, out, err);
+		return probespec_parse_net(s, s + 6, PROBE_TCP, features, out,
+		    err);
 	if (strncasecmp(s, "http://", 7) == 0)
-		return probespec_parse_http(s, s + 7, features, out, err);
+		return probespec_parse_net(s, s + 7, PROBE_HTTP, features, out,
+		    err);
 	if (strncasecmp(s, "grpc://", 7) == 0) {
 		/* Refused before parsing, so a build without it drops it. */
 		if (!(features & PROBESPEC_GRPC))
 			return probespec_fail(err, -ENOTSUP, s,
 			    "grpc:// probes are not built into this tend (TEND_NET_PROBES)");
-		return probespec_parse_grpc(s, s + 7, features, out, err);
+		return probespec_parse_net(s, s + 7, PROBE_GRPC, features, out,
+		    err);
 	}
 	if (strncasecmp(s, "exec:", 5) == 0)
 		return probespec_parse_exec(s, s + 5, out, err);
