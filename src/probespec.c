@@ -2,10 +2,11 @@
 /*
  * probespec.c - parse "tcp://", "http://", "grpc://" and "exec:" specs.
  *
- * Pure: string handling plus inet_pton, which only reads its input. No
- * DNS (a host name is only checked and kept for the resolver), no PATH
- * lookup, no allocation. Everything that touches the system (resolve,
- * connect, send, fork/exec, timeouts) is left to the probe runner.
+ * Pure: string handling, address literals included (probespec_pton, a
+ * smaller inet_pton). No DNS (a host name is only checked and kept for
+ * the resolver), no PATH lookup, no allocation. Everything that touches
+ * the system (resolve, connect, send, fork/exec, timeouts) is left to the
+ * probe runner.
  */
 #include <arpa/inet.h>
 #include <errno.h>
