@@ -527,7 +527,8 @@ config_find_env(const char *var)
 /*
  * Read every option not given on the command line from its variable, in
  * one pass over envp that looks closer only at names starting "TEND_".
- * With duplicates, the first wins, as getenv() would have it.
+ * With duplicates, the first wins, as getenv() would have it. With err
+ * NULL, a bad value is skipped and the pass goes on.
  */
 static int
 config_env(struct tend_config *cfg, const struct parse_state *ps,
@@ -553,7 +554,7 @@ config_env(struct tend_config *cfg, const struct parse_state *ps,
 			continue;
 		done[idx] = true;
 		cfg->from_env |= 1u << idx;
-		if ((r = config_set(cfg, o, val, true)) < 0)
+		if ((r = config_set(cfg, o, val, true)) < 0 && err)
 			return config_bad_value(o, val, true, r, err);
 	}
 	return 0;
@@ -632,21 +633,18 @@ config_check(struct tend_config *cfg, struct tend_err *err)
 /*
  * After a usage error: --log-format or else TEND_LOG_FORMAT, read past the
  * error so that the one line reporting it is in the format asked for. The
- * options are walked again as config_argv() would, applying the ones that
- * are good (cfg is spoilt anyway); whatever is wrong is skipped.
+ * options and variables are read again, applying the ones that are good
+ * (cfg is spoilt anyway); whatever is wrong is skipped.
  */
 static void
 config_log_format_anyway(struct tend_config *cfg, int argc,
     char *const argv[], char *const envp[])
 {
-	const struct opt *o = config_find_long("log-format", 10);
 	struct parse_state ps;
 
 	memset(&ps, 0, sizeof(ps));
 	(void)config_argv(cfg, &ps, argc, argv, NULL);
-	for (; !ps.seen[o - opts] && envp && *envp; envp++)
-		if (strncmp(*envp, "TEND_LOG_FORMAT=", 16) == 0)
-			(void)config_set(cfg, o, *envp + 16, true);
+	(void)config_env(cfg, &ps, envp, NULL);
 }
 
 static int
