@@ -84,10 +84,9 @@ signame_from_num(int sig, char *buf, unsigned n)
 			p += strlen(p) + 1;
 		(void)fmt_format(buf, n, "%s", p);
 	}
-	else if (sig == SIGNAME_RTMIN)
-		(void)fmt_format(buf, n, "RTMIN");
-	else if (sig > SIGNAME_RTMIN && sig <= SIGNAME_RTMAX)
-		(void)fmt_format(buf, n, "RTMIN+%d", sig - SIGNAME_RTMIN);
+	else if (sig >= SIGNAME_RTMIN && sig <= SIGNAME_RTMAX)
+		(void)fmt_format(buf, n, sig == SIGNAME_RTMIN ? "RTMIN" :
+		    "RTMIN+%d", sig - SIGNAME_RTMIN);
 	else
 		(void)fmt_format(buf, n, "%d", sig);
 	return buf;
