@@ -233,12 +233,8 @@ static int
 not_found(const char *what, const char *name, const char *file,
     const char *text, struct tend_err *err)
 {
-	if (text == NULL)
-		err_set(err, "%s \"%s\": no such %s (no %s)",
-		    what, name, what, file);
-	else
-		err_set(err, "%s \"%s\": no such %s in %s",
-		    what, name, what, file);
+	(void)err_set(err, text == NULL ? "%s \"%s\": no such %s (no %s)" :
+	    "%s \"%s\": no such %s in %s", what, name, what, file);
 	return -ENOENT;
 }
 
