@@ -134,6 +134,7 @@ static const struct opt opts[] = { OPTIONS(OPT_ENTRY) };
 #define NOPTS	(sizeof(opts) / sizeof(opts[0]))
 
 _Static_assert(NOPTS <= 32, "tend_config.from_env has a bit per option");
+_Static_assert(sizeof(struct tend_config) <= 0xffff, "opt.off is 16 bits");
 
 /* The string after the n next ones at p, in a run of NUL-ended strings. */
 static const char *
@@ -285,8 +286,8 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 	case OT_VERBOSE:
 	case OT_RETRIES:
 		/* A level 0-3, or a count of 1 to a million. */
-		if ((r = parse_uint(val, o->arg ? 1000000 : 3, &u)) == 0 &&
-		    o->arg && u == 0)
+		if ((r = parse_uint(val, o->type == OT_RETRIES ? 1000000 : 3,
+		    &u)) == 0 && o->type == OT_RETRIES && u == 0)
 			r = -EINVAL;
 		if (r == 0)
 			*(int *)field = (int)u;
