@@ -7,23 +7,13 @@
 
 #include "cgmem.h"
 #include "fmt.h"
+#include "parse.h"
 
 /* The decimal number at s, up to the first non-digit. */
 static int
 cgmem_num(const char *s, uint64_t *val)
 {
-	uint64_t v = 0;
-	const char *p;
-
-	for (p = s; *p >= '0' && *p <= '9'; p++) {
-		if (v > (UINT64_MAX - 9) / 10)
-			return -EINVAL;
-		v = v * 10 + (uint64_t)(*p - '0');
-	}
-	if (p == s)
-		return -EINVAL;
-	*val = v;
-	return 0;
+	return parse_digits(&s, UINT64_MAX, val) == 0 ? 0 : -EINVAL;
 }
 
 /* True if the comma list [c, end) names "memory". */
@@ -35,7 +25,7 @@ cgmem_has_memory(const char *c, const char *end)
 	for (; c < end; c = q + 1) {
 		for (q = c; q < end && *q != ','; q++)
 			;
-		if (q - c == 6 && memcmp(c, "memory", 6) == 0)
+		if (q - c == 6 && strncmp(c, "memory", 6) == 0)
 			return 1;
 	}
 	return 0;

@@ -13,15 +13,15 @@
 
 enum { CV_NOTIFY, CV_SETSID, CV_SUBREAPER, CV_KILL_GROUP, CV_VERBOSITY, CV_N };
 
-static const char *const compat_names[CV_N] = {
-	"NOTIFY_SOCKET=", "DUMB_INIT_SETSID=", "TINI_SUBREAPER=",
-	"TINI_KILL_PROCESS_GROUP=", "TINI_VERBOSITY=",
-};
+/* The names in enum order, one string. */
+static const char compat_names[] =
+	"NOTIFY_SOCKET=\0DUMB_INIT_SETSID=\0TINI_SUBREAPER=\0"
+	"TINI_KILL_PROCESS_GROUP=\0TINI_VERBOSITY=";
 
 void
 compat_env(struct tend_config *cfg, char *const envp[])
 {
-	const char *e, *val[CV_N] = { NULL }, *v;
+	const char *e, *val[CV_N] = { NULL }, *v, *name;
 	size_t i, len;
 	int lvl = 0;
 
@@ -29,9 +29,9 @@ compat_env(struct tend_config *cfg, char *const envp[])
 		if (e[0] != 'N' && e[0] != 'D' && e[0] != 'T')
 			continue;
 		/* The first of duplicates wins, as getenv() would have it. */
-		for (i = 0; i < CV_N; i++) {
-			len = strlen(compat_names[i]);
-			if (!val[i] && strncmp(e, compat_names[i], len) == 0)
+		for (i = 0, name = compat_names; i < CV_N; i++, name += len + 1) {
+			len = strlen(name);
+			if (!val[i] && strncmp(e, name, len) == 0)
 				val[i] = e + len;
 		}
 	}

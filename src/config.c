@@ -30,6 +30,7 @@ enum opt_type {
 	OT_HELP,
 	OT_VERSION,
 	OT_LICENSE,
+	/* the types from here on have a variable: TEND_ and the long name */
 	OT_VERBOSE,	/* -v counts up; the variable is a level 0-3 */
 	OT_FLAG,
 	OT_SIGNAL,
@@ -40,87 +41,142 @@ enum opt_type {
 	OT_PERIOD,	/* a duration that must not be 0 */
 	OT_STRING,
 	OT_RETRIES,
-	OT_HEALTH_ACTION,
-	OT_LOG_FORMAT,
+	OT_CHOICE,	/* one of the '|'-separated words of its value */
 	OT_WAIT_FOR,	/* repeatable; the variable is a comma list */
 };
 
-struct opt {
-	const char	*lng;
-	char		 shrt;
-	const char	*env;
-	enum opt_type	 type;
-	size_t		 off;
-	const char	*arg;
-	const char	*help;
-};
+/* What an option's value looks like, for --help and messages; 0: none. */
+#define ARG_NAMES \
+	"\0text|json\0SIG\0FROM[:TO]\0FROM:TO\0DURATION\0DURATION|exec:CMD" \
+	"\0PROBE\0N\0none|stop\0USER[:GROUP]\0DIR"
+enum { A_NONE, A_FORMAT, A_SIG, A_REMAP, A_REWRITE, A_DUR, A_PRE_STOP,
+    A_PROBE, A_N, A_ACTION, A_USER, A_DIR };
 
 #define F(field)	offsetof(struct tend_config, field)
 
-static const struct opt opts[] = {
-	{ "help", 'h', NULL, OT_HELP, 0, NULL, "print this help and exit" },
-	{ "version", 'V', NULL, OT_VERSION, 0, NULL, "print the version and exit" },
-	{ "license", 'l', NULL, OT_LICENSE, 0, NULL, "print the license and exit" },
-	{ "verbose", 'v', "TEND_VERBOSITY", OT_VERBOSE, F(verbosity), NULL,
-	  "more logging, repeatable (level 0-3, default 1)" },
-	{ "log-format", 0, "TEND_LOG_FORMAT", OT_LOG_FORMAT, F(log_format),
-	  "text|json", "format of tend's own log lines" },
-	{ "subreaper", 's', "TEND_SUBREAPER", OT_FLAG, F(subreaper), NULL,
-	  "become a child subreaper (automatic when not PID 1)" },
-	{ "kill-group", 'g', "TEND_KILL_GROUP", OT_FLAG, F(kill_group), NULL,
-	  "forward signals to the app's whole process group" },
-	{ "warn-reap", 0, "TEND_WARN_REAP", OT_FLAG, F(warn_reap), NULL,
-	  "warn on each process reaped but the app (tini's -w)" },
-	{ "pdeathsig", 'p', "TEND_PDEATHSIG", OT_SIGNAL, F(pdeathsig), "SIG",
-	  "signal tend gets when its parent dies" },
-	{ "remap-exit", 'e', "TEND_REMAP_EXIT", OT_REMAP, F(remap), "FROM[:TO]",
-	  "exit TO (default 0) when the app's code is FROM, repeatable" },
-	{ "rewrite", 'r', "TEND_REWRITE", OT_REWRITE, F(rewrite), "FROM:TO",
-	  "forward signal FROM as TO (0 drops it), repeatable" },
-	{ "grace", 0, "TEND_GRACE", OT_DURATION, F(grace), "DURATION",
-	  "after the app exits, time the rest get between TERM and KILL (5s)" },
-	{ "stop-budget", 0, "TEND_STOP_BUDGET", OT_DURATION, F(stop_budget),
-	  "DURATION", "after a stop signal, time all get before KILL (9s; 0: --grace)" },
-	{ "stop-timeout", 0, "TEND_STOP_TIMEOUT", OT_DURATION, F(stop_timeout),
-	  "DURATION", "KILL the app this long after a stop signal (off)" },
-	{ "pre-stop", 0, "TEND_PRE_STOP", OT_PRE_STOP, F(pre_stop),
-	  "DURATION|exec:CMD", "wait, or run CMD, before forwarding SIGTERM (off)" },
-	{ "pre-stop-timeout", 0, "TEND_PRE_STOP_TIMEOUT", OT_DURATION,
-	  F(pre_stop_timeout), "DURATION", "the longest a --pre-stop CMD runs (5s)" },
-	{ "deadline", 0, "TEND_DEADLINE", OT_DURATION, F(deadline), "DURATION",
-	  "stop the app after this long, exit 124 (off)" },
-	{ "pause", 0, "TEND_PAUSE", OT_FLAG, F(pause), NULL,
-	  "run no command: only reap, exit 0 on TERM or INT" },
-	{ "health", 0, "TEND_HEALTH", OT_STRING, F(health), "PROBE",
-	  HEALTH_HELP },
-	{ "health-interval", 0, "TEND_HEALTH_INTERVAL", OT_PERIOD,
-	  F(health_interval), "DURATION", "time between probes (30s)" },
-	{ "health-timeout", 0, "TEND_HEALTH_TIMEOUT", OT_PERIOD,
-	  F(health_timeout), "DURATION", "a probe taking longer fails (30s)" },
-	{ "health-start-period", 0, "TEND_HEALTH_START_PERIOD", OT_DURATION,
-	  F(health_start_period), "DURATION", "failures here do not count (0s)" },
-	{ "health-start-interval", 0, "TEND_HEALTH_START_INTERVAL", OT_PERIOD,
-	  F(health_start_interval), "DURATION",
-	  "time between probes in the start period (5s)" },
-	{ "health-retries", 0, "TEND_HEALTH_RETRIES", OT_RETRIES,
-	  F(health_retries), "N", "failures in a row that make it unhealthy (3)" },
-	{ "health-action", 0, "TEND_HEALTH_ACTION", OT_HEALTH_ACTION,
-	  F(health_action), "none|stop", "what to do when unhealthy (none)" },
-	{ "wait-for", 0, "TEND_WAIT_FOR", OT_WAIT_FOR, 0, "PROBE",
-	  "start the app once PROBE succeeds, repeatable" },
-	{ "wait-timeout", 0, "TEND_WAIT_TIMEOUT", OT_DURATION, F(wait_timeout),
-	  "DURATION", "give up waiting and exit 123 (60s, 0: never)" },
-	{ "user", 'u', "TEND_USER", OT_STRING, F(user), "USER[:GROUP]",
-	  "run the app as USER (name or uid)" },
-	{ "workdir", 'w', "TEND_WORKDIR", OT_STRING, F(workdir), "DIR",
-	  "start the app in DIR" },
-	{ "no-new-privs", 0, "TEND_NO_NEW_PRIVS", OT_FLAG, F(no_new_privs), NULL,
-	  "set no_new_privs for the app" },
+/*
+ * Every option once: long name, short name, type, field, value, help. The
+ * names and help texts go into one string (opt_text, name and help in
+ * turn), the rest into a small table: no pointers, no variable names (made
+ * from the long ones).
+ */
+#define OPTIONS(X) \
+	X("help", 'h', OT_HELP, 0, A_NONE, "print this help and exit") \
+	X("version", 'V', OT_VERSION, 0, A_NONE, "print the version and exit") \
+	X("license", 'l', OT_LICENSE, 0, A_NONE, "print the license and exit") \
+	X("verbose", 'v', OT_VERBOSE, F(verbosity), A_NONE, \
+	  "more logging, repeatable (level 0-3, default 1)") \
+	X("log-format", 0, OT_CHOICE, F(log_format), A_FORMAT, \
+	  "format of tend's own log lines") \
+	X("subreaper", 's', OT_FLAG, F(subreaper), A_NONE, \
+	  "become a child subreaper (automatic when not PID 1)") \
+	X("kill-group", 'g', OT_FLAG, F(kill_group), A_NONE, \
+	  "forward signals to the app's whole process group") \
+	X("warn-reap", 0, OT_FLAG, F(warn_reap), A_NONE, \
+	  "warn on each process reaped but the app (tini's -w)") \
+	X("pdeathsig", 'p', OT_SIGNAL, F(pdeathsig), A_SIG, \
+	  "signal tend gets when its parent dies") \
+	X("remap-exit", 'e', OT_REMAP, F(remap), A_REMAP, \
+	  "exit TO (default 0) when the app's code is FROM, repeatable") \
+	X("rewrite", 'r', OT_REWRITE, F(rewrite), A_REWRITE, \
+	  "forward signal FROM as TO (0 drops it), repeatable") \
+	X("grace", 0, OT_DURATION, F(grace), A_DUR, \
+	  "after the app exits, time the rest get between TERM and KILL (5s)") \
+	X("stop-budget", 0, OT_DURATION, F(stop_budget), A_DUR, \
+	  "after a stop signal, time all get before KILL (9s; 0: --grace)") \
+	X("stop-timeout", 0, OT_DURATION, F(stop_timeout), A_DUR, \
+	  "KILL the app this long after a stop signal (off)") \
+	X("pre-stop", 0, OT_PRE_STOP, F(pre_stop), A_PRE_STOP, \
+	  "wait, or run CMD, before forwarding SIGTERM (off)") \
+	X("pre-stop-timeout", 0, OT_DURATION, F(pre_stop_timeout), A_DUR, \
+	  "the longest a --pre-stop CMD runs (5s)") \
+	X("deadline", 0, OT_DURATION, F(deadline), A_DUR, \
+	  "stop the app after this long, exit 124 (off)") \
+	X("pause", 0, OT_FLAG, F(pause), A_NONE, \
+	  "run no command: only reap, exit 0 on TERM or INT") \
+	X("health", 0, OT_STRING, F(health), A_PROBE, HEALTH_HELP) \
+	X("health-interval", 0, OT_PERIOD, F(health_interval), A_DUR, \
+	  "time between probes (30s)") \
+	X("health-timeout", 0, OT_PERIOD, F(health_timeout), A_DUR, \
+	  "a probe taking longer fails (30s)") \
+	X("health-start-period", 0, OT_DURATION, F(health_start_period), A_DUR, \
+	  "failures here do not count (0s)") \
+	X("health-start-interval", 0, OT_PERIOD, F(health_start_interval), \
+	  A_DUR, "time between probes in the start period (5s)") \
+	X("health-retries", 0, OT_RETRIES, F(health_retries), A_N, \
+	  "failures in a row that make it unhealthy (3)") \
+	X("health-action", 0, OT_CHOICE, F(health_action), A_ACTION, \
+	  "what to do when unhealthy (none)") \
+	X("wait-for", 0, OT_WAIT_FOR, 0, A_PROBE, \
+	  "start the app once PROBE succeeds, repeatable") \
+	X("wait-timeout", 0, OT_DURATION, F(wait_timeout), A_DUR, \
+	  "give up waiting and exit 123 (60s, 0: never)") \
+	X("user", 'u', OT_STRING, F(user), A_USER, \
+	  "run the app as USER (name or uid)") \
+	X("workdir", 'w', OT_STRING, F(workdir), A_DIR, "start the app in DIR") \
+	X("no-new-privs", 0, OT_FLAG, F(no_new_privs), A_NONE, \
+	  "set no_new_privs for the app")
+
+struct opt {
+	unsigned short	off;
+	char		shrt;
+	unsigned char	type;
+	unsigned char	arg;
 };
+
+#define OPT_TEXT(l, s, t, o, a, h)	l "\0" h "\0"
+#define OPT_ENTRY(l, s, t, o, a, h)	{ o, s, t, a },
+
+static const char opt_text[] = OPTIONS(OPT_TEXT);
+static const char arg_names[] = ARG_NAMES;
+static const struct opt opts[] = { OPTIONS(OPT_ENTRY) };
 
 #define NOPTS	(sizeof(opts) / sizeof(opts[0]))
 
 _Static_assert(NOPTS <= 32, "tend_config.from_env has a bit per option");
+_Static_assert(sizeof(struct tend_config) <= 0xffff, "opt.off is 16 bits");
+
+/* The string after the n next ones at p, in a run of NUL-ended strings. */
+static const char *
+nth(const char *p, size_t n)
+{
+	for (; n; n--)
+		p += strlen(p) + 1;
+	return p;
+}
+
+static const char *
+opt_name(const struct opt *o)
+{
+	return nth(opt_text, 2 * (size_t)(o - opts));
+}
+
+/* "" when o takes no value. */
+static const char *
+opt_arg(const struct opt *o)
+{
+	return nth(arg_names, o->arg);
+}
+
+static bool
+opt_has_env(const struct opt *o)
+{
+	return o->type >= OT_VERBOSE;
+}
+
+/* o's variable: "TEND_" and its long name in capitals, '-' as '_'. */
+static const char *
+opt_env(const struct opt *o, char buf[32])
+{
+	const char *s = o->type == OT_VERBOSE ? "VERBOSITY" : opt_name(o);
+	char *p = buf + 5;
+
+	memcpy(buf, "TEND_", 5);
+	for (; *s; s++)
+		*p++ = (char)(*s == '-' ? '_' : *s >= 'a' ? *s - 'a' + 'A' : *s);
+	*p = '\0';
+	return buf;
+}
 
 static const char synopsis[] =
     "usage: tend [OPTIONS] [--] COMMAND [ARG ...]\n"
@@ -151,59 +207,47 @@ config_defaults(struct tend_config *cfg)
 static const char *
 opt_label(const struct opt *o, bool from_env, char *buf, size_t n)
 {
-	if (from_env)
-		(void)fmt_format(buf, n, "%s", o->env);
-	else
-		(void)fmt_format(buf, n, "--%s", o->lng);
+	char env[32];
+
+	(void)fmt_format(buf, n, "%s%s", from_env ? "" : "--",
+	    from_env ? opt_env(o, env) : opt_name(o));
 	return buf;
 }
 
-/* One FROM[:TO] item of -e into m. */
+/*
+ * One item of a list: FROM[:TO] exit codes for -e (TO 0 if left out), or
+ * FROM:TO signals for -r (TO 0 drops FROM).
+ */
 static int
-config_remap_item(struct exitmap *m, const char *s, size_t len)
+config_item(const struct opt *o, void *field, const char *s, size_t len)
 {
-	char item[32], *colon;
-	uint64_t from, to = 0;
+	char item[48], *to;
+	uint64_t from, code = 0;
+	int sig, tosig;
 
 	if (len == 0 || len >= sizeof(item))
 		return -EINVAL;
 	memcpy(item, s, len);
 	item[len] = '\0';
-	colon = strchr(item, ':');
-	if (colon) {
-		*colon = '\0';
-		if (parse_uint(colon + 1, 255, &to) < 0)
+	if ((to = strchr(item, ':')) != NULL)
+		*to++ = '\0';
+	if (o->type == OT_REMAP) {
+		if ((to && parse_uint(to, 255, &code) < 0) ||
+		    parse_uint(item, 255, &from) < 0)
 			return -EINVAL;
+		exitmap_set(field, (int)from, (int)code);
+		return 0;
 	}
-	if (parse_uint(item, 255, &from) < 0)
+	if (to == NULL)
 		return -EINVAL;
-	exitmap_set(m, (int)from, (int)to);
-	return 0;
-}
-
-/* One FROM:TO item of -r into m. */
-static int
-config_rewrite_item(struct sigmap *m, const char *s, size_t len)
-{
-	char item[48], *colon;
-	int from, to;
-
-	if (len == 0 || len >= sizeof(item))
-		return -EINVAL;
-	memcpy(item, s, len);
-	item[len] = '\0';
-	colon = strchr(item, ':');
-	if (colon == NULL)
-		return -EINVAL;
-	*colon = '\0';
-	from = signame_to_num(item);
-	to = strcmp(colon + 1, "0") == 0 ? 0 : signame_to_num(colon + 1);
-	if (from < 0 || to < 0)
-		return from < 0 ? from : to;
+	sig = signame_to_num(item);
+	tosig = strcmp(to, "0") == 0 ? 0 : signame_to_num(to);
+	if (sig < 0 || tosig < 0)
+		return sig < 0 ? sig : tosig;
 	/* CHLD is tend's own; KILL and STOP never reach tend at all. */
-	if (from == 17 || signame_is_uncatchable(from))
+	if (sig == 17 || signame_is_uncatchable(sig))
 		return -EINVAL;
-	sigmap_set(m, from, to);
+	sigmap_set(field, sig, tosig);
 	return 0;
 }
 
@@ -218,11 +262,7 @@ config_list(const struct opt *o, void *field, const char *val)
 	do {
 		end = strchr(val, ',');
 		len = end ? (size_t)(end - val) : strlen(val);
-		if (o->type == OT_REMAP)
-			r = config_remap_item(field, val, len);
-		else
-			r = config_rewrite_item(field, val, len);
-		if (r < 0)
+		if ((r = config_item(o, field, val, len)) < 0)
 			return r;
 		if (end)
 			val = end + 1;
@@ -230,35 +270,27 @@ config_list(const struct opt *o, void *field, const char *val)
 	return 0;
 }
 
-static int
-config_choice(const char *val, const char *const *names, int *ret)
-{
-	int i;
-
-	for (i = 0; names[i]; i++)
-		if (strcmp(val, names[i]) == 0) {
-			*ret = i;
-			return 0;
-		}
-	return -EINVAL;
-}
-
 /* Store val (never NULL for valued types) into cfg per o. */
 static int
 config_set(struct tend_config *cfg, const struct opt *o, const char *val,
     bool from_env)
 {
-	static const char *const actions[] = { "none", "stop", NULL };
-	static const char *const formats[] = { "text", "json", NULL };
 	void *field = (char *)cfg + o->off;
+	const char *p;
 	uint64_t u;
 	int r = 0, i;
+	size_t len;
 	bool b;
 
 	switch (o->type) {
 	case OT_VERBOSE:
-		if ((r = parse_uint(val, 3, &u)) == 0)
-			cfg->verbosity = (int)u;
+	case OT_RETRIES:
+		/* A level 0-3, or a count of 1 to a million. */
+		if ((r = parse_uint(val, o->type == OT_RETRIES ? 1000000 : 3,
+		    &u)) == 0 && o->type == OT_RETRIES && u == 0)
+			r = -EINVAL;
+		if (r == 0)
+			*(int *)field = (int)u;
 		break;
 	case OT_FLAG:
 		if (!from_env)
@@ -305,17 +337,15 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 			cfg->wait_for[cfg->nwait++] = val;
 		cfg->wait_csv = from_env;
 		break;
-	case OT_RETRIES:
-		if ((r = parse_uint(val, 1000000, &u)) == 0 && u == 0)
-			r = -EINVAL;
-		if (r == 0)
-			cfg->health_retries = (unsigned)u;
-		break;
-	case OT_HEALTH_ACTION:
-	case OT_LOG_FORMAT:
-		if ((r = config_choice(val, o->type == OT_HEALTH_ACTION ?
-		    actions : formats, &i)) == 0)
-			*(int *)field = i;
+	case OT_CHOICE:
+		r = -EINVAL;
+		for (i = 0, p = opt_arg(o); *p; i++, p += len + (p[len] != '\0')) {
+			len = strcspn(p, "|");
+			if (strncmp(val, p, len) == 0 && val[len] == '\0') {
+				*(int *)field = i;
+				r = 0;
+			}
+		}
 		break;
 	default:
 		break;
@@ -338,17 +368,17 @@ config_bad_value(const struct opt *o, const char *val, bool from_env,
 	    (int)(len > 64 ? 64 : len), val, len > 64 ? "..." : "",
 	    r == -ERANGE ? ": out of range" : r == SIGNAME_RESERVED ?
 	    ": signals 32 and 33 are reserved by the C library" : "",
-	    o->arg ? ", expected " : "", o->arg ? o->arg : "");
+	    o->arg ? ", expected " : "", opt_arg(o));
 }
 
 static const struct opt *
 config_find_long(const char *name, size_t len)
 {
+	const char *p = opt_text;
 	size_t i;
 
-	for (i = 0; i < NOPTS; i++)
-		if (strlen(opts[i].lng) == len &&
-		    strncmp(opts[i].lng, name, len) == 0)
+	for (i = 0; i < NOPTS; i++, p = nth(p, 2))
+		if (strlen(p) == len && strncmp(p, name, len) == 0)
 			return &opts[i];
 	return NULL;
 }
@@ -367,7 +397,7 @@ config_find_short(char c)
 static bool
 opt_takes_value(const struct opt *o)
 {
-	return o->arg != NULL;
+	return o->arg != A_NONE;
 }
 
 struct parse_state {
@@ -404,67 +434,60 @@ config_apply_arg(struct tend_config *cfg, struct parse_state *ps,
 	return r < 0 ? config_bad_value(o, val, false, r, err) : 0;
 }
 
-/* "--name[=value]" at argv[*i]. */
+/*
+ * The option at argv[*i]: "--name", "--name=value" or "--name value"; or
+ * short ones, flags bundled ("-vg") and a value attached or next ("-p15",
+ * "-p 15"). An error names the long option.
+ */
 static int
-config_long(struct tend_config *cfg, struct parse_state *ps, int argc,
+config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
     char *const argv[], int *i, struct tend_err *err)
 {
-	const char *name = argv[*i] + 2, *eq = strchr(name, '=');
+	const char *a = argv[*i], *p = a + 1, *val;
 	const struct opt *o;
-	const char *val = NULL;
-
-	o = config_find_long(name, eq ? (size_t)(eq - name) : strlen(name));
-	if (o == NULL)
-		return err_set(err, "unknown option \"%.*s\"",
-		    (int)(eq ? eq - argv[*i] : (long)strlen(argv[*i])), argv[*i]);
-	if (opt_takes_value(o)) {
-		if (eq)
-			val = eq + 1;
-		else if (*i + 1 < argc)
-			val = argv[++*i];
-		else
-			return err_set(err, "--%s: missing value %s", o->lng,
-			    o->arg);
-	} else if (eq)
-		return err_set(err, "--%s: takes no value", o->lng);
-	return config_apply_arg(cfg, ps, o, val, err);
-}
-
-/* "-abc" or "-pVALUE" or "-p VALUE" at argv[*i]. */
-static int
-config_short(struct tend_config *cfg, struct parse_state *ps, int argc,
-    char *const argv[], int *i, struct tend_err *err)
-{
-	const char *p = argv[*i] + 1, *val;
-	const struct opt *o;
+	bool lng = *p == '-';
+	size_t len;
 	int r;
 
-	for (; *p; p++) {
-		if ((o = config_find_short(*p)) == NULL)
-			return err_set(err, "unknown option \"-%c\"", *p);
-		/* tini's -w (no value) where a value for --workdir cannot be. */
-		if (*p == 'w' && p[1] == '\0' && *i + 1 < argc &&
-		    argv[*i + 1][0] == '-')
-			o = config_find_long("warn-reap", 9);
+	for (;;) {
 		val = NULL;
-		if (opt_takes_value(o)) {
-			if (p[1] != '\0')
+		if (lng) {
+			len = strcspn(++p, "=");
+			if ((o = config_find_long(p, len)) == NULL)
+				return err_set(err, "unknown option \"%.*s\"",
+				    (int)(p + len - a), a);
+			if (p[len] != '\0' && !opt_takes_value(o))
+				return err_set(err, "--%s: takes no value",
+				    opt_name(o));
+			if (p[len] != '\0')
+				val = p + len + 1;
+		} else {
+			if ((o = config_find_short(*p)) == NULL)
+				return err_set(err, "unknown option \"-%c\"", *p);
+			/* tini's -w (no value) where a value for --workdir cannot be. */
+			if (*p == 'w' && p[1] == '\0' && *i + 1 < argc &&
+			    argv[*i + 1][0] == '-')
+				o = config_find_long("warn-reap", 9);
+			if (opt_takes_value(o) && p[1] != '\0')
 				val = p + 1;
-			else if (*i + 1 < argc)
-				val = argv[++*i];
-			else
-				return err_set(err, "-%c: missing value %s",
-				    o->shrt, o->arg);
+		}
+		if (opt_takes_value(o) && val == NULL) {
+			if (*i + 1 >= argc)
+				return err_set(err, "--%s: missing value %s",
+				    opt_name(o), opt_arg(o));
+			val = argv[++*i];
 		}
 		if ((r = config_apply_arg(cfg, ps, o, val, err)) < 0)
 			return r;
-		if (val)
-			break;
+		if (lng || val || *++p == '\0')
+			return 0;
 	}
-	return 0;
 }
 
-/* Options at argv[1..]; returns the index of the command, or -EINVAL. */
+/*
+ * Options at argv[1..]; returns the index of the command, or -EINVAL. With
+ * err NULL, a bad option is skipped and the walk goes on.
+ */
 static int
 config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
     char *const argv[], struct tend_err *err)
@@ -478,11 +501,7 @@ config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
 			return i + 1;
 		if (a[0] != '-' || a[1] == '\0')
 			return i;
-		if (a[1] == '-')
-			r = config_long(cfg, ps, argc, argv, &i, err);
-		else
-			r = config_short(cfg, ps, argc, argv, &i, err);
-		if (r < 0)
+		if ((r = config_opt(cfg, ps, argc, argv, &i, err)) < 0 && err)
 			return r;
 	}
 	return i;
@@ -492,14 +511,16 @@ config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
 static const struct opt *
 config_find_env(const char *var)
 {
-	size_t i, len;
+	const struct opt *o;
+	char env[32];
+	size_t len;
 
-	for (i = 0; i < NOPTS; i++) {
-		if (opts[i].env == NULL)
+	for (o = opts; o < opts + NOPTS; o++) {
+		if (!opt_has_env(o))
 			continue;
-		len = strlen(opts[i].env);
-		if (strncmp(var, opts[i].env, len) == 0 && var[len] == '=')
-			return &opts[i];
+		len = strlen(opt_env(o, env));
+		if (strncmp(var, env, len) == 0 && var[len] == '=')
+			return o;
 	}
 	return NULL;
 }
@@ -507,7 +528,8 @@ config_find_env(const char *var)
 /*
  * Read every option not given on the command line from its variable, in
  * one pass over envp that looks closer only at names starting "TEND_".
- * With duplicates, the first wins, as getenv() would have it.
+ * With duplicates, the first wins, as getenv() would have it. With err
+ * NULL, a bad value is skipped and the pass goes on.
  */
 static int
 config_env(struct tend_config *cfg, const struct parse_state *ps,
@@ -533,69 +555,62 @@ config_env(struct tend_config *cfg, const struct parse_state *ps,
 			continue;
 		done[idx] = true;
 		cfg->from_env |= 1u << idx;
-		if ((r = config_set(cfg, o, val, true)) < 0)
+		if ((r = config_set(cfg, o, val, true)) < 0 && err)
 			return config_bad_value(o, val, true, r, err);
 	}
 	return 0;
 }
 
-/* tend probe PROBE [--timeout DURATION] */
+/*
+ * tend probe PROBE [--timeout D] or tend wait [--timeout D] [--interval D]
+ * PROBE...; a value follows its option, or "--timeout=D".
+ */
 static int
-config_probe_cmd(struct tend_config *cfg, int argc, char *const argv[],
+config_sub(struct tend_config *cfg, int argc, char *const argv[],
     struct tend_err *err)
 {
-	int i, r;
-
-	cfg->mode = MODE_PROBE;
-	for (i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--timeout") == 0 || strcmp(argv[i], "-t") == 0) {
-			if (i + 1 >= argc)
-				return err_set(err, "probe: --timeout: missing value DURATION");
-			r = parse_duration(argv[++i], &cfg->probe_timeout);
-			if (r < 0 || cfg->probe_timeout == 0)
-				return err_set(err, "probe: --timeout: bad value \"%.64s\", expected DURATION",
-				    argv[i]);
-		} else if (strncmp(argv[i], "--timeout=", 10) == 0) {
-			r = parse_duration(argv[i] + 10, &cfg->probe_timeout);
-			if (r < 0 || cfg->probe_timeout == 0)
-				return err_set(err, "probe: --timeout: bad value \"%.64s\", expected DURATION",
-				    argv[i] + 10);
-		} else if (cfg->probe == NULL && argv[i][0] != '-')
-			cfg->probe = argv[i];
-		else
-			return err_set(err, "probe: unexpected argument \"%.64s\"", argv[i]);
-	}
-	if (cfg->probe == NULL)
-		return err_set(err, "probe: missing PROBE");
-	return 0;
-}
-
-/* tend wait [--timeout D] [--interval D] PROBE... */
-static int
-config_wait_cmd(struct tend_config *cfg, int argc, char *const argv[],
-    struct tend_err *err)
-{
+	const char *cmd = argv[1], *a, *v;
+	bool wait = cmd[0] == 'w';
 	uint64_t *d;
 	int i;
 
-	cfg->mode = MODE_WAIT;
+	cfg->mode = wait ? MODE_WAIT : MODE_PROBE;
 	for (i = 2; i < argc; i++) {
-		d = strcmp(argv[i], "--timeout") == 0 ? &cfg->wait_timeout :
-		    strcmp(argv[i], "--interval") == 0 ? &cfg->wait_interval : NULL;
+		a = argv[i];
+		v = NULL;
+		d = wait ? &cfg->wait_timeout : &cfg->probe_timeout;
+		if (strncmp(a, "--timeout=", 10) == 0)
+			v = a + 10;
+		else if (wait && strcmp(a, "--interval") == 0)
+			d = &cfg->wait_interval;
+		else if (strcmp(a, "--timeout") != 0 && strcmp(a, "-t") != 0)
+			d = NULL;
 		if (d) {
-			if (i + 1 >= argc || parse_duration(argv[i + 1], d) < 0 ||
-			    (d == &cfg->wait_interval && *d == 0))
-				return err_set(err, "wait: %s: bad value \"%.64s\", expected DURATION",
-				    argv[i], i + 1 < argc ? argv[i + 1] : "");
-			i++;
-		} else if (argv[i][0] == '-')
-			return err_set(err, "wait: unknown option \"%.64s\"", argv[i]);
-		else if (cfg->nwait == CONFIG_WAIT_MAX)
-			return err_set(err, "wait: more than %d probes", CONFIG_WAIT_MAX);
+			a = d == &cfg->wait_interval ? "--interval" : "--timeout";
+			if (v == NULL && ++i >= argc)
+				return err_set(err, "%s: %s: missing value DURATION",
+				    cmd, a);
+			if (v == NULL)
+				v = argv[i];
+			if (parse_duration(v, d) < 0 ||
+			    (*d == 0 && d != &cfg->wait_timeout))
+				return err_set(err, "%s: %s: bad value \"%.64s\", expected DURATION",
+				    cmd, a, v);
+		} else if (a[0] == '-')
+			return err_set(err, "%s: unknown option \"%.64s\"", cmd, a);
+		else if (cfg->nwait == (wait ? CONFIG_WAIT_MAX : 1))
+			return err_set(err, "%s: one PROBE too many: \"%.64s\"",
+			    cmd, a);
 		else
-			cfg->wait_for[cfg->nwait++] = argv[i];
+			cfg->wait_for[cfg->nwait++] = a;
 	}
-	return cfg->nwait ? 0 : err_set(err, "wait: missing PROBE");
+	if (cfg->nwait == 0)
+		return err_set(err, "%s: missing PROBE", cmd);
+	if (!wait) {
+		cfg->probe = cfg->wait_for[0];
+		cfg->nwait = 0;
+	}
+	return 0;
 }
 
 /* Cross-option checks once everything is read. */
@@ -619,26 +634,18 @@ config_check(struct tend_config *cfg, struct tend_err *err)
 /*
  * After a usage error: --log-format or else TEND_LOG_FORMAT, read past the
  * error so that the one line reporting it is in the format asked for. The
- * options are walked again as config_argv() would, applying the ones that
- * are good (cfg is spoilt anyway); whatever is wrong is skipped.
+ * options and variables are read again, applying the ones that are good
+ * (cfg is spoilt anyway); whatever is wrong is skipped.
  */
 static void
 config_log_format_anyway(struct tend_config *cfg, int argc,
     char *const argv[], char *const envp[])
 {
-	const struct opt *o = config_find_long("log-format", 10);
 	struct parse_state ps;
-	const char *a;
-	int i;
 
 	memset(&ps, 0, sizeof(ps));
-	for (i = 1; i < argc && (a = argv[i])[0] == '-' && a[1] != '\0' &&
-	    strcmp(a, "--") != 0; i++)
-		(void)(a[1] == '-' ? config_long(cfg, &ps, argc, argv, &i, NULL) :
-		    config_short(cfg, &ps, argc, argv, &i, NULL));
-	for (; !ps.seen[o - opts] && envp && *envp; envp++)
-		if (strncmp(*envp, "TEND_LOG_FORMAT=", 16) == 0)
-			(void)config_set(cfg, o, *envp + 16, true);
+	(void)config_argv(cfg, &ps, argc, argv, NULL);
+	(void)config_env(cfg, &ps, envp, NULL);
 }
 
 static int
@@ -656,10 +663,9 @@ config_parse_all(struct tend_config *cfg, int argc, char *const argv[],
 		return argc == 2 ? 0 :
 		    err_set(err, "status: unexpected argument \"%.64s\"", argv[2]);
 	}
-	if (argc >= 2 && strcmp(argv[1], "probe") == 0)
-		return config_probe_cmd(cfg, argc, argv, err);
-	if (argc >= 2 && strcmp(argv[1], "wait") == 0)
-		return config_wait_cmd(cfg, argc, argv, err);
+	if (argc >= 2 && (strcmp(argv[1], "probe") == 0 ||
+	    strcmp(argv[1], "wait") == 0))
+		return config_sub(cfg, argc, argv, err);
 	if ((cmd = config_argv(cfg, &ps, argc, argv, err)) < 0)
 		return cmd;
 	if (cfg->mode == MODE_HELP || cfg->mode == MODE_VERSION ||
@@ -680,7 +686,7 @@ config_label(const struct tend_config *cfg, size_t off, char *buf, size_t n)
 	size_t i;
 
 	for (i = 0; i < NOPTS; i++)
-		if (opts[i].off == off && opts[i].env)
+		if (opts[i].off == off && opt_has_env(&opts[i]))
 			return opt_label(&opts[i], cfg->from_env >> i & 1, buf, n);
 	buf[0] = '\0';
 	return buf;
@@ -700,24 +706,22 @@ config_parse(struct tend_config *cfg, int argc, char *const argv[],
 size_t
 config_usage(char *buf, size_t n)
 {
-	size_t off, i;
-	char head[64];
-	int w;
+	const struct opt *o;
+	const char *name;
+	char head[64], env[32];
+	size_t off;
 
 	off = (size_t)fmt_format(buf, n, "%s\noptions:\n", synopsis);
-	for (i = 0; i < NOPTS; i++) {
-		const struct opt *o = &opts[i];
-
-		if (o->shrt)
-			(void)fmt_format(head, sizeof(head), "-%c, --%s%s%s", o->shrt,
-			    o->lng, o->arg ? " " : "", o->arg ? o->arg : "");
-		else
-			(void)fmt_format(head, sizeof(head), "    --%s%s%s", o->lng,
-			    o->arg ? " " : "", o->arg ? o->arg : "");
-		w = fmt_format(off < n ? buf + off : NULL, off < n ? n - off : 0,
-		    "  %-36s %s%s%s%s\n", head, o->help, o->env ? " [" : "",
-		    o->env ? o->env : "", o->env ? "]" : "");
-		off += (size_t)w;
+	for (o = opts; o < opts + NOPTS; o++) {
+		name = opt_name(o);
+		(void)fmt_format(head, sizeof(head), "%c%c%c --%s%s%s",
+		    o->shrt ? '-' : ' ', o->shrt ? o->shrt : ' ',
+		    o->shrt ? ',' : ' ', name, o->arg ? " " : "", opt_arg(o));
+		off += (size_t)fmt_format(off < n ? buf + off : NULL,
+		    off < n ? n - off : 0, "  %-36s %s%s%s%s\n", head,
+		    nth(name, 1), opt_has_env(o) ? " [" : "",
+		    opt_has_env(o) ? opt_env(o, env) : "",
+		    opt_has_env(o) ? "]" : "");
 	}
 	return off;
 }

@@ -2,7 +2,7 @@
 /*
  * fmt.c - the formatter behind fmt.h.
  */
-#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "fmt.h"
@@ -13,191 +13,139 @@ struct fmt_out {
 	size_t	 len;	/* bytes the output needs so far */
 };
 
+/* n bytes of s, or n copies of *s when rep. */
 static void
-fmt_put(struct fmt_out *o, const char *s, size_t n)
+fmt_put(struct fmt_out *o, const char *s, size_t n, int rep)
 {
-	if (o->len < o->cap)
-		memcpy(o->buf + o->len, s, n < o->cap - o->len ? n : o->cap - o->len);
-	o->len += n;
-}
-
-static void
-fmt_pad(struct fmt_out *o, char c, int n)
-{
-	for (; n > 0; n--)
-		fmt_put(o, &c, 1);
-}
-
-struct fmt_spec {
-	bool	left;
-	bool	zero;
-	int	width;
-	int	prec;	/* -1: none */
-	int	lmod;	/* 0, 1 (l), 2 (ll), 3 (z) */
-};
-
-/* Write s (len bytes) padded to the spec's width. */
-static void
-fmt_field(struct fmt_out *o, const struct fmt_spec *sp, const char *s,
-    size_t len, bool numeric)
-{
-	int pad = sp->width > (int)len ? sp->width - (int)len : 0;
-
-	if (!sp->left && sp->zero && numeric && len > 0 && s[0] == '-') {
-		fmt_put(o, s, 1);
-		fmt_pad(o, '0', pad);
-		fmt_put(o, s + 1, len - 1);
-		return;
+	for (; n; n--, s += !rep) {
+		if (o->len < o->cap)
+			o->buf[o->len] = *s;
+		o->len++;
 	}
-	if (!sp->left)
-		fmt_pad(o, sp->zero && numeric ? '0' : ' ', pad);
-	fmt_put(o, s, len);
-	if (sp->left)
-		fmt_pad(o, ' ', pad);
 }
 
-static void
-fmt_number(struct fmt_out *o, const struct fmt_spec *sp, unsigned long long v,
-    bool neg, unsigned base, bool upper)
+enum { ARG_INT, ARG_LONG, ARG_LLONG, ARG_PTR };
+
+/*
+ * The next argument, of the kind asked: one place that expands va_arg,
+ * rather than one for every conversion. Where long is as wide as long
+ * long it is read as one, as C libraries do.
+ */
+static __attribute__((noinline)) unsigned long long
+fmt_arg(va_list *ap, int kind)
 {
-	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-	char tmp[24];
-	int i = (int)sizeof(tmp);
-
-	do
-		tmp[--i] = digits[v % base];
-	while ((v /= base) > 0);
-	if (neg)
-		tmp[--i] = '-';
-	fmt_field(o, sp, tmp + i, sizeof(tmp) - (size_t)i, true);
+	if (kind == ARG_PTR)
+		return (unsigned long long)(uintptr_t)va_arg(*ap, const char *);
+	if (kind == ARG_LLONG || (kind && sizeof(long) == sizeof(long long)))
+		return va_arg(*ap, unsigned long long);
+	if (kind)
+		return va_arg(*ap, unsigned long);
+	return va_arg(*ap, unsigned);
 }
 
-static const char *
-fmt_parse_spec(const char *f, struct fmt_spec *sp, va_list *ap)
-{
-	memset(sp, 0, sizeof(*sp));
-	sp->prec = -1;
-	for (;; f++) {
-		if (*f == '-')
-			sp->left = true;
-		else if (*f == '0')
-			sp->zero = true;
-		else
-			break;
-	}
-	if (*f == '*') {
-		sp->width = va_arg(*ap, int);
-		f++;
-	}
-	for (; *f >= '0' && *f <= '9'; f++)
-		sp->width = sp->width * 10 + (*f - '0');
-	if (*f == '.') {
-		sp->prec = 0;
-		if (*++f == '*') {
-			sp->prec = va_arg(*ap, int);
-			f++;
-		}
-		for (; *f >= '0' && *f <= '9'; f++)
-			sp->prec = sp->prec * 10 + (*f - '0');
-	}
-	for (; *f == 'l' || *f == 'z'; f++)
-		sp->lmod = *f == 'z' ? 3 : sp->lmod + 1;
-	return f;
-}
-
-static void
-fmt_signed(struct fmt_out *o, const struct fmt_spec *sp, va_list *ap)
-{
-	long long v;
-
-	if (sp->lmod == 2)
-		v = va_arg(*ap, long long);
-	else if (sp->lmod == 1 || sp->lmod == 3)
-		/* NOLINTNEXTLINE(bugprone-branch-clone): va_arg of another type */
-		v = va_arg(*ap, long);
-	else
-		v = va_arg(*ap, int);
-	fmt_number(o, sp, v < 0 ? 0ULL - (unsigned long long)v :
-	    (unsigned long long)v, v < 0, 10, false);
-}
-
-static void
-fmt_unsigned(struct fmt_out *o, const struct fmt_spec *sp, va_list *ap,
-    unsigned base, bool upper)
-{
-	unsigned long long v;
-
-	if (sp->lmod == 2)
-		v = va_arg(*ap, unsigned long long);
-	else if (sp->lmod == 1)
-		/* NOLINTNEXTLINE(bugprone-branch-clone): va_arg of another type */
-		v = va_arg(*ap, unsigned long);
-	else if (sp->lmod == 3)
-		v = va_arg(*ap, size_t);
-	else
-		v = va_arg(*ap, unsigned);
-	fmt_number(o, sp, v, false, base, upper);
-}
-
-static void
-fmt_string(struct fmt_out *o, const struct fmt_spec *sp, const char *s)
-{
-	size_t len;
-
-	if (s == NULL)
-		s = "(null)";
-	len = sp->prec >= 0 ? strnlen(s, (size_t)sp->prec) : strlen(s);
-	fmt_field(o, sp, s, len, false);
-}
-
+/*
+ * One pass, one directive at a time: its flags, width and precision, then
+ * the text it stands for in s (len bytes), padded to the width.
+ */
 int
-fmt_vformat(char *buf, size_t n, const char *fmt, va_list ap0)
+fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 {
 	struct fmt_out o = { buf, n ? n - 1 : 0, 0 };
-	struct fmt_spec sp;
-	const char *f, *run;
+	const char *s, *spec;
+	unsigned long long v;
+	int w, prec, *np, lmod, left, zero, neg, sgn;
+	size_t len, pad;
+	char tmp[24], *d, c;
+	unsigned base;
 	va_list ap;
-	char c;
 
 	va_copy(ap, ap0);
-	for (f = fmt; *f; ) {
-		for (run = f; *f && *f != '%'; f++)
-			;
-		fmt_put(&o, run, (size_t)(f - run));
-		if (*f == '\0')
-			break;
-		run = f;
-		f = fmt_parse_spec(f + 1, &sp, &ap);
-		switch (*f) {
-		case 'd':
-		case 'i':
-			fmt_signed(&o, &sp, &ap);
-			break;
-		case 'u':
-			fmt_unsigned(&o, &sp, &ap, 10, false);
-			break;
-		case 'x':
-		case 'X':
-			fmt_unsigned(&o, &sp, &ap, 16, *f == 'X');
-			break;
-		case 's':
-			fmt_string(&o, &sp, va_arg(ap, const char *));
-			break;
-		case 'c':
-			c = (char)va_arg(ap, int);
-			fmt_field(&o, &sp, &c, 1, false);
-			break;
-		case '%':
-			fmt_put(&o, "%", 1);
-			break;
-		default:
-			/* Unknown: copy the directive through, and stop at NUL. */
-			fmt_put(&o, run, (size_t)(f - run) + (*f != '\0'));
-			if (*f == '\0')
-				continue;
-			break;
+
+	while (*f) {
+		if (*f != '%') {
+			fmt_put(&o, f++, 1, 0);
+			continue;
 		}
-		f++;
+		spec = f++;
+		left = zero = neg = lmod = w = 0;
+		prec = -1;
+		for (;; f++) {
+			if (*f == '-')
+				left = 1;
+			else if (*f == '0')
+				zero = 1;
+			else
+				break;
+		}
+		for (np = &w;; f++) {
+			if (*f == '*')
+				*np = (int)fmt_arg(&ap, ARG_INT);
+			else if (*f >= '0' && *f <= '9')
+				*np = *np * 10 + (*f - '0');
+			else if (*f == '.' && np == &w)
+				*(np = &prec) = 0;
+			else
+				break;
+		}
+		/* z is as wide as l on every Linux ABI. */
+		for (; *f == 'l' || *f == 'z'; f++)
+			lmod++;
+		c = *f;
+		s = d = tmp + sizeof(tmp);
+		len = 0;
+		if (c == 'd' || c == 'i' || c == 'u' || c == 'x' || c == 'X') {
+			sgn = c == 'd' || c == 'i';
+			v = fmt_arg(&ap, lmod > 2 ? 2 : lmod);
+			if (sgn && lmod == 0)
+				v = (unsigned long long)(long long)(int)v;
+			else if (sgn && lmod == 1)
+				v = (unsigned long long)(long long)(long)v;
+			if (sgn && (long long)v < 0) {
+				neg = 1;
+				v = 0 - v;
+			}
+			base = sgn || c == 'u' ? 10 : 16;
+			do {
+				*--d = (char)("0123456789abcdef"[v % base] -
+				    (c == 'X' && v % base > 9 ? 32 : 0));
+				len++;
+			} while ((v /= base) > 0);
+			if (neg) {
+				*--d = '-';
+				len++;
+			}
+			s = d;
+		} else {
+			zero = 0;
+			if (c == 's') {
+				if ((s = (const char *)(uintptr_t)fmt_arg(&ap,
+				    ARG_PTR)) == NULL)
+					s = "(null)";
+				len = prec >= 0 ? strnlen(s, (size_t)prec) :
+				    strlen(s);
+			} else if (c == 'c') {
+				tmp[0] = (char)fmt_arg(&ap, ARG_INT);
+				s = tmp;
+				len = 1;
+			} else {
+				/* "%%", or an unknown directive copied as it is. */
+				w = 0;
+				s = c == '%' ? f : spec;
+				len = c == '%' ? 1 : (size_t)(f - spec) + (c != '\0');
+			}
+		}
+		if (c)
+			f++;
+		pad = (size_t)w > len ? (size_t)w - len : 0;
+		if (zero && neg && !left) {
+			fmt_put(&o, s++, 1, 0);
+			len--;
+		}
+		if (!left)
+			fmt_put(&o, zero ? "0" : " ", pad, 1);
+		fmt_put(&o, s, len, 0);
+		if (left)
+			fmt_put(&o, " ", pad, 1);
 	}
 	va_end(ap);
 	if (n)

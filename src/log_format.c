@@ -142,33 +142,48 @@ lb_json(struct lbuf *b, const char *s, size_t max)
 }
 
 /*
- * Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
- * days-to-civil algorithm): gmtime_r() would pull musl's time zone code,
- * and an allocator with it, into the static binary.
+ * Days since 1970-01-01 to a proleptic Gregorian date, a year and then a
+ * month at a time (at most 585 years fit in the u64 ns): gmtime_r() would
+ * pull musl's time zone code, and an allocator with it, into the static
+ * binary.
  */
 static void
 lb_civil(uint64_t days, unsigned *y, unsigned *m, unsigned *d)
 {
-	uint64_t z = days + 719468, era = z / 146097, doe = z - era * 146097;
-	uint64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	uint64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+	unsigned yr = 1970, mo = 0, leap, len;
 
-	*d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (unsigned)(yoe + era * 400 + (*m <= 2));
+	for (;; yr++) {
+		leap = yr % 4 == 0 && (yr % 100 != 0 || yr % 400 == 0);
+		if (days < 365 + leap)
+			break;
+		days -= 365 + leap;
+	}
+	for (;; mo++) {
+		len = (unsigned)"\37\34\37\36\37\36\37\37\36\37\36\37"[mo] +
+		    (mo == 1 && leap);
+		if (days < len)
+			break;
+		days -= len;
+	}
+	*y = yr;
+	*m = mo + 1;
+	*d = (unsigned)days + 1;
 }
 
+/* {"time":"2024-01-02T03:04:05.678Z","level":"info","msg": */
 static void
-lb_time(struct lbuf *b, uint64_t ns)
+lb_head(struct lbuf *b, uint64_t ns, enum log_level lvl)
 {
 	uint64_t secs = ns / 1000000000ULL, sod = secs % 86400;
 	unsigned y, mo, d;
-	char tbuf[80];
+	char tbuf[96];
 
 	lb_civil(secs / 86400, &y, &mo, &d);
-	(void)fmt_format(tbuf, sizeof(tbuf), "%04u-%02u-%02uT%02u:%02u:%02u.%03uZ",
-	    y, mo, d, (unsigned)(sod / 3600), (unsigned)(sod / 60 % 60),
-	    (unsigned)(sod % 60), (unsigned)(ns / 1000000ULL % 1000));
+	(void)fmt_format(tbuf, sizeof(tbuf), "{\"time\":\"%04u-%02u-%02uT%02u:"
+	    "%02u:%02u.%03uZ\",\"level\":\"%s\",\"msg\":", y, mo, d,
+	    (unsigned)(sod / 3600), (unsigned)(sod / 60 % 60),
+	    (unsigned)(sod % 60), (unsigned)(ns / 1000000ULL % 1000),
+	    &"error\0warn\0\0info\0\0debug"[6 * (lvl <= LOG_DEBUG ? lvl : LOG_DEBUG)]);
 	lb_str(b, tbuf);
 }
 
@@ -205,7 +220,6 @@ size_t
 log_format(char *buf, enum log_format fmt, enum log_level lvl,
     uint64_t realtime_ns, const struct log_field *fields, const char *msg)
 {
-	static const char *const names[] = { "error", "warn", "info", "debug" };
 	struct lbuf b = { buf, 0, LOG_LINE_MAX - 2, 0 };
 
 	if (fmt == LOG_FORMAT_TEXT) {
@@ -215,11 +229,7 @@ log_format(char *buf, enum log_format fmt, enum log_level lvl,
 		buf[b.len++] = '\n';
 		return b.len;
 	}
-	lb_str(&b, "{\"time\":\"");
-	lb_time(&b, realtime_ns);
-	lb_str(&b, "\",\"level\":\"");
-	lb_str(&b, names[lvl <= LOG_DEBUG ? lvl : LOG_DEBUG]);
-	lb_str(&b, "\",\"msg\":");
+	lb_head(&b, realtime_ns, lvl);
 	/* A long message leaves room for the fields after it. */
 	lb_json(&b, msg, fields && fields->type != LF_END ? LOG_LINE_MAX / 2 :
 	    LOG_LINE_MAX);

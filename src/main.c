@@ -41,43 +41,31 @@ main_usage_error(const struct tend_config *cfg, const struct tend_err *err)
 	return EXIT_USAGE;
 }
 
+/* --help, --version or -l on stdout. */
 static int
-main_print_usage(void)
+main_print(enum tend_mode mode)
 {
 	char buf[4096];
-	size_t n = config_usage(buf, sizeof(buf));
+	size_t n;
 
+	if (mode == MODE_HELP)
+		n = config_usage(buf, sizeof(buf));
+	else
+		/*
+		 * --version is one line, "tend version V - git.C - built LIBC
+		 * static". dockerd splits all of --version's output on " - "
+		 * and takes the commit from the second field if it is "git.C";
+		 * a second line would end up in that field, so the build goes
+		 * in a third one. It looks for a version only after "tini
+		 * version ", which tend does not claim to be. -l, as tini's:
+		 * the license's name and where its full text is.
+		 */
+		n = (size_t)fmt_format(buf, sizeof(buf), mode == MODE_VERSION ?
+		    "tend version %s - git.%s - %s\n" :
+		    "MIT License, Copyright (c) 2026 The tend authors: see LICENSE\n",
+		    TEND_VERSION, TEND_COMMIT, TEND_BUILD);
 	return log_write_all(STDOUT_FILENO, buf, n < sizeof(buf) ? n :
 	    sizeof(buf) - 1) == 0 ? 0 : EXIT_INTERNAL;
-}
-
-static int
-main_print_version(void)
-{
-	/*
-	 * One line, "tend version V - git.C - built LIBC static". dockerd splits
-	 * all of --version's output on " - " and takes the commit from the
-	 * second field if it is "git.C"; a second line would end up in that
-	 * field, so the build goes in a third one. It looks for a version only
-	 * after "tini version ", which tend does not claim to be.
-	 */
-	char buf[160];
-	int n = fmt_format(buf, sizeof(buf), "tend version %s - git.%s - %s\n",
-	    TEND_VERSION, TEND_COMMIT, TEND_BUILD);
-
-	return log_write_all(STDOUT_FILENO, buf, (size_t)n < sizeof(buf) ?
-	    (size_t)n : sizeof(buf) - 1) == 0 ? 0 : EXIT_INTERNAL;
-}
-
-/* -l, as tini's: the license's name and where its full text is. */
-static int
-main_print_license(void)
-{
-	static const char text[] =
-	    "MIT License, Copyright (c) 2026 The tend authors: see LICENSE\n";
-
-	return log_write_all(STDOUT_FILENO, text, sizeof(text) - 1) == 0 ? 0 :
-	    EXIT_INTERNAL;
 }
 
 /* Process-wide setup that needs no app yet. Returns 0 or an exit code. */
@@ -211,11 +199,9 @@ main(int argc, char *argv[])
 	log_setup(t.cfg.verbosity, t.cfg.log_format);
 	switch (t.cfg.mode) {
 	case MODE_HELP:
-		return main_print_usage();
 	case MODE_VERSION:
-		return main_print_version();
 	case MODE_LICENSE:
-		return main_print_license();
+		return main_print(t.cfg.mode);
 	case MODE_STATUS:
 		return oneshot_status();
 	case MODE_PROBE:

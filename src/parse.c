@@ -15,8 +15,7 @@
 
 #define DURATION_MAX_NS	(1000ULL * 24 * 3600 * NSEC_PER_SEC)
 
-/* Consume digits at *sp into *ret (capped at max); -EINVAL if none. */
-static int
+int
 parse_digits(const char **sp, uint64_t max, uint64_t *ret)
 {
 	const char *s = *sp;
@@ -55,83 +54,51 @@ parse_uint(const char *s, uint64_t max, uint64_t *ret)
 int
 parse_bool(const char *s, bool *ret)
 {
-	static const char *const yes[] = { "1", "true", "yes", "on" };
-	static const char *const no[] = { "0", "false", "no", "off" };
-	size_t i;
+	/* Each true word followed by its false one. */
+	static const char words[] =
+	    "1\0" "0\0" "true\0" "false\0" "yes\0" "no\0" "on\0" "off";
+	const char *w = words;
+	int i;
 
-	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
-		if (strcasecmp(s, yes[i]) == 0) {
-			*ret = true;
+	for (i = 0; i < 8; i++, w += strlen(w) + 1)
+		if (strcasecmp(s, w) == 0) {
+			*ret = !(i & 1);
 			return 0;
 		}
-		if (strcasecmp(s, no[i]) == 0) {
-			*ret = false;
-			return 0;
-		}
-	}
 	return -EINVAL;
 }
 
-/* Units in the order they must appear; "ms" before "m" for matching. */
-static const struct {
-	const char	*name;
-	uint64_t	 ns;
-	int		 rank;
-} duration_units[] = {
-	{ "ms", NSEC_PER_MSEC, 0 },
-	{ "h", 3600 * NSEC_PER_SEC, 3 },
-	{ "m", 60 * NSEC_PER_SEC, 2 },
-	{ "s", NSEC_PER_SEC, 1 },
-};
-
-/* Match a unit at *sp; returns its index, or -1. */
-static int
-parse_unit(const char **sp)
-{
-	size_t i, len;
-
-	for (i = 0; i < sizeof(duration_units) / sizeof(duration_units[0]); i++) {
-		len = strlen(duration_units[i].name);
-		if (strncmp(*sp, duration_units[i].name, len) == 0) {
-			*sp += len;
-			return (int)i;
-		}
-	}
-	return -1;
-}
+/* The units, in the order they must appear: h, m, s, ms. */
+static const uint64_t unit_ns[] = { 3600 * NSEC_PER_SEC, 60 * NSEC_PER_SEC,
+    NSEC_PER_SEC, NSEC_PER_MSEC };
+#define UNIT_NAMES	"h\0\0m\0\0s\0\0ms"	/* 3 bytes each */
 
 int
 parse_duration(const char *s, uint64_t *ret_ns)
 {
 	uint64_t total = 0, v;
-	int u, last_rank = 4, r;
+	int u, next = 0, r;
 
 	if (s == NULL)
 		return -EINVAL;
-	r = parse_digits(&s, DURATION_MAX_NS, &v);
-	if (r < 0)
-		return r;
-	if (*s == '\0') {
-		/* A bare number is seconds, as Docker's older flags were. */
-		if (v > DURATION_MAX_NS / NSEC_PER_SEC)
-			return -ERANGE;
-		*ret_ns = v * NSEC_PER_SEC;
-		return 0;
-	}
-	for (;;) {
-		u = parse_unit(&s);
-		if (u < 0 || duration_units[u].rank >= last_rank)
-			return -EINVAL;
-		last_rank = duration_units[u].rank;
-		if (v > (DURATION_MAX_NS - total) / duration_units[u].ns)
-			return -ERANGE;
-		total += v * duration_units[u].ns;
-		if (*s == '\0')
-			break;
-		r = parse_digits(&s, DURATION_MAX_NS, &v);
-		if (r < 0)
+	do {
+		if ((r = parse_digits(&s, DURATION_MAX_NS, &v)) < 0)
 			return r;
-	}
+		/* A bare number is seconds, as Docker's older flags were. */
+		if (*s == '\0' && next == 0)
+			u = 2;
+		else {
+			u = *s == 'h' ? 0 : *s == 'm' ? (s[1] == 's' ? 3 : 1) :
+			    *s == 's' ? 2 : 4;
+			s += u == 3 ? 2 : 1;
+		}
+		if (u < next || u > 3)
+			return -EINVAL;
+		next = u + 1;
+		if (v > (DURATION_MAX_NS - total) / unit_ns[u])
+			return -ERANGE;
+		total += v * unit_ns[u];
+	} while (*s);
 	*ret_ns = total;
 	return 0;
 }
@@ -139,21 +106,19 @@ parse_duration(const char *s, uint64_t *ret_ns)
 char *
 parse_format_duration(uint64_t ns, char *buf, unsigned n)
 {
-	uint64_t s = ns / NSEC_PER_SEC, ms = ns % NSEC_PER_SEC / NSEC_PER_MSEC;
-	int off = 0;
+	uint64_t q;
+	unsigned off = 0;
+	int u, none;
 
 	buf[0] = '\0';
-	if (s >= 3600)
-		off += fmt_format(buf + off, n - (unsigned)off, "%lluh",
-		    (unsigned long long)(s / 3600));
-	if (s % 3600 >= 60 && (unsigned)off < n)
-		off += fmt_format(buf + off, n - (unsigned)off, "%llum",
-		    (unsigned long long)(s % 3600 / 60));
-	if ((s % 60 || (s == 0 && ms == 0)) && (unsigned)off < n)
-		off += fmt_format(buf + off, n - (unsigned)off, "%llus",
-		    (unsigned long long)(s % 60));
-	if (ms && (unsigned)off < n)
-		(void)fmt_format(buf + off, n - (unsigned)off, "%llums",
-		    (unsigned long long)ms);
+	none = ns < NSEC_PER_MSEC;
+	for (u = 0; u < 4 && off < n; u++) {
+		q = ns / unit_ns[u];
+		ns %= unit_ns[u];
+		/* "0s" for nothing at all. */
+		if (q || (none && u == 2))
+			off += (unsigned)fmt_format(buf + off, n - off, "%llu%s",
+			    (unsigned long long)q, &UNIT_NAMES[3 * u]);
+	}
 	return buf;
 }

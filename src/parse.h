@@ -22,6 +22,13 @@
 int	parse_uint(const char *s, uint64_t max, uint64_t *ret);
 
 /*
+ * Consume the decimal digits at *sp, leaving *sp at the first other byte:
+ * 0 with the value in *ret, -EINVAL if there is no digit, or -ERANGE if
+ * it is above max.
+ */
+int	parse_digits(const char **sp, uint64_t max, uint64_t *ret);
+
+/*
  * Parse 1/true/yes/on or 0/false/no/off, ignoring case.
  * Returns 0 or -EINVAL.
  */

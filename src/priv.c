@@ -11,6 +11,7 @@
 #include "exitcode.h"
 #include "fmt.h"
 #include "log.h"
+#include "parse.h"
 #include "priv.h"
 
 extern char **environ;
@@ -110,18 +111,14 @@ static bool
 priv_listen_is_self(void)
 {
 	const char *v = NULL;
+	uint64_t pid;
 	char **e;
-	long pid = 0;
 
 	/* One cheap pass: nearly every name fails on its first byte. */
 	for (e = environ; e && *e && v == NULL; e++)
 		if ((*e)[0] == 'L' && strncmp(*e, "LISTEN_PID=", 11) == 0)
 			v = *e + 11;
-	if (v == NULL || *v == '\0')
-		return false;
-	for (; *v >= '0' && *v <= '9' && pid < 0x7fffffff; v++)
-		pid = pid * 10 + (*v - '0');
-	return *v == '\0' && pid == (long)getpid();
+	return parse_uint(v, 0x7fffffff, &pid) == 0 && pid == (uint64_t)getpid();
 }
 
 int

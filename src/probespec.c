@@ -2,10 +2,11 @@
 /*
  * probespec.c - parse "tcp://", "http://", "grpc://" and "exec:" specs.
  *
- * Pure: string handling plus inet_pton, which only reads its input. No
- * DNS (a host name is only checked and kept for the resolver), no PATH
- * lookup, no allocation. Everything that touches the system (resolve,
- * connect, send, fork/exec, timeouts) is left to the probe runner.
+ * Pure: string handling, address literals included (probespec_pton, a
+ * smaller inet_pton). No DNS (a host name is only checked and kept for
+ * the resolver), no PATH lookup, no allocation. Everything that touches
+ * the system (resolve, connect, send, fork/exec, timeouts) is left to the
+ * probe runner.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -49,7 +50,6 @@ probespec_fail(struct tend_err *err, int code, const char *s,
     const char *fmt, ...)
 {
 	char	 reason[192];
-	size_t	 i;
 	va_list	 ap;
 
 	if (err == NULL)
@@ -57,12 +57,76 @@ probespec_fail(struct tend_err *err, int code, const char *s,
 	va_start(ap, fmt);
 	(void)fmt_vformat(reason, sizeof(reason), fmt, ap);
 	va_end(ap);
+	/* err_set() turns control bytes into '?'. */
 	(void)err_set(err, "bad probe \"%.*s%s\": %s", PROBESPEC_QUOTE_MAX,
 	    s, strlen(s) > PROBESPEC_QUOTE_MAX ? "..." : "", reason);
-	for (i = 0; err->msg[i] != '\0'; i++)
-		if ((unsigned char)err->msg[i] < 0x20 || err->msg[i] == 0x7f)
-			err->msg[i] = '?';
 	return code;
+}
+
+/*
+ * inet_pton() for AF_INET and AF_INET6, with musl's rules: IPv4 is four
+ * decimal parts of 0-255, no leading zeros; IPv6 is up to eight groups of
+ * 1-4 hex digits, one "::" for at least one zero group, and may end in an
+ * IPv4 address. Returns 1 and writes out (4 or 16 bytes), or returns 0
+ * (with out written in part, as musl's may).
+ */
+int
+probespec_pton(int af, const char *s, unsigned char *out)
+{
+	unsigned v, d, j, n = 0, brk = 16;
+
+	if (af == AF_INET) {
+		for (n = 0; n < 4; n++) {
+			for (v = j = 0; j < 3 && s[j] >= '0' && s[j] <= '9'; j++)
+				v = v * 10 + (unsigned)(s[j] - '0');
+			if (j == 0 || (j > 1 && s[0] == '0') || v > 255 ||
+			    s[j] != (n == 3 ? '\0' : '.'))
+				return 0;
+			out[n] = (unsigned char)v;
+			s += j + 1;
+		}
+		return 1;
+	}
+	/* n counts the bytes written, brk is where "::" stands. */
+	if (s[0] == ':' && *++s != ':')
+		return 0;
+	for (;;) {
+		if (*s == ':') {
+			if (brk != 16 || n == 16)
+				return 0;
+			brk = n;
+			if (*++s == '\0')
+				break;
+			continue;
+		}
+		for (v = j = 0; j < 4; j++) {
+			d = (unsigned)s[j] - '0';
+			if (d > 9 && (d = ((unsigned)s[j] | 32) - 'a' + 10) - 10 > 5)
+				break;
+			v = v * 16 + d;
+		}
+		if (j == 0 || n == 16)
+			return 0;
+		if (s[j] == '.') {
+			if (n > 12 || !probespec_pton(AF_INET, s, out + n))
+				return 0;
+			n += 4;
+			break;
+		}
+		out[n++] = (unsigned char)(v >> 8);
+		out[n++] = (unsigned char)v;
+		s += j;
+		if (*s == '\0')
+			break;
+		if (*s++ != ':')
+			return 0;
+	}
+	if (brk == 16 ? n != 16 : n > 14)
+		return 0;
+	/* The groups after "::" go to the end, zeros in the gap. */
+	memmove(out + 16 - (n - brk), out + brk, n - brk);
+	memset(out + brk, 0, 16 - n);
+	return 1;
 }
 
 /* Strict decimal port: digits only, 1-65535. */
@@ -139,13 +203,13 @@ probespec_parse_addr(const char *h, size_t len, bool bracketed,
 		tmp[len] = '\0';
 		if (bracketed) {
 			out->family = AF_INET6;
-			return inet_pton(AF_INET6, tmp, out->addr) == 1 ? 1 : -1;
+			return probespec_pton(AF_INET6, tmp, out->addr) ? 1 : -1;
 		}
 		out->family = AF_INET;
 		if (strcasecmp(tmp, "localhost") == 0)
 			tmp[0] = '\0';
-		if (inet_pton(AF_INET, tmp[0] != '\0' ? tmp : "127.0.0.1",
-		    out->addr) == 1)
+		if (probespec_pton(AF_INET, tmp[0] != '\0' ? tmp : "127.0.0.1",
+		    out->addr))
 			return 1;
 	}
 	out->family = 0;
@@ -239,39 +303,16 @@ probespec_check_authority(const char *spec, size_t len, struct tend_err *err)
 	return 0;
 }
 
+/* grpc's [/SERVICE] at s: the service is printable ASCII, no space. */
 static int
-probespec_parse_tcp(const char *spec, const char *s, unsigned features,
-    struct probe_spec *out, struct tend_err *err)
+probespec_copy_service(const char *spec, const char *s, struct probe_spec *out,
+    struct tend_err *err)
 {
-	size_t	len = strcspn(s, "/?#");
-	int	r;
+	size_t	i, slen;
 
-	out->kind = PROBE_TCP;
-	if ((r = probespec_check_authority(spec, len, err)) != 0)
-		return r;
-	if (s[len] != '\0')
-		return probespec_fail(err, -EINVAL, spec,
-		    "unexpected \"%s\" after port", s + len);
-	return probespec_parse_authority(spec, s, len, true, features, out,
-	    err);
-}
-
-/* grpc://HOST:PORT[/SERVICE]: the service is printable ASCII, no space. */
-static int
-probespec_parse_grpc(const char *spec, const char *s, unsigned features,
-    struct probe_spec *out, struct tend_err *err)
-{
-	size_t	len = strcspn(s, "/"), i, slen;
-	int	r;
-
-	out->kind = PROBE_GRPC;
-	if ((r = probespec_check_authority(spec, len, err)) != 0 ||
-	    (r = probespec_parse_authority(spec, s, len, true, features, out,
-	    err)) != 0)
-		return r;
-	if (s[len] == '\0')
+	if (*s == '\0')
 		return 0;
-	s += len + 1;
+	s++;
 	if ((slen = strlen(s)) >= PROBESPEC_SERVICE_MAX)
 		return probespec_fail(err, -E2BIG, spec,
 		    "service name longer than %d bytes",
@@ -312,20 +353,29 @@ probespec_copy_path(const char *spec, const char *s, struct probe_spec *out,
 	return 0;
 }
 
+/*
+ * tcp://HOST:PORT, http://HOST[:PORT][/PATH] or grpc://HOST:PORT[/SERVICE]
+ * at s, the authority first.
+ */
 static int
-probespec_parse_http(const char *spec, const char *s, unsigned features,
-    struct probe_spec *out, struct tend_err *err)
+probespec_parse_net(const char *spec, const char *s, enum probe_kind kind,
+    unsigned features, struct probe_spec *out, struct tend_err *err)
 {
-	size_t	len = strcspn(s, "/?#");
+	size_t	len = strcspn(s, kind == PROBE_GRPC ? "/" : "/?#");
 	int	r;
 
-	out->kind = PROBE_HTTP;
+	out->kind = kind;
 	if ((r = probespec_check_authority(spec, len, err)) != 0)
 		return r;
-	if ((r = probespec_parse_authority(spec, s, len, false, features, out,
-	    err)) != 0)
+	if (kind == PROBE_TCP && s[len] != '\0')
+		return probespec_fail(err, -EINVAL, spec,
+		    "unexpected \"%s\" after port", s + len);
+	if ((r = probespec_parse_authority(spec, s, len, kind != PROBE_HTTP,
+	    features, out, err)) != 0 || kind == PROBE_TCP)
 		return r;
-	return probespec_copy_path(spec, s + len, out, err);
+	if (kind == PROBE_HTTP)
+		return probespec_copy_path(spec, s + len, out, err);
+	return probespec_copy_service(spec, s + len, out, err);
 }
 
 /*
@@ -519,15 +569,18 @@ probespec_parse_any(const char *s, unsigned features, struct probe_spec *out,
     struct tend_err *err)
 {
 	if (strncasecmp(s, "tcp://", 6) == 0)
-		return probespec_parse_tcp(s, s + 6, features, out, err);
+		return probespec_parse_net(s, s + 6, PROBE_TCP, features, out,
+		    err);
 	if (strncasecmp(s, "http://", 7) == 0)
-		return probespec_parse_http(s, s + 7, features, out, err);
+		return probespec_parse_net(s, s + 7, PROBE_HTTP, features, out,
+		    err);
 	if (strncasecmp(s, "grpc://", 7) == 0) {
 		/* Refused before parsing, so a build without it drops it. */
 		if (!(features & PROBESPEC_GRPC))
 			return probespec_fail(err, -ENOTSUP, s,
 			    "grpc:// probes are not built into this tend (TEND_NET_PROBES)");
-		return probespec_parse_grpc(s, s + 7, features, out, err);
+		return probespec_parse_net(s, s + 7, PROBE_GRPC, features, out,
+		    err);
 	}
 	if (strncasecmp(s, "exec:", 5) == 0)
 		return probespec_parse_exec(s, s + 5, out, err);

@@ -99,6 +99,12 @@ struct probe_spec {
 int	probespec_parse_ext(const char *s, struct probe_spec *out,
 	    unsigned features, struct tend_err *err);
 
+/*
+ * inet_pton() for AF_INET (4 bytes into out) and AF_INET6 (16), with
+ * musl's rules, without linking musl's. Returns 1, or 0 if s is not one.
+ */
+int	probespec_pton(int af, const char *s, unsigned char *out);
+
 /* probespec_parse_ext() with what this tend runs: PROBESPEC_SUPPORTED. */
 int	probespec_parse(const char *s, struct probe_spec *out,
 	    struct tend_err *err);

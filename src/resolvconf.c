@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 
+#include "probespec.h"
 #include "resolvconf.h"
 
 /* Blanks between words; a NUL byte in the text counts as one too. */
@@ -69,11 +70,11 @@ resolv_addr_parse(const char *w, size_t len, struct resolv_addr *a)
 	memcpy(tmp, w, len);
 	tmp[len] = '\0';
 	memset(a, 0, sizeof(*a));
-	if (pct == NULL && inet_pton(AF_INET, tmp, a->addr) == 1) {
+	if (pct == NULL && probespec_pton(AF_INET, tmp, a->addr)) {
 		a->family = AF_INET;
 		return true;
 	}
-	if (inet_pton(AF_INET6, tmp, a->addr) == 1) {
+	if (probespec_pton(AF_INET6, tmp, a->addr)) {
 		a->family = AF_INET6;
 		return true;
 	}

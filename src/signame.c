@@ -14,23 +14,15 @@
 #include "parse.h"
 #include "signame.h"
 
-static const char *const signame_table[32] = {
-	[1] = "HUP", [2] = "INT", [3] = "QUIT", [4] = "ILL", [5] = "TRAP",
-	[6] = "ABRT", [7] = "BUS", [8] = "FPE", [9] = "KILL", [10] = "USR1",
-	[11] = "SEGV", [12] = "USR2", [13] = "PIPE", [14] = "ALRM",
-	[15] = "TERM", [16] = "STKFLT", [17] = "CHLD", [18] = "CONT",
-	[19] = "STOP", [20] = "TSTP", [21] = "TTIN", [22] = "TTOU",
-	[23] = "URG", [24] = "XCPU", [25] = "XFSZ", [26] = "VTALRM",
-	[27] = "PROF", [28] = "WINCH", [29] = "IO", [30] = "PWR", [31] = "SYS",
-};
-
-/* Aliases accepted on input only. */
-static const struct {
-	const char	*name;
-	int		 num;
-} signame_alias[] = {
-	{ "IOT", 6 }, { "CLD", 17 }, { "POLL", 29 },
-};
+/*
+ * The names of signals 1-31 in order, then the aliases accepted on input
+ * only (IOT 6, CLD 17, POLL 29): one string, no table of pointers.
+ */
+static const char signames[] =
+    "HUP\0INT\0QUIT\0ILL\0TRAP\0ABRT\0BUS\0FPE\0KILL\0USR1\0SEGV\0USR2\0"
+    "PIPE\0ALRM\0TERM\0STKFLT\0CHLD\0CONT\0STOP\0TSTP\0TTIN\0TTOU\0URG\0"
+    "XCPU\0XFSZ\0VTALRM\0PROF\0WINCH\0IO\0PWR\0SYS\0IOT\0CLD\0POLL";
+#define SIGNAME_ALIASES	"\6\21\35"
 
 /* "RTMIN", "RTMIN+n", "RTMAX", "RTMAX-n" -> number, or -EINVAL. */
 static int
@@ -59,6 +51,7 @@ signame_rt(const char *s)
 int
 signame_to_num(const char *s)
 {
+	const char *p;
 	uint64_t v;
 	size_t i;
 	int r;
@@ -72,12 +65,10 @@ signame_to_num(const char *s)
 	}
 	if (strncasecmp(s, "SIG", 3) == 0)
 		s += 3;
-	for (i = 1; i < 32; i++)
-		if (strcasecmp(s, signame_table[i]) == 0)
-			return (int)i;
-	for (i = 0; i < sizeof(signame_alias) / sizeof(signame_alias[0]); i++)
-		if (strcasecmp(s, signame_alias[i].name) == 0)
-			return signame_alias[i].num;
+	for (i = 1, p = signames; i < 32 + sizeof(SIGNAME_ALIASES) - 1;
+	    i++, p += strlen(p) + 1)
+		if (strcasecmp(s, p) == 0)
+			return i < 32 ? (int)i : SIGNAME_ALIASES[i - 32];
 	r = signame_rt(s);
 	return r >= SIGNAME_RTMIN && r <= SIGNAME_RTMAX ? r : -EINVAL;
 }
@@ -85,12 +76,17 @@ signame_to_num(const char *s)
 const char *
 signame_from_num(int sig, char *buf, unsigned n)
 {
-	if (sig > 0 && sig < 32)
-		(void)fmt_format(buf, n, "%s", signame_table[sig]);
-	else if (sig == SIGNAME_RTMIN)
-		(void)fmt_format(buf, n, "RTMIN");
-	else if (sig > SIGNAME_RTMIN && sig <= SIGNAME_RTMAX)
-		(void)fmt_format(buf, n, "RTMIN+%d", sig - SIGNAME_RTMIN);
+	const char *p = signames;
+	int i;
+
+	if (sig > 0 && sig < 32) {
+		for (i = 1; i < sig; i++)
+			p += strlen(p) + 1;
+		(void)fmt_format(buf, n, "%s", p);
+	}
+	else if (sig >= SIGNAME_RTMIN && sig <= SIGNAME_RTMAX)
+		(void)fmt_format(buf, n, sig == SIGNAME_RTMIN ? "RTMIN" :
+		    "RTMIN+%d", sig - SIGNAME_RTMIN);
 	else
 		(void)fmt_format(buf, n, "%d", sig);
 	return buf;

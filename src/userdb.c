@@ -73,16 +73,24 @@ span_cut(struct span *rest, char sep, struct span *ret_tok)
 	return true;
 }
 
-static bool
-span_eq_str(struct span s, const char *str)
-{
-	return s.len == strlen(str) && memcmp(s.p, str, s.len) == 0;
-}
-
+/* Byte by byte: a span may hold a NUL, and memcmp() is one more import. */
 static bool
 span_eq(struct span a, struct span b)
 {
-	return a.len == b.len && memcmp(a.p, b.p, a.len) == 0;
+	size_t i;
+
+	if (a.len != b.len)
+		return false;
+	for (i = 0; i < a.len; i++)
+		if (a.p[i] != b.p[i])
+			return false;
+	return true;
+}
+
+static bool
+span_eq_str(struct span s, const char *str)
+{
+	return span_eq(s, (struct span){ str, strlen(str) });
 }
 
 /*
@@ -95,19 +103,19 @@ parse_id(const char *s, size_t len, uint32_t *ret_id)
 {
 	uint64_t v = 0;
 	size_t i;
+	int r = len ? 0 : -EINVAL;
 
-	if (len == 0)
-		return -EINVAL;
-	for (i = 0; i < len; i++)
+	/* A byte that is not a digit wins over the range, wherever it is. */
+	for (i = 0; i < len; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return -EINVAL;
-	for (i = 0; i < len; i++) {
-		v = v * 10 + (uint64_t)(s[i] - '0');
-		if (v > ID_MAX)
-			return -ERANGE;
+		if ((v = v * 10 + (uint64_t)(s[i] - '0')) > ID_MAX) {
+			r = -ERANGE;
+			v = ID_MAX;
+		}
 	}
 	*ret_id = (uint32_t)v;
-	return 0;
+	return r;
 }
 
 /* Returns the number of ':' fields in line, or max + 1 if there are more. */
@@ -225,12 +233,8 @@ static int
 not_found(const char *what, const char *name, const char *file,
     const char *text, struct tend_err *err)
 {
-	if (text == NULL)
-		err_set(err, "%s \"%s\": no such %s (no %s)",
-		    what, name, what, file);
-	else
-		err_set(err, "%s \"%s\": no such %s in %s",
-		    what, name, what, file);
+	(void)err_set(err, text == NULL ? "%s \"%s\": no such %s (no %s)" :
+	    "%s \"%s\": no such %s in %s", what, name, what, file);
 	return -ENOENT;
 }
 

@@ -6,9 +6,12 @@
  * must describe back to text that parses to the same probe and must build
  * a valid HTTP or gRPC request, and a failure must leave a one-line
  * message. probespec_parse(), with only what this tend supports, must
- * agree or refuse with -ENOTSUP. Anything else aborts.
+ * agree or refuse with -ENOTSUP. probespec_pton() must read the input as
+ * the C library's inet_pton() does, for IPv4 and IPv6. Anything else
+ * aborts.
  * Memory errors are left to the sanitizers the target is built with.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -81,12 +84,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct tend_err	 err;
 	char		*s, small[16];
-	int		 r, r2;
+	unsigned char	 a1[16], a2[16];
+	int		 r, r2, af;
 
 	if ((s = malloc(size + 1)) == NULL)
 		return 0;
 	memcpy(s, data, size);
 	s[size] = '\0';
+	for (af = AF_INET; af == AF_INET || af == AF_INET6;
+	    af = af == AF_INET ? AF_INET6 : -1) {
+		r = probespec_pton(af, s, a1);
+		CHECK(r == inet_pton(af, s, a2));
+		CHECK(r == 0 || memcmp(a1, a2, af == AF_INET ? 4 : 16) == 0);
+	}
 	memset(&err, 0, sizeof(err));
 	r2 = probespec_parse(s, &again, &err);
 	CHECK(r2 == 0 || strncmp(err.msg, "bad probe", 9) == 0);

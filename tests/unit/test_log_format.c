@@ -42,6 +42,31 @@ test_log_json_has_time_level_msg_and_fields(void **state)
 	    "\"health\":\"healthy\"}\n");
 }
 
+/* The date in JSON lines is gmtime's, from 1970 to the last day a u64 holds. */
+static void
+test_log_json_time_matches_gmtime(void **state)
+{
+	char buf[LOG_LINE_MAX], want[64];
+	uint64_t day, ns;
+	struct tm tm;
+	time_t t;
+	size_t n;
+
+	(void)state;
+	for (day = 0; day <= UINT64_MAX / 1000000000ULL / 86400; day++) {
+		/* Each day at 23:59:59.999, but for the last one, which ends early. */
+		ns = (day * 86400 + 86399) * 1000000000ULL + 999000000ULL;
+		if (ns / 1000000000ULL / 86400 != day || ns < day)
+			ns = UINT64_MAX;
+		t = (time_t)(ns / 1000000000ULL);
+		assert_non_null(gmtime_r(&t, &tm));
+		(void)strftime(want, sizeof(want), "{\"time\":\"%Y-%m-%dT%H:%M:%S.", &tm);
+		n = log_format(buf, LOG_FORMAT_JSON, LOG_INFO, ns, NULL, "x");
+		assert_true(n > strlen(want));
+		assert_memory_equal(buf, want, strlen(want));
+	}
+}
+
 static void
 test_log_json_escapes_control_bytes(void **state)
 {
@@ -232,6 +257,7 @@ main(void)
 		cmocka_unit_test(test_log_json_cut_never_splits_fields),
 		cmocka_unit_test(test_log_json_replaces_invalid_utf8),
 		cmocka_unit_test(test_log_text_escapes_control_bytes),
+		cmocka_unit_test(test_log_json_time_matches_gmtime),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

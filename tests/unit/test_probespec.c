@@ -721,6 +721,32 @@ unsupported_features_are_refused_with_a_clear_reason(void **state)
 	    NULL), 0);
 }
 
+/* probespec_pton() reads addresses as the C library's inet_pton() does. */
+static void
+pton_agrees_with_inet_pton(void **state)
+{
+	static const char *const s[] = { "::", "::1", "1::", "1:2:3:4:5:6:7:8",
+	    "1:2:3:4:5:6:7::", "::2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9",
+	    "1:2:3:4:5:6:7:8::", "::1:2:3:4:5:6:7:8", "1:2:3:4::5:6:7",
+	    "::ffff:1.2.3.4", "1:2:3:4:5:6:1.2.3.4", "1:2:3:4:5:1.2.3.4",
+	    "1:2:3:4:5:6::1.2.3.4", "1:2:3:4:5:6:7:1.2.3.4", "::ffff:1.2.3",
+	    ":1", "1:", ":::", "1::2::3", "12345::", "FfFf::aBcD", "fe80::1%eth0",
+	    "1.2.3.4", "01.2.3.4", "0.0.0.0", "255.255.255.255", "256.1.1.1",
+	    "1.2.3", "1.2.3.4.5", "1.2.3.4 ", "1..2.3", "", "x" };
+	unsigned char a[16], b[16];
+	size_t i;
+	int af, r;
+
+	(void)state;
+	for (i = 0; i < NELEM(s); i++)
+		for (af = AF_INET; af != -1; af = af == AF_INET ? AF_INET6 : -1) {
+			r = probespec_pton(af, s[i], a);
+			if (r != inet_pton(af, s[i], b) ||
+			    (r && memcmp(a, b, af == AF_INET ? 4 : 16) != 0))
+				fail_msg("\"%s\" (af %d): %d", s[i], af, r);
+		}
+}
+
 int
 main(void)
 {
@@ -753,6 +779,7 @@ main(void)
 		cmocka_unit_test(grpc_specs_parse_with_an_optional_service),
 		cmocka_unit_test(grpc_specs_that_are_malformed_are_rejected),
 		cmocka_unit_test(unsupported_features_are_refused_with_a_clear_reason),
+		cmocka_unit_test(pton_agrees_with_inet_pton),
 		cmocka_unit_test(describe_gives_text_that_parses_back_to_the_same_probe),
 		cmocka_unit_test(describe_truncates_with_erange_and_still_terminates),
 		cmocka_unit_test(describe_rejects_a_struct_that_was_never_parsed),
