@@ -8,6 +8,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -69,6 +71,57 @@ spawn_child_listen_pid(const struct spawn_req *r)
 	*r->listen_pid = r->listen_pid_buf;
 }
 
+/*
+ * execvpe() as musl does it (no /bin/sh retry on ENOEXEC): a name without
+ * a slash is looked up in tend's own PATH, or "/usr/local/bin:/bin:/usr/bin";
+ * a directory that refuses access is remembered (EACCES), a missing file
+ * skipped. Here because musl's is twice the size. Returns only on failure.
+ */
+static void
+spawn_exec(char *const argv[], char *const envp[])
+{
+	const char *file = argv[0], *path = NULL, *z;
+	char buf[PATH_MAX], **e;
+	size_t k = strlen(file), l;
+	bool eacces = false;
+
+	errno = ENOENT;
+	if (!*file)
+		return;
+	if (strchr(file, '/')) {
+		execve(file, argv, envp);
+		return;
+	}
+	for (e = environ; *e && !path; e++)
+		if (strncmp(*e, "PATH=", 5) == 0)
+			path = *e + 5;
+	if (!path)
+		path = "/usr/local/bin:/bin:/usr/bin";
+	if (k > NAME_MAX) {
+		errno = ENAMETOOLONG;
+		return;
+	}
+	for (;; path = z + 1) {
+		z = strchrnul(path, ':');
+		l = (size_t)(z - path);
+		if (l + k + 2 <= sizeof(buf)) {
+			/* An empty entry is the working directory. */
+			memcpy(buf, path, l);
+			buf[l] = '/';
+			memcpy(buf + l + (l > 0), file, k + 1);
+			execve(buf, argv, envp);
+			if (errno == EACCES)
+				eacces = true;
+			else if (errno != ENOENT && errno != ENOTDIR)
+				return;
+		}
+		if (!*z)
+			break;
+	}
+	if (eacces)
+		errno = EACCES;
+}
+
 /* Runs in the child; returns only on failure, with the failed step. */
 static enum spawn_step
 spawn_child(const struct spawn_req *r)
@@ -99,7 +152,7 @@ spawn_child(const struct spawn_req *r)
 		return SPAWN_STEP_CHDIR;
 	if (r->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return SPAWN_STEP_NNP;
-	execvpe(r->argv[0], r->argv, r->envp ? r->envp : environ);
+	spawn_exec(r->argv, r->envp ? r->envp : environ);
 	return SPAWN_STEP_EXEC;
 }
 
@@ -136,7 +189,7 @@ spawn_fork(const struct spawn_req *r, int *ret_fd)
 	int pfd[2], e;
 	pid_t pid;
 
-	if (pipe2(pfd, O_CLOEXEC) < 0)
+	if (syscall(SYS_pipe2, pfd, O_CLOEXEC) < 0)	/* not musl's 200 B */
 		return -1;
 	if ((pid = spawn_plain_fork()) == 0) {
 		(void)close(pfd[0]);
