@@ -102,17 +102,12 @@ static void __attribute__((noreturn))
 keeper_main(const struct spawn_req *r)
 {
 	struct spawn_result res;
-	sigset_t set;
-	siginfo_t si;
 	int vfd, st = 0, sig;
 	bool reaped = false;
 	char msg[256];
 	pid_t probe, w;
 
-	sigemptyset(&set);
-	sigaddset(&set, SIGCHLD);
-	sigaddset(&set, SIGTERM);
-	(void)sigprocmask(SIG_BLOCK, &set, NULL);
+	(void)sig_block(SIG_BIT(SIGCHLD) | SIG_BIT(SIGTERM));
 	(void)prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
 	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	(void)prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
@@ -125,9 +120,7 @@ keeper_main(const struct spawn_req *r)
 		_exit(125);
 	}
 	for (;;) {
-		do
-			sig = sigwaitinfo(&set, &si);
-		while (sig < 0 && errno == EINTR);
+		sig = sig_wait(SIG_BIT(SIGCHLD) | SIG_BIT(SIGTERM));
 		if (sig == SIGTERM || sig < 0)
 			break;
 		while ((w = waitpid(-1, &st, WNOHANG)) > 0 && w != probe)

@@ -135,7 +135,7 @@ loop_app_stopped(struct tend *t, int sig)
 		return;
 	}
 	log_info("app stopped by SIG%s; stopping too", name);
-	if (t->tty_fd >= 0 && tcsetpgrp(t->tty_fd, getpgrp()) == 0)
+	if (t->tty_fd >= 0 && sysabi_tcsetpgrp(t->tty_fd, getpgrp()) == 0)
 		t->tty_reclaimed = true;
 	(void)kill(t->self, SIGSTOP);
 }
@@ -236,7 +236,7 @@ loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 		return;
 	to = sigmap_get(&t->cfg.rewrite, sig);
 	if (sig == SIGCONT && t->tty_reclaimed) {
-		(void)tcsetpgrp(t->tty_fd, t->app_pid);
+		(void)sysabi_tcsetpgrp(t->tty_fd, t->app_pid);
 		t->tty_reclaimed = false;
 	}
 	if (sig == SIGTERM) {

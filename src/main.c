@@ -25,6 +25,7 @@
 #include "runlimit.h"
 #include "sig.h"
 #include "spawn.h"
+#include "sysabi.h"
 #include "tend.h"
 #include "version.h"
 #include "wait.h"
@@ -105,7 +106,7 @@ main_setup(struct tend *t)
 		return EXIT_INTERNAL;
 	}
 	/* Only take the terminal if it is ours to give: we are in its foreground. */
-	t->tty_fd = isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp() ?
+	t->tty_fd = sysabi_tcgetpgrp(STDIN_FILENO) == getpgrp() ?
 	    STDIN_FILENO : -1;
 	return 0;
 }

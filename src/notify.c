@@ -10,6 +10,7 @@
 #include "fmt.h"
 #include "log.h"
 #include "notify.h"
+#include "sysabi.h"
 #include "tend.h"
 
 void
@@ -33,7 +34,7 @@ notify_open(struct notify *n, const char *s)
 		n->addr.sun_path[0] = '\0';
 	n->len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + len +
 	    (s[0] == '/'));
-	n->fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	n->fd = sysabi_socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (n->fd < 0)
 		log_warn("NOTIFY_SOCKET: socket: %s", strerror(errno));
 }

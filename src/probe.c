@@ -25,6 +25,7 @@
 #include "parse.h"
 #include "probe.h"
 #include "spawn.h"
+#include "sysabi.h"
 #include "tend.h"
 
 /*
@@ -69,7 +70,7 @@ probe_connect(struct probe_run *p)
 		len = resolve_sockaddr(&ss, a->family, a->addr, p->spec->port);
 		if (p->fd >= 0)
 			(void)close(p->fd);
-		p->fd = socket(a->family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+		p->fd = sysabi_socket(a->family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 		p->phase = PROBE_CONNECTING;
 		if (p->fd >= 0 && (connect(p->fd, (struct sockaddr *)&ss, len) == 0 ||
 		    errno == EINPROGRESS))

@@ -36,7 +36,7 @@ spawn_child_stdio(const struct spawn_req *r)
 	int fd;
 
 	if (r->null_stdin) {
-		if ((fd = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0 ||
+		if ((fd = sysabi_open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0 ||
 		    dup2(fd, STDIN_FILENO) < 0)
 			return -1;
 	}
@@ -102,7 +102,8 @@ spawn_exec(char *const argv[], char *const envp[])
 		return;
 	}
 	for (;; path = z + 1) {
-		z = strchrnul(path, ':');
+		for (z = path; *z && *z != ':'; z++)
+			;
 		l = (size_t)(z - path);
 		if (l + k + 2 <= sizeof(buf)) {
 			/* An empty entry is the working directory. */
@@ -130,7 +131,7 @@ spawn_child(const struct spawn_req *r)
 		return SPAWN_STEP_PGRP;
 	/* SIGTTOU is still blocked here, so a background tend may do this. */
 	if (r->tty_fd >= 0)
-		(void)tcsetpgrp(r->tty_fd, getpid());
+		(void)sysabi_tcsetpgrp(r->tty_fd, getpid());
 	sig_child_reset();
 	spawn_child_listen_pid(r);
 	if (spawn_child_stdio(r) < 0)

@@ -18,7 +18,12 @@
 #define TEND_SYSABI_H
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -129,6 +134,94 @@ sysabi_clock_gettime(clockid_t clk, struct timespec *ts)
 	errno = ENOSYS;
 	return -1;
 #endif
+}
+
+/*
+ * --- plain calls: libc's wrappers add only what tend does not need ---
+ * musl's open(), openat(), readlink(), mmap(), mremap() and socket() carry
+ * fallbacks for kernels before 2.6.27 (O_CLOEXEC, SOCK_CLOEXEC), checks
+ * of arguments tend never passes and the socketcall multiplexer, about
+ * 1.2 KB together. Where the ABI has a direct call for all of them the
+ * system call is used; O_LARGEFILE is what libc's open() adds.
+ */
+static inline int
+sysabi_openat(int at, const char *path, int flags)
+{
+	return (int)syscall(SYS_openat, at, path, flags | O_LARGEFILE);
+}
+
+static inline int
+sysabi_open(const char *path, int flags)
+{
+	return sysabi_openat(AT_FDCWD, path, flags);
+}
+
+static inline ssize_t
+sysabi_readlinkat(int at, const char *path, char *buf, size_t len)
+{
+	return syscall(SYS_readlinkat, at, path, buf, len);
+}
+
+/* Where socket(2) and accept4(2) are direct calls since Linux 2.6. */
+#if !defined(SYS_socketcall) || defined(__powerpc__) || defined(__mips__)
+static inline int
+sysabi_socket(int domain, int type, int proto)
+{
+	return (int)syscall(SYS_socket, domain, type, proto);
+}
+
+static inline int
+sysabi_accept4(int fd, int flags)
+{
+	return (int)syscall(SYS_accept4, fd, NULL, NULL, flags);
+}
+#else	/* i386, s390x, m68k, sh: direct only since Linux 4.3 */
+#define sysabi_socket(d, t, p)	socket(d, t, p)
+#define sysabi_accept4(fd, fl)	accept4(fd, NULL, NULL, fl)
+#endif
+
+/* Anonymous private memory; s390 passes mmap's arguments in memory. */
+#if !defined(__s390__)
+static inline void *
+sysabi_mmap_anon(size_t len)
+{
+#ifdef SYS_mmap2
+	long r = syscall(SYS_mmap2, NULL, len, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+#else
+	long r = syscall(SYS_mmap, NULL, len, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+#endif
+	return r == -1 ? MAP_FAILED : (void *)r;
+}
+#else
+#define sysabi_mmap_anon(len)	mmap(NULL, len, PROT_READ | PROT_WRITE, \
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+#endif
+
+static inline void *
+sysabi_mremap(void *p, size_t old, size_t len)
+{
+	long r = syscall(SYS_mremap, p, old, len, MREMAP_MAYMOVE);
+
+	return r == -1 ? MAP_FAILED : (void *)r;
+}
+
+/* The terminal's foreground group: libc's tc*pgrp() and isatty() are ioctls. */
+static inline pid_t
+sysabi_tcgetpgrp(int fd)
+{
+	int pg;
+
+	return syscall(SYS_ioctl, fd, TIOCGPGRP, &pg) < 0 ? -1 : (pid_t)pg;
+}
+
+static inline int
+sysabi_tcsetpgrp(int fd, pid_t pgrp)
+{
+	int pg = (int)pgrp;
+
+	return (int)syscall(SYS_ioctl, fd, TIOCSPGRP, &pg);
 }
 
 #endif
