@@ -21,6 +21,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -108,11 +109,12 @@ keeper_main(const struct spawn_req *r)
 	pid_t probe, w;
 
 	(void)sig_block(SIG_BIT(SIGCHLD) | SIG_BIT(SIGTERM));
-	(void)prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
-	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	(void)prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+	/* The system call: musl's prctl() only unpacks its varargs. */
+	(void)syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
+	(void)syscall(SYS_prctl, PR_SET_DUMPABLE, 0, 0, 0, 0);
+	(void)syscall(SYS_prctl, PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 	if (r->no_new_privs)
-		(void)prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+		(void)syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
 	if ((probe = spawn_fork(r, &vfd)) < 0) {
 		(void)fmt_format(msg, sizeof(msg), "cannot start %s: fork: %s\n",
 		    r->argv[0], strerror(errno));

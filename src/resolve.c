@@ -17,6 +17,7 @@
 
 #include "fmt.h"
 #include "resolve.h"
+#include "sysabi.h"
 
 #define NSEC		1000000000ULL
 #define FILE_MAX	8192	/* of /etc/hosts and /etc/resolv.conf */
@@ -31,7 +32,7 @@ resolve_read_file(const char *path)
 {
 	size_t len = 0;
 	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	int fd = sysabi_open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
 	if (fd < 0)
 		return 0;

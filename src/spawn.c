@@ -151,7 +151,7 @@ spawn_child(const struct spawn_req *r)
 	if (r->workdir && chdir(r->workdir) < 0 &&
 	    (!r->workdir_soft || chdir("/") < 0))
 		return SPAWN_STEP_CHDIR;
-	if (r->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+	if (r->no_new_privs && syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return SPAWN_STEP_NNP;
 	spawn_exec(r->argv, r->envp ? r->envp : environ);
 	return SPAWN_STEP_EXEC;
