@@ -99,13 +99,24 @@ keeper_exit_as(int status)
 	_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 125);
 }
 
+/* Why the command did not start, as its output: the probe's verdict shows it. */
+static void
+keeper_say(const struct spawn_req *r, const char *step, const char *why)
+{
+	char msg[256];
+	int n = fmt_format(msg, sizeof(msg), "cannot start %s: %s: %s\n",
+	    r->argv[0], step, why);
+
+	(void)log_write_all(r->out_fd, msg, (size_t)n < sizeof(msg) ? (size_t)n :
+	    sizeof(msg) - 1);
+}
+
 static void __attribute__((noreturn))
 keeper_main(const struct spawn_req *r)
 {
 	struct spawn_result res;
 	int vfd, st = 0, sig;
 	bool reaped = false;
-	char msg[256];
 	pid_t probe, w;
 
 	(void)sig_block(SIG_BIT(SIGCHLD) | SIG_BIT(SIGTERM));
@@ -116,9 +127,7 @@ keeper_main(const struct spawn_req *r)
 	if (r->no_new_privs)
 		(void)syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
 	if ((probe = spawn_fork(r, &vfd)) < 0) {
-		(void)fmt_format(msg, sizeof(msg), "cannot start %s: fork: %s\n",
-		    r->argv[0], strerror(errno));
-		(void)log_write_all(r->out_fd, msg, strlen(msg));
+		keeper_say(r, "fork", strerror(errno));
 		_exit(125);
 	}
 	for (;;) {
@@ -133,11 +142,8 @@ keeper_main(const struct spawn_req *r)
 		}
 	}
 	keeper_kill_all(probe, &st, &reaped);
-	if (spawn_verdict(vfd, &res) < 0) {
-		(void)fmt_format(msg, sizeof(msg), "cannot start %s: %s: %s\n",
-		    r->argv[0], spawn_step_name(res.step), strerror(res.err));
-		(void)log_write_all(r->out_fd, msg, strlen(msg));
-	}
+	if (spawn_verdict(vfd, &res) < 0)
+		keeper_say(r, spawn_step_name(res.step), strerror(res.err));
 	if (!reaped)
 		_exit(128 + SIGKILL);
 	keeper_exit_as(st);

@@ -17,6 +17,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "sig.h"
 #include "spawn.h"
 #include "sysabi.h"
@@ -48,26 +49,16 @@ spawn_child_stdio(const struct spawn_req *r)
 
 /*
  * Socket activation: the fds were passed to tend, but the app is the one
- * that must accept them, so LISTEN_PID must name the app. snprintf is not
- * async-signal-safe, hence the digits by hand.
+ * that must accept them, so LISTEN_PID must name the app. fmt_format()
+ * is tend's own, with no state and no locks: safe after fork.
  */
 static void
 spawn_child_listen_pid(const struct spawn_req *r)
 {
-	char digits[16];
-	int pid = (int)getpid(), n = 0, i;
-	char *p = r->listen_pid_buf;
-
 	if (r->listen_pid == NULL)
 		return;
-	do
-		digits[n++] = (char)('0' + pid % 10);
-	while ((pid /= 10) > 0);
-	memcpy(p, "LISTEN_PID=", 11);
-	p += 11;
-	for (i = n - 1; i >= 0; i--)
-		*p++ = digits[i];
-	*p = '\0';
+	(void)fmt_format(r->listen_pid_buf, SPAWN_LISTEN_PID_MAX, "LISTEN_PID=%d",
+	    (int)getpid());
 	*r->listen_pid = r->listen_pid_buf;
 }
 
