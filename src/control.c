@@ -43,7 +43,7 @@ control_listen(void)
 	fd = sysabi_socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -errno;
-	if (bind(fd, (struct sockaddr *)&sun, len) < 0 || listen(fd, 16) < 0) {
+	if (sysabi_bind(fd, &sun, len) < 0 || sysabi_listen(fd, 16) < 0) {
 		e = errno;
 		(void)close(fd);
 		return -e;
@@ -60,7 +60,7 @@ control_answer(int lfd, const char *line, size_t len)
 	for (i = 0; i < CONTROL_BATCH &&
 	    (c = sysabi_accept4(lfd, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0; i++) {
 		/* A short line always fits the socket buffer: this cannot block. */
-		(void)!send(c, line, len, MSG_NOSIGNAL | MSG_DONTWAIT);
+		(void)!sysabi_send(c, line, len, MSG_NOSIGNAL | MSG_DONTWAIT);
 		(void)close(c);
 	}
 	return i;
@@ -75,7 +75,7 @@ control_connect(int fd, uint64_t end)
 	struct ucred cr;
 	socklen_t crlen = sizeof(cr);
 
-	while (connect(fd, (struct sockaddr *)&sun, len) < 0) {
+	while (sysabi_connect(fd, &sun, len) < 0) {
 		if (errno != EAGAIN)
 			return -errno;
 		if (clock_now() >= end)
@@ -86,7 +86,7 @@ control_connect(int fd, uint64_t end)
 	 * Abstract names belong to the network namespace, not to us: believe
 	 * only a listener this PID namespace can see (pid 0 means it cannot).
 	 */
-	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) < 0)
+	if (sysabi_getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) < 0)
 		return -errno;
 	return cr.pid > 0 ? 0 : -EPERM;
 }

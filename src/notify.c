@@ -44,7 +44,7 @@ notify_send(const struct notify *n, const char *msg)
 {
 	if (n->fd < 0)
 		return;
-	if (sendto(n->fd, msg, strlen(msg), MSG_DONTWAIT | MSG_NOSIGNAL,
+	if (sysabi_sendto(n->fd, msg, strlen(msg), MSG_DONTWAIT | MSG_NOSIGNAL,
 	    (const struct sockaddr *)&n->addr, n->len) < 0)
 		log_debug("NOTIFY_SOCKET: %s", strerror(errno));
 }

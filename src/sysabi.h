@@ -162,7 +162,10 @@ sysabi_readlinkat(int at, const char *path, char *buf, size_t len)
 	return syscall(SYS_readlinkat, at, path, buf, len);
 }
 
-/* Where socket(2) and accept4(2) are direct calls since Linux 2.6. */
+/*
+ * Sockets: direct calls on most ABIs since Linux 2.6; on i386, s390x, m68k
+ * and sh only since 4.3, before which libc goes through socketcall(2).
+ */
 #if !defined(SYS_socketcall) || defined(__powerpc__) || defined(__mips__)
 static inline int
 sysabi_socket(int domain, int type, int proto)
@@ -175,10 +178,54 @@ sysabi_accept4(int fd, int flags)
 {
 	return (int)syscall(SYS_accept4, fd, NULL, NULL, flags);
 }
-#else	/* i386, s390x, m68k, sh: direct only since Linux 4.3 */
-#define sysabi_socket(d, t, p)	socket(d, t, p)
-#define sysabi_accept4(fd, fl)	accept4(fd, NULL, NULL, fl)
+
+static inline int
+sysabi_bind(int fd, const void *sa, socklen_t len)
+{
+	return (int)syscall(SYS_bind, fd, sa, len);
+}
+
+static inline int
+sysabi_listen(int fd, int backlog)
+{
+	return (int)syscall(SYS_listen, fd, backlog);
+}
+
+static inline int
+sysabi_connect(int fd, const void *sa, socklen_t len)
+{
+	return (int)syscall(SYS_connect, fd, sa, len);
+}
+
+static inline int
+sysabi_getsockopt(int fd, int level, int name, void *val, socklen_t *len)
+{
+	return (int)syscall(SYS_getsockopt, fd, level, name, val, len);
+}
+
+static inline ssize_t
+sysabi_sendto(int fd, const void *buf, size_t len, int flags, const void *sa,
+    socklen_t salen)
+{
+	return syscall(SYS_sendto, fd, buf, len, flags, sa, salen);
+}
+
+static inline ssize_t
+sysabi_recv(int fd, void *buf, size_t len, int flags)
+{
+	return syscall(SYS_recvfrom, fd, buf, len, flags, NULL, NULL);
+}
+#else
+#define sysabi_socket(d, t, p)		socket(d, t, p)
+#define sysabi_accept4(fd, fl)		accept4(fd, NULL, NULL, fl)
+#define sysabi_bind(fd, sa, len)	bind(fd, sa, len)
+#define sysabi_listen(fd, n)		listen(fd, n)
+#define sysabi_connect(fd, sa, len)	connect(fd, sa, len)
+#define sysabi_getsockopt(fd, l, n, v, len) getsockopt(fd, l, n, v, len)
+#define sysabi_sendto(fd, b, n, fl, sa, sl) sendto(fd, b, n, fl, sa, sl)
+#define sysabi_recv(fd, b, n, fl)	recv(fd, b, n, fl)
 #endif
+#define sysabi_send(fd, b, n, fl)	sysabi_sendto(fd, b, n, fl, NULL, 0)
 
 /* Anonymous private memory; s390 passes mmap's arguments in memory. */
 #if !defined(__s390__)

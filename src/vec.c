@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "sysabi.h"
 #include "vec.h"
@@ -54,7 +56,7 @@ void
 vec_free(struct vec *v)
 {
 	if (v->p)
-		(void)munmap(v->p, (v->cap * v->size + VEC_PAGE - 1) &
+		(void)syscall(SYS_munmap, v->p, (v->cap * v->size + VEC_PAGE - 1) &
 		    ~(size_t)(VEC_PAGE - 1));
 	v->p = NULL;
 	v->len = v->cap = 0;
