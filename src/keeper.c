@@ -31,6 +31,7 @@
 #include "log.h"
 #include "sig.h"
 #include "spawn.h"
+#include "sysabi.h"
 
 static void
 keeper_kill_listed(void *ctx, long pid)
@@ -72,7 +73,7 @@ keeper_kill_all(pid_t probe, int *probe_status, bool *probe_reaped)
 		(void)kill(-probe, SIGKILL);	/* its group, for lack of /proc */
 	for (;;) {
 		n = keeper_kill_children(self);
-		w = waitpid(-1, &st, n > 0 ? 0 : WNOHANG);
+		w = sysabi_waitpid(-1, &st, n > 0 ? 0 : WNOHANG);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0)
@@ -82,7 +83,7 @@ keeper_kill_all(pid_t probe, int *probe_status, bool *probe_reaped)
 			*probe_reaped = true;
 		}
 		/* Children the file does not show (no /proc): wait for them. */
-		if (w == 0 && waitpid(-1, &st, 0) < 0 && errno == ECHILD)
+		if (w == 0 && sysabi_waitpid(-1, &st, 0) < 0 && errno == ECHILD)
 			return;
 	}
 }
@@ -134,7 +135,7 @@ keeper_main(const struct spawn_req *r)
 		sig = sig_wait(SIG_BIT(SIGCHLD) | SIG_BIT(SIGTERM));
 		if (sig == SIGTERM || sig < 0)
 			break;
-		while ((w = waitpid(-1, &st, WNOHANG)) > 0 && w != probe)
+		while ((w = sysabi_waitpid(-1, &st, WNOHANG)) > 0 && w != probe)
 			;
 		if (w == probe) {
 			reaped = true;

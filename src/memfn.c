@@ -59,6 +59,16 @@ __wrap_strlen(const char *s)
 	return (size_t)(p - s);
 }
 
+MEMFN size_t
+__wrap_strnlen(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && s[i] != '\0'; i++)
+		;
+	return i;
+}
+
 MEMFN void *
 __wrap_memchr(const void *src, int c, size_t n)
 {

@@ -21,6 +21,7 @@ void	*__wrap_memmove(void *dst, const void *src, size_t n);
 void	*__wrap_memcpy(void *dst, const void *src, size_t n);
 void	*__wrap_memset(void *dst, int c, size_t n);
 size_t	 __wrap_strlen(const char *s);
+size_t	 __wrap_strnlen(const char *s, size_t n);
 void	*__wrap_memchr(const void *s, int c, size_t n);
 size_t	 __wrap_strcspn(const char *s, const char *reject);
 char	*__wrap_strchr(const char *s, int c);

@@ -22,6 +22,7 @@
 #include "oneshot.h"
 #include "probe.h"
 #include "sig.h"
+#include "sysabi.h"
 #include "tend.h"
 
 enum { ONESHOT_HEALTHY = 0, ONESHOT_UNHEALTHY = 1, ONESHOT_NONE = 2 };
@@ -57,7 +58,7 @@ oneshot_reap(struct probe_run *p)
 {
 	int st;
 
-	while (p->pid > 0 && waitpid(p->pid, &st, WNOHANG) == p->pid)
+	while (p->pid > 0 && sysabi_waitpid(p->pid, &st, WNOHANG) == p->pid)
 		probe_on_exit(p, st);
 }
 

@@ -29,7 +29,7 @@ reap_some(struct reap_event *ev, size_t n, bool *ret_none_left)
 
 	*ret_none_left = false;
 	while (got < n) {
-		pid = waitpid(-1, &st, WNOHANG | WUNTRACED);
+		pid = sysabi_waitpid(-1, &st, WNOHANG | WUNTRACED);
 		if (pid > 0) {
 			ev[got].pid = pid;
 			ev[got++].status = st;

@@ -271,4 +271,11 @@ sysabi_tcsetpgrp(int fd, pid_t pgrp)
 	return (int)syscall(SYS_ioctl, fd, TIOCSPGRP, &pg);
 }
 
+/* Processes: musl's wrappers add only a cancellation point. */
+static inline pid_t
+sysabi_waitpid(pid_t pid, int *status, int options)
+{
+	return (pid_t)syscall(SYS_wait4, pid, status, options, NULL);
+}
+
 #endif

@@ -149,6 +149,18 @@ test_memfn_strcasecmp_like_libc(void **state)
 		}
 }
 
+/* Up to n bytes, never one past the NUL or past n. */
+static void
+test_memfn_strnlen_like_libc(void **state)
+{
+	static const char *const s[] = { "", "a", "abc", "ab\0cd", "hello world" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+		for (size_t n = 0; n < 14; n++)
+			assert_int_equal(__wrap_strnlen(s[i], n), strnlen(s[i], n));
+}
+
 /* First and last match of every byte of each string, its NUL included. */
 static void
 test_memfn_strchr_strrchr_like_libc(void **state)
@@ -197,6 +209,7 @@ main(void)
 		cmocka_unit_test(test_memfn_memchr_first_match_within_n),
 		cmocka_unit_test(test_memfn_strcspn_like_libc),
 		cmocka_unit_test(test_memfn_strcasecmp_like_libc),
+		cmocka_unit_test(test_memfn_strnlen_like_libc),
 		cmocka_unit_test(test_memfn_strchr_strrchr_like_libc),
 		cmocka_unit_test(test_memfn_cmp_like_libc),
 	};
