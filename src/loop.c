@@ -67,20 +67,19 @@ loop_signal_rest(struct tend *t, int sig, bool again)
 	if (sig == SIGTERM) {
 		t->drain_started = clock_now();
 		t->drain_count = n;
-		if (n > 0)
-			log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),
-			    LOGF_END }, "sent TERM to %d process%s", n,
-			    n == 1 ? "" : "es");
-		return;
+	} else {
+		/* Counted too: a TERM round may have found every chain between forks. */
+		t->drain_count += n;
 	}
-	/* Counted too: a TERM round may have found every chain between forks. */
-	t->drain_count += n;
-	if (again && n > 0)
+	if (n == 0)
+		return;
+	if (again && sig != SIGTERM)
 		log_debug("sent KILL to %d more process%s", n, n == 1 ? "" : "es");
-	else if (n > 0)
+	else
 		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),
-		    LOGF_END }, "sent KILL to %d process%s after the grace period",
-		    n, n == 1 ? "" : "es");
+		    LOGF_END }, "sent %s to %d process%s%s", sig == SIGTERM ?
+		    "TERM" : "KILL", n, n == 1 ? "" : "es", sig == SIGTERM ? "" :
+		    " after the grace period");
 }
 
 void
