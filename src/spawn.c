@@ -247,14 +247,13 @@ spawn_run(const struct spawn_req *r, struct spawn_result *out)
 const char *
 spawn_step_name(enum spawn_step step)
 {
-	static const char *const names[] = {
-		[SPAWN_OK] = "ok", [SPAWN_STEP_EXEC] = "exec",
-		[SPAWN_STEP_PGRP] = "setpgid", [SPAWN_STEP_STDIO] = "stdio",
-		[SPAWN_STEP_GROUPS] = "setgroups", [SPAWN_STEP_GID] = "setgid",
-		[SPAWN_STEP_UID] = "setuid", [SPAWN_STEP_CHDIR] = "chdir",
-		[SPAWN_STEP_NNP] = "no_new_privs",
-	};
+	/* In enum order, each ended by its NUL: no table of pointers. */
+	static const char names[] = "ok\0exec\0setpgid\0stdio\0setgroups\0"
+	    "setgid\0setuid\0chdir\0no_new_privs\0?";
+	const char *p = names;
+	unsigned i;
 
-	return (unsigned)step < sizeof(names) / sizeof(names[0]) ?
-	    names[step] : "?";
+	for (i = 0; i < (unsigned)step && i <= SPAWN_STEP_NNP; i++)
+		p += strlen(p) + 1;
+	return p;
 }
