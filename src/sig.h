@@ -12,7 +12,10 @@
 #include <stddef.h>
 #include <sys/signalfd.h>
 
-/* A set of signals for the calls below: SIG_BIT(SIGCHLD) | ..., or SIG_ALL. */
+/*
+ * A set of signals for the calls below: SIG_BIT(SIGCHLD) | ..., for signals
+ * 1-32 (one unsigned long on every ABI), or SIG_ALL for all of them.
+ */
 #define SIG_BIT(s)	(1UL << ((s) - 1))
 #define SIG_ALL		(~0UL)
 
