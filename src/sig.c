@@ -29,10 +29,8 @@
 static void
 sig_kset(unsigned long *k, unsigned long bits)
 {
-	size_t i;
-
-	for (i = 0; i < SIG_WORDS; i++)
-		k[i] = i == 0 || bits == SIG_ALL ? bits : 0;
+	memset(k, bits == SIG_ALL ? 0xff : 0, SYSABI_SIGSET_BYTES);
+	k[0] = bits;
 }
 
 int

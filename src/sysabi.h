@@ -239,6 +239,8 @@ sysabi_mmap_anon(size_t len)
 	long r = syscall(SYS_mmap, NULL, len, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 #endif
+	/* The kernel returns the address as a long. */
+	/* NOLINTNEXTLINE(performance-no-int-to-ptr) */
 	return r == -1 ? MAP_FAILED : (void *)r;
 }
 #else
@@ -251,6 +253,8 @@ sysabi_mremap(void *p, size_t old, size_t len)
 {
 	long r = syscall(SYS_mremap, p, old, len, MREMAP_MAYMOVE);
 
+	/* The kernel returns the address as a long. */
+	/* NOLINTNEXTLINE(performance-no-int-to-ptr) */
 	return r == -1 ? MAP_FAILED : (void *)r;
 }
 
