@@ -90,7 +90,9 @@ cgmem_key(const char *buf, const char *key, uint64_t *val)
 	for (line = buf;; line = nl + 1) {
 		if (strncmp(line, key, klen) == 0 && line[klen] == ' ')
 			return cgmem_num(line + klen + 1, val);
-		if (*(nl = strchrnul(line, '\n')) == '\0')
+		for (nl = line; *nl && *nl != '\n'; nl++)
+			;
+		if (*nl == '\0')
 			return -ENOENT;
 	}
 }

@@ -12,6 +12,7 @@
 #include "control.h"
 #include "deadline.h"
 #include "fmt.h"
+#include "sysabi.h"
 #include "tend.h"
 
 /* "\0tend-status-pid:[<pid namespace inode>]"; returns the address length. */
@@ -24,7 +25,7 @@ control_addr(struct sockaddr_un *sun)
 
 	memset(sun, 0, sizeof(*sun));
 	sun->sun_family = AF_UNIX;
-	if ((len = readlink("/proc/self/ns/pid", ns, sizeof(ns) - 1)) < 0)
+	if ((len = sysabi_readlinkat(AT_FDCWD, "/proc/self/ns/pid", ns, sizeof(ns) - 1)) < 0)
 		len = 0;
 	ns[len] = '\0';
 	n = fmt_format(sun->sun_path + 1, sizeof(sun->sun_path) - 1,
@@ -39,10 +40,10 @@ control_listen(void)
 	socklen_t len = control_addr(&sun);
 	int fd, e;
 
-	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	fd = sysabi_socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -errno;
-	if (bind(fd, (struct sockaddr *)&sun, len) < 0 || listen(fd, 16) < 0) {
+	if (sysabi_bind(fd, &sun, len) < 0 || sysabi_listen(fd, 16) < 0) {
 		e = errno;
 		(void)close(fd);
 		return -e;
@@ -57,9 +58,9 @@ control_answer(int lfd, const char *line, size_t len)
 
 	/* A few per wake-up: the rest wait in the backlog behind signals. */
 	for (i = 0; i < CONTROL_BATCH &&
-	    (c = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0; i++) {
+	    (c = sysabi_accept4(lfd, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0; i++) {
 		/* A short line always fits the socket buffer: this cannot block. */
-		(void)!send(c, line, len, MSG_NOSIGNAL | MSG_DONTWAIT);
+		(void)!sysabi_send(c, line, len, MSG_NOSIGNAL | MSG_DONTWAIT);
 		(void)close(c);
 	}
 	return i;
@@ -74,7 +75,7 @@ control_connect(int fd, uint64_t end)
 	struct ucred cr;
 	socklen_t crlen = sizeof(cr);
 
-	while (connect(fd, (struct sockaddr *)&sun, len) < 0) {
+	while (sysabi_connect(fd, &sun, len) < 0) {
 		if (errno != EAGAIN)
 			return -errno;
 		if (clock_now() >= end)
@@ -85,7 +86,7 @@ control_connect(int fd, uint64_t end)
 	 * Abstract names belong to the network namespace, not to us: believe
 	 * only a listener this PID namespace can see (pid 0 means it cannot).
 	 */
-	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) < 0)
+	if (sysabi_getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) < 0)
 		return -errno;
 	return cr.pid > 0 ? 0 : -EPERM;
 }
@@ -100,7 +101,7 @@ control_query(char *buf, size_t n, int timeout_ms)
 	char *nl = NULL;
 	int fd, e;
 
-	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) < 0)
+	if ((fd = sysabi_socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) < 0)
 		return -errno;
 	e = control_connect(fd, end);
 	pfd.fd = fd;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "dirscan.h"
+#include "sysabi.h"
 
 struct dirent64_raw {
 	uint64_t	d_ino;
@@ -44,7 +45,7 @@ dirscan_numbers_at(int at, const char *path,
 	long got, off, n;
 	int fd, r = 0;
 
-	if ((fd = openat(at, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+	if ((fd = sysabi_openat(at, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return -errno;
 	while (r == 0 && (got = syscall(SYS_getdents64, fd, buf.c, sizeof(buf.c))) > 0)
 		for (off = 0; r == 0 && off < got; off += de->d_reclen) {
@@ -65,7 +66,7 @@ dirscan_pids_at(int at, const char *path, void (*fn)(void *ctx, long pid),
 	ssize_t n, i;
 	int fd;
 
-	if ((fd = openat(at, path, O_RDONLY | O_CLOEXEC)) < 0)
+	if ((fd = sysabi_openat(at, path, O_RDONLY | O_CLOEXEC)) < 0)
 		return -errno;
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
 		for (i = 0; i < n; i++)

@@ -29,7 +29,7 @@ enum http_phase {
 	HTTP_PHASE_HDR_CR	/* 1xx: CR at the start of a line */
 };
 
-static const char http_name[] = "HTTP/";
+static const char http_start[] = "HTTP/#.# ";
 
 /* Printable ASCII only: anything else could end the line or the header. */
 static bool
@@ -85,34 +85,22 @@ http_is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-/* "HTTP/D.D " - the name is case-sensitive, one digit each side. */
+/*
+ * "HTTP/D.D " - the name is case-sensitive, one digit each side. These are
+ * the line's first 9 bytes, one phase each but the name's 5, so the byte's
+ * place in the line says what it must be ('#': a digit) and what is wrong.
+ */
 static enum http_verdict
 http_resp_version(struct http_resp *r, unsigned char c)
 {
-	switch (r->phase) {
-	case HTTP_PHASE_NAME:
-		if (c != (unsigned char)http_name[r->line - 1])
-			return http_resp_bad(r, "not an HTTP response");
-		if (r->line == sizeof(http_name) - 1)
-			r->phase = HTTP_PHASE_MAJOR;
-		return HTTP_MORE;
-	case HTTP_PHASE_MAJOR:
-	case HTTP_PHASE_MINOR:
-		if (!http_is_digit(c))
-			return http_resp_bad(r, "bad HTTP version");
+	unsigned char want = (unsigned char)http_start[r->line - 1];
+
+	if (want == '#' ? !http_is_digit(c) : c != want)
+		return http_resp_bad(r, r->line < 6 ? "not an HTTP response" :
+		    r->line < 9 ? "bad HTTP version" : "no space after HTTP version");
+	if (r->line >= sizeof("HTTP/") - 1)
 		r->phase++;
-		return HTTP_MORE;
-	case HTTP_PHASE_DOT:
-		if (c != '.')
-			return http_resp_bad(r, "bad HTTP version");
-		r->phase++;
-		return HTTP_MORE;
-	default:
-		if (c != ' ')
-			return http_resp_bad(r, "no space after HTTP version");
-		r->phase++;
-		return HTTP_MORE;
-	}
+	return HTTP_MORE;
 }
 
 /*

@@ -21,6 +21,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,6 +31,7 @@
 #include "log.h"
 #include "sig.h"
 #include "spawn.h"
+#include "sysabi.h"
 
 static void
 keeper_kill_listed(void *ctx, long pid)
@@ -71,7 +73,7 @@ keeper_kill_all(pid_t probe, int *probe_status, bool *probe_reaped)
 		(void)kill(-probe, SIGKILL);	/* its group, for lack of /proc */
 	for (;;) {
 		n = keeper_kill_children(self);
-		w = waitpid(-1, &st, n > 0 ? 0 : WNOHANG);
+		w = sysabi_waitpid(-1, &st, n > 0 ? 0 : WNOHANG);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0)
@@ -81,7 +83,7 @@ keeper_kill_all(pid_t probe, int *probe_status, bool *probe_reaped)
 			*probe_reaped = true;
 		}
 		/* Children the file does not show (no /proc): wait for them. */
-		if (w == 0 && waitpid(-1, &st, 0) < 0 && errno == ECHILD)
+		if (w == 0 && sysabi_waitpid(-1, &st, 0) < 0 && errno == ECHILD)
 			return;
 	}
 }
@@ -98,39 +100,42 @@ keeper_exit_as(int status)
 	_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 125);
 }
 
+/* Why the command did not start, as its output: the probe's verdict shows it. */
+static void
+keeper_say(const struct spawn_req *r, const char *step, const char *why)
+{
+	char msg[256];
+	int n = fmt_format(msg, sizeof(msg), "cannot start %s: %s: %s\n",
+	    r->argv[0], step, why);
+
+	(void)log_write_all(r->out_fd, msg, (size_t)n < sizeof(msg) ? (size_t)n :
+	    sizeof(msg) - 1);
+}
+
 static void __attribute__((noreturn))
 keeper_main(const struct spawn_req *r)
 {
 	struct spawn_result res;
-	sigset_t set;
-	siginfo_t si;
 	int vfd, st = 0, sig;
 	bool reaped = false;
-	char msg[256];
 	pid_t probe, w;
 
-	sigemptyset(&set);
-	sigaddset(&set, SIGCHLD);
-	sigaddset(&set, SIGTERM);
-	(void)sigprocmask(SIG_BLOCK, &set, NULL);
-	(void)prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
-	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	(void)prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+	(void)sig_block(SIG_BIT(SIGCHLD) | SIG_BIT(SIGTERM));
+	/* The system call: musl's prctl() only unpacks its varargs. */
+	(void)syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
+	(void)syscall(SYS_prctl, PR_SET_DUMPABLE, 0, 0, 0, 0);
+	(void)syscall(SYS_prctl, PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 	if (r->no_new_privs)
-		(void)prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+		(void)syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
 	if ((probe = spawn_fork(r, &vfd)) < 0) {
-		(void)fmt_format(msg, sizeof(msg), "cannot start %s: fork: %s\n",
-		    r->argv[0], strerror(errno));
-		(void)log_write_all(r->out_fd, msg, strlen(msg));
+		keeper_say(r, "fork", strerror(errno));
 		_exit(125);
 	}
 	for (;;) {
-		do
-			sig = sigwaitinfo(&set, &si);
-		while (sig < 0 && errno == EINTR);
+		sig = sig_wait(SIG_BIT(SIGCHLD) | SIG_BIT(SIGTERM));
 		if (sig == SIGTERM || sig < 0)
 			break;
-		while ((w = waitpid(-1, &st, WNOHANG)) > 0 && w != probe)
+		while ((w = sysabi_waitpid(-1, &st, WNOHANG)) > 0 && w != probe)
 			;
 		if (w == probe) {
 			reaped = true;
@@ -138,11 +143,8 @@ keeper_main(const struct spawn_req *r)
 		}
 	}
 	keeper_kill_all(probe, &st, &reaped);
-	if (spawn_verdict(vfd, &res) < 0) {
-		(void)fmt_format(msg, sizeof(msg), "cannot start %s: %s: %s\n",
-		    r->argv[0], spawn_step_name(res.step), strerror(res.err));
-		(void)log_write_all(r->out_fd, msg, strlen(msg));
-	}
+	if (spawn_verdict(vfd, &res) < 0)
+		keeper_say(r, spawn_step_name(res.step), strerror(res.err));
 	if (!reaped)
 		_exit(128 + SIGKILL);
 	keeper_exit_as(st);

@@ -67,20 +67,19 @@ loop_signal_rest(struct tend *t, int sig, bool again)
 	if (sig == SIGTERM) {
 		t->drain_started = clock_now();
 		t->drain_count = n;
-		if (n > 0)
-			log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),
-			    LOGF_END }, "sent TERM to %d process%s", n,
-			    n == 1 ? "" : "es");
-		return;
+	} else {
+		/* Counted too: a TERM round may have found every chain between forks. */
+		t->drain_count += n;
 	}
-	/* Counted too: a TERM round may have found every chain between forks. */
-	t->drain_count += n;
-	if (again && n > 0)
+	if (n == 0)
+		return;
+	if (again && sig != SIGTERM)
 		log_debug("sent KILL to %d more process%s", n, n == 1 ? "" : "es");
-	else if (n > 0)
+	else
 		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),
-		    LOGF_END }, "sent KILL to %d process%s after the grace period",
-		    n, n == 1 ? "" : "es");
+		    LOGF_END }, "sent %s to %d process%s%s", sig == SIGTERM ?
+		    "TERM" : "KILL", n, n == 1 ? "" : "es", sig == SIGTERM ? "" :
+		    " after the grace period");
 }
 
 void
@@ -135,7 +134,7 @@ loop_app_stopped(struct tend *t, int sig)
 		return;
 	}
 	log_info("app stopped by SIG%s; stopping too", name);
-	if (t->tty_fd >= 0 && tcsetpgrp(t->tty_fd, getpgrp()) == 0)
+	if (t->tty_fd >= 0 && sysabi_tcsetpgrp(t->tty_fd, getpgrp()) == 0)
 		t->tty_reclaimed = true;
 	(void)kill(t->self, SIGSTOP);
 }
@@ -236,7 +235,7 @@ loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 		return;
 	to = sigmap_get(&t->cfg.rewrite, sig);
 	if (sig == SIGCONT && t->tty_reclaimed) {
-		(void)tcsetpgrp(t->tty_fd, t->app_pid);
+		(void)sysabi_tcsetpgrp(t->tty_fd, t->app_pid);
 		t->tty_reclaimed = false;
 	}
 	if (sig == SIGTERM) {

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -25,6 +26,7 @@
 #include "runlimit.h"
 #include "sig.h"
 #include "spawn.h"
+#include "sysabi.h"
 #include "tend.h"
 #include "version.h"
 #include "wait.h"
@@ -85,15 +87,15 @@ main_setup(struct tend *t)
 		return EXIT_INTERNAL;
 	}
 	if ((!t->is_pid1 || t->cfg.subreaper) &&
-	    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
+	    syscall(SYS_prctl, PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
 		log_warn("cannot become a subreaper (%s): orphans will not be reaped",
 		    strerror(errno));
-	if (t->cfg.pdeathsig && prctl(PR_SET_PDEATHSIG, t->cfg.pdeathsig, 0, 0, 0) < 0) {
+	if (t->cfg.pdeathsig && syscall(SYS_prctl, PR_SET_PDEATHSIG, t->cfg.pdeathsig, 0, 0, 0) < 0) {
 		log_error("--pdeathsig: %s", strerror(errno));
 		return EXIT_INTERNAL;
 	}
 	/* Only take the terminal if it is ours to give: we are in its foreground. */
-	t->tty_fd = isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp() ?
+	t->tty_fd = sysabi_tcgetpgrp(STDIN_FILENO) == getpgrp() ?
 	    STDIN_FILENO : -1;
 	return 0;
 }

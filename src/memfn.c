@@ -59,6 +59,16 @@ __wrap_strlen(const char *s)
 	return (size_t)(p - s);
 }
 
+MEMFN size_t
+__wrap_strnlen(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && s[i] != '\0'; i++)
+		;
+	return i;
+}
+
 MEMFN void *
 __wrap_memchr(const void *src, int c, size_t n)
 {
@@ -80,6 +90,59 @@ __wrap_strcspn(const char *s, const char *reject)
 			if (s[n] == *r)
 				return n;
 	return n;
+}
+
+MEMFN char *
+__wrap_strchr(const char *s, int c)
+{
+	for (;; s++) {
+		if (*s == (char)c)
+			return (char *)s;
+		if (*s == '\0')
+			return NULL;
+	}
+}
+
+MEMFN char *
+__wrap_strrchr(const char *s, int c)
+{
+	const char *last = NULL;
+
+	for (;; s++) {
+		if (*s == (char)c)
+			last = s;
+		if (*s == '\0')
+			return (char *)last;
+	}
+}
+
+MEMFN int
+__wrap_memcmp(const void *a, const void *b, size_t n)
+{
+	const unsigned char *x = a, *y = b;
+
+	for (; n > 0; n--, x++, y++)
+		if (*x != *y)
+			return *x - *y;
+	return 0;
+}
+
+MEMFN int
+__wrap_strncmp(const char *a, const char *b, size_t n)
+{
+	for (; n > 0; n--, a++, b++) {
+		int x = *(const unsigned char *)a, y = *(const unsigned char *)b;
+
+		if (x != y || x == 0)
+			return x - y;
+	}
+	return 0;
+}
+
+MEMFN int
+__wrap_strcmp(const char *a, const char *b)
+{
+	return __wrap_strncmp(a, b, (size_t)-1);
 }
 
 /* ASCII case folding, as musl's tolower in every locale it has. */

@@ -21,8 +21,14 @@ void	*__wrap_memmove(void *dst, const void *src, size_t n);
 void	*__wrap_memcpy(void *dst, const void *src, size_t n);
 void	*__wrap_memset(void *dst, int c, size_t n);
 size_t	 __wrap_strlen(const char *s);
+size_t	 __wrap_strnlen(const char *s, size_t n);
 void	*__wrap_memchr(const void *s, int c, size_t n);
 size_t	 __wrap_strcspn(const char *s, const char *reject);
+char	*__wrap_strchr(const char *s, int c);
+char	*__wrap_strrchr(const char *s, int c);
+int	 __wrap_memcmp(const void *a, const void *b, size_t n);
+int	 __wrap_strncmp(const char *a, const char *b, size_t n);
+int	 __wrap_strcmp(const char *a, const char *b);
 int	 __wrap_strncasecmp(const char *a, const char *b, size_t n);
 int	 __wrap_strcasecmp(const char *a, const char *b);
 

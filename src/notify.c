@@ -10,6 +10,7 @@
 #include "fmt.h"
 #include "log.h"
 #include "notify.h"
+#include "sysabi.h"
 #include "tend.h"
 
 void
@@ -33,7 +34,7 @@ notify_open(struct notify *n, const char *s)
 		n->addr.sun_path[0] = '\0';
 	n->len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + len +
 	    (s[0] == '/'));
-	n->fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	n->fd = sysabi_socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (n->fd < 0)
 		log_warn("NOTIFY_SOCKET: socket: %s", strerror(errno));
 }
@@ -43,7 +44,7 @@ notify_send(const struct notify *n, const char *msg)
 {
 	if (n->fd < 0)
 		return;
-	if (sendto(n->fd, msg, strlen(msg), MSG_DONTWAIT | MSG_NOSIGNAL,
+	if (sysabi_sendto(n->fd, msg, strlen(msg), MSG_DONTWAIT | MSG_NOSIGNAL,
 	    (const struct sockaddr *)&n->addr, n->len) < 0)
 		log_debug("NOTIFY_SOCKET: %s", strerror(errno));
 }

@@ -21,6 +21,8 @@
 #include "log.h"
 #include "oneshot.h"
 #include "probe.h"
+#include "sig.h"
+#include "sysabi.h"
 #include "tend.h"
 
 enum { ONESHOT_HEALTHY = 0, ONESHOT_UNHEALTHY = 1, ONESHOT_NONE = 2 };
@@ -56,7 +58,7 @@ oneshot_reap(struct probe_run *p)
 {
 	int st;
 
-	while (p->pid > 0 && waitpid(p->pid, &st, WNOHANG) == p->pid)
+	while (p->pid > 0 && sysabi_waitpid(p->pid, &st, WNOHANG) == p->pid)
 		probe_on_exit(p, st);
 }
 
@@ -70,17 +72,14 @@ oneshot_probe(const struct tend_config *cfg)
 	int n;
 	struct pollfd pfd[2];
 	struct tend_err err;
-	sigset_t chld;
 	uint64_t now;
 
 	if (probespec_parse(cfg->probe, &spec, &err) < 0) {
 		log_error("probe: %s", err.msg);
 		return ONESHOT_NONE;
 	}
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
-	(void)sigprocmask(SIG_BLOCK, &chld, NULL);
-	pfd[1].fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC);
+	(void)sig_block(SIG_BIT(SIGCHLD));
+	pfd[1].fd = sig_fd(SIG_BIT(SIGCHLD), SFD_NONBLOCK | SFD_CLOEXEC);
 	pfd[1].events = POLLIN;
 	probe_start(&run, &spec, &env, clock_now(), cfg->probe_timeout);
 	while (!probe_done(&run)) {

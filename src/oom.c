@@ -18,6 +18,7 @@
 #include "log.h"
 #include "oom.h"
 #include "signame.h"
+#include "sysabi.h"
 
 /*
  * dir/file into buf, NUL-terminated (empty if unreadable); its length.
@@ -35,7 +36,7 @@ oom_read(const char *dir, const char *file, char *buf, size_t n)
 	memcpy(path, dir, dl);
 	path[dl] = '/';
 	memcpy(path + dl + 1, file, fl + 1);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
+	if ((fd = sysabi_open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
 		r = read(fd, buf, n - 1);
 		(void)close(fd);
 	}
@@ -85,7 +86,7 @@ oom_arm(struct oom_watch *w)
 	ssize_t n;
 	int fd, found = 0;
 
-	if ((fd = open("/proc/self/cgroup", O_RDONLY | O_CLOEXEC)) >= 0) {
+	if ((fd = sysabi_open("/proc/self/cgroup", O_RDONLY | O_CLOEXEC)) >= 0) {
 		n = read(fd, buf, sizeof(buf) - 1);
 		(void)close(fd);
 		buf[n > 0 ? n : 0] = '\0';

@@ -13,6 +13,7 @@
 #include "log.h"
 #include "parse.h"
 #include "priv.h"
+#include "sysabi.h"
 
 extern char **environ;
 
@@ -28,7 +29,7 @@ priv_slurp(const char *path, struct vec *buf)
 	ssize_t n;
 	int fd, r = 0;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	if ((fd = sysabi_open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return errno == ENOENT ? 0 : -errno;
 	for (;;) {
 		if (buf->len >= DB_FILE_MAX) {

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,6 +25,7 @@
 #include "parse.h"
 #include "probe.h"
 #include "spawn.h"
+#include "sysabi.h"
 #include "tend.h"
 
 /*
@@ -68,9 +70,9 @@ probe_connect(struct probe_run *p)
 		len = resolve_sockaddr(&ss, a->family, a->addr, p->spec->port);
 		if (p->fd >= 0)
 			(void)close(p->fd);
-		p->fd = socket(a->family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+		p->fd = sysabi_socket(a->family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 		p->phase = PROBE_CONNECTING;
-		if (p->fd >= 0 && (connect(p->fd, (struct sockaddr *)&ss, len) == 0 ||
+		if (p->fd >= 0 && (sysabi_connect(p->fd, &ss, len) == 0 ||
 		    errno == EINPROGRESS))
 			return;
 		err = errno;
@@ -107,7 +109,10 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 	int pfd[2];
 	pid_t pid;
 
-	if (pipe2(pfd, O_CLOEXEC) < 0 || fcntl(pfd[0], F_SETFL, O_NONBLOCK) < 0) {
+	/* The system calls: musl's fcntl() and pipe2() are 600 B of cases and
+	 * fallbacks for kernels before 2.6.27 that tend does not need. */
+	if (syscall(SYS_pipe2, pfd, O_CLOEXEC) < 0 ||
+	    syscall(SYS_fcntl, pfd[0], F_SETFL, O_NONBLOCK) < 0) {
 		probe_finish(p, false, "pipe: %s", strerror(errno));
 		return;
 	}
@@ -207,7 +212,7 @@ probe_on_connected(struct probe_run *p)
 	int err = 0;
 	socklen_t len = sizeof(err);
 
-	if (getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
+	if (sysabi_getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
 		err = errno;
 	if (err != 0) {
 		/* Refused here: the name's next address may answer. */
@@ -227,7 +232,7 @@ probe_on_connected(struct probe_run *p)
 static void
 probe_on_writable(struct probe_run *p)
 {
-	ssize_t n = send(p->fd, p->req + p->req_off, p->req_len - p->req_off,
+	ssize_t n = sysabi_send(p->fd, p->req + p->req_off, p->req_len - p->req_off,
 	    MSG_NOSIGNAL);
 
 	if (n < 0) {
@@ -248,7 +253,7 @@ probe_on_grpc_bytes(struct probe_run *p, const char *buf, ssize_t n)
 
 	/* A few bytes of acknowledgements: a full buffer just drops them. */
 	if (p->grpc.out_len)
-		(void)!send(p->fd, p->grpc.out, p->grpc.out_len,
+		(void)!sysabi_send(p->fd, p->grpc.out, p->grpc.out_len,
 		    MSG_NOSIGNAL | MSG_DONTWAIT);
 	grpc_sent(&p->grpc);
 	if (v != GRPC_MORE)
@@ -260,7 +265,7 @@ static void
 probe_on_readable(struct probe_run *p)
 {
 	char buf[1024];
-	ssize_t n = recv(p->fd, buf, sizeof(buf), 0);
+	ssize_t n = sysabi_recv(p->fd, buf, sizeof(buf), 0);
 
 	if (n < 0) {
 		if (errno != EAGAIN && errno != EINTR)

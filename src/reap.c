@@ -17,6 +17,7 @@
 #include "dirscan.h"
 #include "fmt.h"
 #include "reap.h"
+#include "sysabi.h"
 #include "vec.h"
 
 size_t
@@ -28,7 +29,7 @@ reap_some(struct reap_event *ev, size_t n, bool *ret_none_left)
 
 	*ret_none_left = false;
 	while (got < n) {
-		pid = waitpid(-1, &st, WNOHANG | WUNTRACED);
+		pid = sysabi_waitpid(-1, &st, WNOHANG | WUNTRACED);
 		if (pid > 0) {
 			ev[got].pid = pid;
 			ev[got++].status = st;
@@ -100,7 +101,7 @@ reap_stat(int dirfd, const char *path, pid_t *ppid, uint64_t *start)
 	ssize_t n;
 	int fd, i;
 
-	if ((fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC)) < 0)
+	if ((fd = sysabi_openat(dirfd, path, O_RDONLY | O_CLOEXEC)) < 0)
 		return 0;
 	n = read(fd, buf, sizeof(buf) - 1);
 	(void)close(fd);
@@ -169,7 +170,7 @@ reap_child(struct reap_walk *w, int qfd, pid_t q, pid_t pid)
 	int fd;
 
 	(void)fmt_format(name, sizeof(name), "%d", (int)pid);
-	if ((fd = openat(w->proc, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+	if ((fd = sysabi_openat(w->proc, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return;
 	st = reap_stat(fd, "stat", &ppid, &nd.start);
 	if (reap_live(w, st) && ppid == q &&
@@ -220,7 +221,7 @@ reap_visit(struct reap_walk *w, struct reap_node q)
 	pid_t ppid;
 
 	(void)fmt_format(name, sizeof(name), "%d", (int)q.pid);
-	if ((u.qfd = openat(w->proc, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+	if ((u.qfd = sysabi_openat(w->proc, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return;
 	if (q.pid != w->self) {
 		st = reap_stat(u.qfd, "stat", &ppid, &start);
@@ -306,9 +307,9 @@ reap_walk(int sig)
 	ssize_t n, i;
 	int r = 0;
 
-	if ((w.proc = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+	if ((w.proc = sysabi_open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return -errno;
-	if ((n = readlinkat(w.proc, "self", buf, sizeof(buf) - 1)) <= 0) {
+	if ((n = sysabi_readlinkat(w.proc, "self", buf, sizeof(buf) - 1)) <= 0) {
 		r = n < 0 ? -errno : -ENOENT;
 		goto out;
 	}
@@ -318,7 +319,7 @@ reap_walk(int sig)
 	/* A real pidfd_send_signal() says EBADF for fd -1. */
 	w.no_pidfd = reap_pidfd_signal(-1, 0) != -EBADF;
 	(void)fmt_format(buf, sizeof(buf), "self/task/%d/" REAP_CHILDREN, (int)me.pid);
-	if ((r = openat(w.proc, buf, O_RDONLY | O_CLOEXEC)) >= 0)
+	if ((r = sysabi_openat(w.proc, buf, O_RDONLY | O_CLOEXEC)) >= 0)
 		(void)close(r);
 	else {
 		if ((r = dirscan_numbers_at(w.proc, ".", reap_add_proc, &w.all)) < 0)
@@ -344,7 +345,9 @@ reap_have_children(void)
 {
 	siginfo_t si;
 
-	return waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) == 0 ||
+	/* The system call: musl's waitid() is the same call behind a wrapper. */
+	return syscall(SYS_waitid, P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT,
+	    NULL) == 0 ||
 	    errno != ECHILD;
 }
 

@@ -17,6 +17,7 @@
 
 #include "fmt.h"
 #include "resolve.h"
+#include "sysabi.h"
 
 #define NSEC		1000000000ULL
 #define FILE_MAX	8192	/* of /etc/hosts and /etc/resolv.conf */
@@ -31,7 +32,7 @@ resolve_read_file(const char *path)
 {
 	size_t len = 0;
 	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	int fd = sysabi_open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
 	if (fd < 0)
 		return 0;
@@ -107,15 +108,15 @@ resolve_open(struct resolve *r, uint64_t now)
 
 	resolve_close(r);
 	r->try_deadline = now + (uint64_t)r->rc.timeout * NSEC;
-	r->fd = socket(ns->family, (r->tcp ? SOCK_STREAM : SOCK_DGRAM) |
+	r->fd = sysabi_socket(ns->family, (r->tcp ? SOCK_STREAM : SOCK_DGRAM) |
 	    SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	r->len = 0;
 	r->qoff = 0;
 	r->connected = !r->tcp;
-	if (r->fd < 0 || (connect(r->fd, (struct sockaddr *)&ss, sl) < 0 &&
+	if (r->fd < 0 || (sysabi_connect(r->fd, &ss, sl) < 0 &&
 	    errno != EINPROGRESS))
 		return -1;
-	if (!r->tcp && send(r->fd, r->q + 2, r->qlen, 0) < 0)
+	if (!r->tcp && sysabi_send(r->fd, r->q + 2, r->qlen, 0) < 0)
 		return -1;
 	return 0;
 }
@@ -279,7 +280,7 @@ resolve_tcp_io(struct resolve *r, short revents, uint64_t now)
 	size_t need;
 
 	if (!r->connected) {
-		if (getsockopt(r->fd, SOL_SOCKET, SO_ERROR, &err, &el) < 0 || err) {
+		if (sysabi_getsockopt(r->fd, SOL_SOCKET, SO_ERROR, &err, &el) < 0 || err) {
 			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
 			return;
 		}
@@ -288,14 +289,14 @@ resolve_tcp_io(struct resolve *r, short revents, uint64_t now)
 	if (r->qoff < r->qlen + 2) {
 		if (!(revents & (POLLOUT | POLLERR | POLLHUP)))
 			return;
-		n = send(r->fd, r->q + r->qoff, r->qlen + 2 - r->qoff, MSG_NOSIGNAL);
+		n = sysabi_send(r->fd, r->q + r->qoff, r->qlen + 2 - r->qoff, MSG_NOSIGNAL);
 		if (n < 0 && errno != EAGAIN && errno != EINTR)
 			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
 		else if (n > 0)
 			r->qoff += (size_t)n;
 		return;
 	}
-	n = recv(r->fd, r->buf + r->len, sizeof(r->buf) - r->len, 0);
+	n = sysabi_recv(r->fd, r->buf + r->len, sizeof(r->buf) - r->len, 0);
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
 	if (n <= 0) {
@@ -325,7 +326,7 @@ resolve_on_io(struct resolve *r, short revents, uint64_t now)
 		resolve_tcp_io(r, revents, now);
 		return;
 	}
-	n = recv(r->fd, r->buf, sizeof(r->buf), 0);
+	n = sysabi_recv(r->fd, r->buf, sizeof(r->buf), 0);
 	if (n < 0) {
 		/* ICMP port unreachable: nobody serves DNS there. */
 		if (errno != EAGAIN && errno != EINTR)

@@ -17,34 +17,67 @@
 #include "sysabi.h"
 
 /*
- * A mask with every signal set. sigfillset() is not used because musl
- * leaves out the signals it reserves (32-34), and a glibc app's RTMIN (34)
- * sent to tend must be forwarded, not kill it.
+ * The kernel's sigset (sysabi.h) with the signals in bits, a mask of
+ * SIG_BIT()s: every signal if bits is SIG_ALL. libc's sigset_t and its
+ * calls are not used: sigfillset() leaves out the signals musl reserves
+ * (32-34), and a glibc app's RTMIN (34) sent to tend must be forwarded,
+ * not kill it; and musl's wrappers cost 350 B for fallbacks tend does not
+ * need. The kernel reads the set as unsigned longs, on every byte order.
  */
+#define SIG_WORDS	(SYSABI_SIGSET_BYTES / sizeof(unsigned long))
+
 static void
-sig_full_set(sigset_t *set)
+sig_kset(unsigned long *k, unsigned long bits)
 {
-	memset(set, 0xff, sizeof(*set));
+	memset(k, bits == SIG_ALL ? 0xff : 0, SYSABI_SIGSET_BYTES);
+	k[0] = bits;
+}
+
+int
+sig_block(unsigned long bits)
+{
+	unsigned long k[SIG_WORDS];
+
+	sig_kset(k, bits);
+	return syscall(SYS_rt_sigprocmask, SIG_BLOCK, k, NULL,
+	    SYSABI_SIGSET_BYTES) < 0 ? -errno : 0;
 }
 
 int
 sig_block_all(void)
 {
-	sigset_t all;
+	return sig_block(SIG_ALL);
+}
 
-	sig_full_set(&all);
-	return sigprocmask(SIG_SETMASK, &all, NULL) < 0 ? -errno : 0;
+int
+sig_fd(unsigned long bits, int flags)
+{
+	unsigned long k[SIG_WORDS];
+	int fd;
+
+	sig_kset(k, bits);
+	fd = (int)syscall(SYS_signalfd4, -1, k, SYSABI_SIGSET_BYTES, flags);
+	return fd < 0 ? -errno : fd;
 }
 
 int
 sig_open(void)
 {
-	sigset_t all;
-	int fd;
+	return sig_fd(SIG_ALL, SFD_CLOEXEC);
+}
 
-	sig_full_set(&all);
-	fd = signalfd(-1, &all, SFD_CLOEXEC);
-	return fd < 0 ? -errno : fd;
+int
+sig_wait(unsigned long bits)
+{
+	unsigned long k[SIG_WORDS];
+	int sig;
+
+	sig_kset(k, bits);
+	do
+		sig = (int)syscall(SYS_rt_sigtimedwait, k, NULL, NULL,
+		    SYSABI_SIGSET_BYTES);
+	while (sig < 0 && errno == EINTR);
+	return sig;
 }
 
 size_t

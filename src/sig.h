@@ -13,6 +13,22 @@
 #include <sys/signalfd.h>
 
 /*
+ * A set of signals for the calls below: SIG_BIT(SIGCHLD) | ..., for signals
+ * 1-32 (one unsigned long on every ABI), or SIG_ALL for all of them.
+ */
+#define SIG_BIT(s)	(1UL << ((s) - 1))
+#define SIG_ALL		(~0UL)
+
+/* Add the signals in bits to the blocked ones. Returns 0 or -errno. */
+int	sig_block(unsigned long bits);
+
+/* A signalfd for the signals in bits, with flags SFD_*. Returns the fd or -errno. */
+int	sig_fd(unsigned long bits, int flags);
+
+/* Wait for one of the signals in bits (blocked), retrying on EINTR. */
+int	sig_wait(unsigned long bits);
+
+/*
  * Block every catchable signal (1-64 but KILL and STOP, including the
  * ones libc reserves for itself). Returns 0 or -errno.
  */

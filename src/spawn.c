@@ -8,13 +8,16 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "sig.h"
 #include "spawn.h"
 #include "sysabi.h"
@@ -34,7 +37,7 @@ spawn_child_stdio(const struct spawn_req *r)
 	int fd;
 
 	if (r->null_stdin) {
-		if ((fd = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0 ||
+		if ((fd = sysabi_open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0 ||
 		    dup2(fd, STDIN_FILENO) < 0)
 			return -1;
 	}
@@ -46,27 +49,69 @@ spawn_child_stdio(const struct spawn_req *r)
 
 /*
  * Socket activation: the fds were passed to tend, but the app is the one
- * that must accept them, so LISTEN_PID must name the app. snprintf is not
- * async-signal-safe, hence the digits by hand.
+ * that must accept them, so LISTEN_PID must name the app. fmt_format()
+ * is tend's own, with no state and no locks: safe after fork.
  */
 static void
 spawn_child_listen_pid(const struct spawn_req *r)
 {
-	char digits[16];
-	int pid = (int)getpid(), n = 0, i;
-	char *p = r->listen_pid_buf;
-
 	if (r->listen_pid == NULL)
 		return;
-	do
-		digits[n++] = (char)('0' + pid % 10);
-	while ((pid /= 10) > 0);
-	memcpy(p, "LISTEN_PID=", 11);
-	p += 11;
-	for (i = n - 1; i >= 0; i--)
-		*p++ = digits[i];
-	*p = '\0';
+	(void)fmt_format(r->listen_pid_buf, SPAWN_LISTEN_PID_MAX, "LISTEN_PID=%d",
+	    (int)getpid());
 	*r->listen_pid = r->listen_pid_buf;
+}
+
+/*
+ * execvpe() as musl does it (no /bin/sh retry on ENOEXEC): a name without
+ * a slash is looked up in tend's own PATH, or "/usr/local/bin:/bin:/usr/bin";
+ * a directory that refuses access is remembered (EACCES), a missing file
+ * skipped. Here because musl's is twice the size. Returns only on failure.
+ */
+static void
+spawn_exec(char *const argv[], char *const envp[])
+{
+	const char *file = argv[0], *path = NULL, *z;
+	char buf[PATH_MAX], **e;
+	size_t k = strlen(file), l;
+	bool eacces = false;
+
+	errno = ENOENT;
+	if (!*file)
+		return;
+	if (strchr(file, '/')) {
+		execve(file, argv, envp);
+		return;
+	}
+	for (e = environ; *e && !path; e++)
+		if (strncmp(*e, "PATH=", 5) == 0)
+			path = *e + 5;
+	if (!path)
+		path = "/usr/local/bin:/bin:/usr/bin";
+	if (k > NAME_MAX) {
+		errno = ENAMETOOLONG;
+		return;
+	}
+	for (;; path = z + 1) {
+		for (z = path; *z && *z != ':'; z++)
+			;
+		l = (size_t)(z - path);
+		if (l + k + 2 <= sizeof(buf)) {
+			/* An empty entry is the working directory. */
+			memcpy(buf, path, l);
+			buf[l] = '/';
+			memcpy(buf + l + (l > 0), file, k + 1);
+			execve(buf, argv, envp);
+			if (errno == EACCES)
+				eacces = true;
+			else if (errno != ENOENT && errno != ENOTDIR)
+				return;
+		}
+		if (!*z)
+			break;
+	}
+	if (eacces)
+		errno = EACCES;
 }
 
 /* Runs in the child; returns only on failure, with the failed step. */
@@ -77,7 +122,7 @@ spawn_child(const struct spawn_req *r)
 		return SPAWN_STEP_PGRP;
 	/* SIGTTOU is still blocked here, so a background tend may do this. */
 	if (r->tty_fd >= 0)
-		(void)tcsetpgrp(r->tty_fd, getpid());
+		(void)sysabi_tcsetpgrp(r->tty_fd, getpid());
 	sig_child_reset();
 	spawn_child_listen_pid(r);
 	if (spawn_child_stdio(r) < 0)
@@ -97,9 +142,9 @@ spawn_child(const struct spawn_req *r)
 	if (r->workdir && chdir(r->workdir) < 0 &&
 	    (!r->workdir_soft || chdir("/") < 0))
 		return SPAWN_STEP_CHDIR;
-	if (r->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+	if (r->no_new_privs && syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return SPAWN_STEP_NNP;
-	execvpe(r->argv[0], r->argv, r->envp ? r->envp : environ);
+	spawn_exec(r->argv, r->envp ? r->envp : environ);
 	return SPAWN_STEP_EXEC;
 }
 
@@ -136,7 +181,7 @@ spawn_fork(const struct spawn_req *r, int *ret_fd)
 	int pfd[2], e;
 	pid_t pid;
 
-	if (pipe2(pfd, O_CLOEXEC) < 0)
+	if (syscall(SYS_pipe2, pfd, O_CLOEXEC) < 0)	/* not musl's 200 B */
 		return -1;
 	if ((pid = spawn_plain_fork()) == 0) {
 		(void)close(pfd[0]);
@@ -202,14 +247,13 @@ spawn_run(const struct spawn_req *r, struct spawn_result *out)
 const char *
 spawn_step_name(enum spawn_step step)
 {
-	static const char *const names[] = {
-		[SPAWN_OK] = "ok", [SPAWN_STEP_EXEC] = "exec",
-		[SPAWN_STEP_PGRP] = "setpgid", [SPAWN_STEP_STDIO] = "stdio",
-		[SPAWN_STEP_GROUPS] = "setgroups", [SPAWN_STEP_GID] = "setgid",
-		[SPAWN_STEP_UID] = "setuid", [SPAWN_STEP_CHDIR] = "chdir",
-		[SPAWN_STEP_NNP] = "no_new_privs",
-	};
+	/* In enum order, each ended by its NUL: no table of pointers. */
+	static const char names[] = "ok\0exec\0setpgid\0stdio\0setgroups\0"
+	    "setgid\0setuid\0chdir\0no_new_privs\0?";
+	const char *p = names;
+	unsigned i;
 
-	return (unsigned)step < sizeof(names) / sizeof(names[0]) ?
-	    names[step] : "?";
+	for (i = 0; i < (unsigned)step && i <= SPAWN_STEP_NNP; i++)
+		p += strlen(p) + 1;
+	return p;
 }

@@ -29,6 +29,8 @@ enum spawn_step {
 	SPAWN_STEP_NNP,
 };
 
+#define SPAWN_LISTEN_PID_MAX	32	/* the size of spawn_req.listen_pid_buf */
+
 struct spawn_req {
 	char *const		*argv;		/* argv[0] is looked up in PATH */
 	int			 tty_fd;	/* >= 0: child's group takes the foreground */
@@ -40,7 +42,7 @@ struct spawn_req {
 	const struct user_ids	*ids;		/* NULL: keep tend's identity */
 	char			**envp;		/* NULL: tend's own environment */
 	char			**listen_pid;	/* non-NULL: envp slot to set to */
-	char			*listen_pid_buf; /* "LISTEN_PID=<child pid>" (32 bytes) */
+	char			*listen_pid_buf; /* "LISTEN_PID=<child pid>" (SPAWN_LISTEN_PID_MAX bytes) */
 };
 
 struct spawn_result {

@@ -18,7 +18,12 @@
 #define TEND_SYSABI_H
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -129,6 +134,152 @@ sysabi_clock_gettime(clockid_t clk, struct timespec *ts)
 	errno = ENOSYS;
 	return -1;
 #endif
+}
+
+/*
+ * --- plain calls: libc's wrappers add only what tend does not need ---
+ * musl's open(), openat(), readlink(), mmap(), mremap() and socket() carry
+ * fallbacks for kernels before 2.6.27 (O_CLOEXEC, SOCK_CLOEXEC), checks
+ * of arguments tend never passes and the socketcall multiplexer, about
+ * 1.2 KB together. Where the ABI has a direct call for all of them the
+ * system call is used; O_LARGEFILE is what libc's open() adds.
+ */
+static inline int
+sysabi_openat(int at, const char *path, int flags)
+{
+	return (int)syscall(SYS_openat, at, path, flags | O_LARGEFILE);
+}
+
+static inline int
+sysabi_open(const char *path, int flags)
+{
+	return sysabi_openat(AT_FDCWD, path, flags);
+}
+
+static inline ssize_t
+sysabi_readlinkat(int at, const char *path, char *buf, size_t len)
+{
+	return syscall(SYS_readlinkat, at, path, buf, len);
+}
+
+/*
+ * Sockets: direct calls on most ABIs since Linux 2.6; on i386, s390x, m68k
+ * and sh only since 4.3, before which libc goes through socketcall(2).
+ */
+#if !defined(SYS_socketcall) || defined(__powerpc__) || defined(__mips__)
+static inline int
+sysabi_socket(int domain, int type, int proto)
+{
+	return (int)syscall(SYS_socket, domain, type, proto);
+}
+
+static inline int
+sysabi_accept4(int fd, int flags)
+{
+	return (int)syscall(SYS_accept4, fd, NULL, NULL, flags);
+}
+
+static inline int
+sysabi_bind(int fd, const void *sa, socklen_t len)
+{
+	return (int)syscall(SYS_bind, fd, sa, len);
+}
+
+static inline int
+sysabi_listen(int fd, int backlog)
+{
+	return (int)syscall(SYS_listen, fd, backlog);
+}
+
+static inline int
+sysabi_connect(int fd, const void *sa, socklen_t len)
+{
+	return (int)syscall(SYS_connect, fd, sa, len);
+}
+
+static inline int
+sysabi_getsockopt(int fd, int level, int name, void *val, socklen_t *len)
+{
+	return (int)syscall(SYS_getsockopt, fd, level, name, val, len);
+}
+
+static inline ssize_t
+sysabi_sendto(int fd, const void *buf, size_t len, int flags, const void *sa,
+    socklen_t salen)
+{
+	return syscall(SYS_sendto, fd, buf, len, flags, sa, salen);
+}
+
+static inline ssize_t
+sysabi_recv(int fd, void *buf, size_t len, int flags)
+{
+	return syscall(SYS_recvfrom, fd, buf, len, flags, NULL, NULL);
+}
+#else
+#define sysabi_socket(d, t, p)		socket(d, t, p)
+#define sysabi_accept4(fd, fl)		accept4(fd, NULL, NULL, fl)
+#define sysabi_bind(fd, sa, len)	bind(fd, sa, len)
+#define sysabi_listen(fd, n)		listen(fd, n)
+#define sysabi_connect(fd, sa, len)	connect(fd, sa, len)
+#define sysabi_getsockopt(fd, l, n, v, len) getsockopt(fd, l, n, v, len)
+#define sysabi_sendto(fd, b, n, fl, sa, sl) sendto(fd, b, n, fl, sa, sl)
+#define sysabi_recv(fd, b, n, fl)	recv(fd, b, n, fl)
+#endif
+#define sysabi_send(fd, b, n, fl)	sysabi_sendto(fd, b, n, fl, NULL, 0)
+
+/* Anonymous private memory; s390 passes mmap's arguments in memory. */
+#if !defined(__s390__)
+static inline void *
+sysabi_mmap_anon(size_t len)
+{
+#ifdef SYS_mmap2
+	long r = syscall(SYS_mmap2, NULL, len, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+#else
+	long r = syscall(SYS_mmap, NULL, len, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+#endif
+	/* The kernel returns the address as a long. */
+	/* NOLINTNEXTLINE(performance-no-int-to-ptr) */
+	return r == -1 ? MAP_FAILED : (void *)r;
+}
+#else
+#define sysabi_mmap_anon(len)	mmap(NULL, len, PROT_READ | PROT_WRITE, \
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+#endif
+
+static inline void *
+sysabi_mremap(void *p, size_t old, size_t len)
+{
+	long r = syscall(SYS_mremap, p, old, len, MREMAP_MAYMOVE);
+
+	/* The kernel returns the address as a long. */
+	/* NOLINTNEXTLINE(performance-no-int-to-ptr) */
+	return r == -1 ? MAP_FAILED : (void *)r;
+}
+
+/* The terminal's foreground group: libc's tc*pgrp() and isatty() are ioctls. */
+static inline pid_t
+sysabi_tcgetpgrp(int fd)
+{
+	int pg;
+
+	return syscall(SYS_ioctl, fd, TIOCGPGRP, &pg) < 0 ? -1 : (pid_t)pg;
+}
+
+static inline int
+sysabi_tcsetpgrp(int fd, pid_t pgrp)
+{
+	int pg = (int)pgrp;
+
+	return (int)syscall(SYS_ioctl, fd, TIOCSPGRP, &pg);
+}
+
+/* Processes: musl's wrappers add only a cancellation point. */
+static inline pid_t
+sysabi_waitpid(pid_t pid, int *status, int options)
+{
+	return (pid_t)syscall(SYS_wait4, pid, status, options, NULL);
 }
 
 #endif

@@ -5,7 +5,10 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
+#include "sysabi.h"
 #include "vec.h"
 
 #define VEC_PAGE	4096
@@ -26,11 +29,10 @@ vec_reserve(struct vec *v, size_t n)
 		cap *= 2;
 	bytes = (cap * v->size + VEC_PAGE - 1) & ~(size_t)(VEC_PAGE - 1);
 	if (v->p == NULL)
-		p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		p = sysabi_mmap_anon(bytes);
 	else
-		p = mremap(v->p, (v->cap * v->size + VEC_PAGE - 1) &
-		    ~(size_t)(VEC_PAGE - 1), bytes, MREMAP_MAYMOVE);
+		p = sysabi_mremap(v->p, (v->cap * v->size + VEC_PAGE - 1) &
+		    ~(size_t)(VEC_PAGE - 1), bytes);
 	if (p == MAP_FAILED)
 		return -ENOMEM;
 	v->p = p;
@@ -54,7 +56,7 @@ void
 vec_free(struct vec *v)
 {
 	if (v->p)
-		(void)munmap(v->p, (v->cap * v->size + VEC_PAGE - 1) &
+		(void)syscall(SYS_munmap, v->p, (v->cap * v->size + VEC_PAGE - 1) &
 		    ~(size_t)(VEC_PAGE - 1));
 	v->p = NULL;
 	v->len = v->cap = 0;

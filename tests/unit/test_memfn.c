@@ -149,6 +149,55 @@ test_memfn_strcasecmp_like_libc(void **state)
 		}
 }
 
+/* Up to n bytes, never one past the NUL or past n. */
+static void
+test_memfn_strnlen_like_libc(void **state)
+{
+	static const char *const s[] = { "", "a", "abc", "ab\0cd", "hello world" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+		for (size_t n = 0; n < 14; n++)
+			assert_int_equal(__wrap_strnlen(s[i], n), strnlen(s[i], n));
+}
+
+/* First and last match of every byte of each string, its NUL included. */
+static void
+test_memfn_strchr_strrchr_like_libc(void **state)
+{
+	static const char *const s[] = { "", "a", "abca", "a:b:c:", "\xff\x80\xff" };
+	static const int c[] = { 'a', 'b', ':', 'z', 0, 0xff, 0x80, 'a' + 256 };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+		for (size_t j = 0; j < sizeof(c) / sizeof(c[0]); j++) {
+			assert_ptr_equal(__wrap_strchr(s[i], c[j]), strchr(s[i], c[j]));
+			assert_ptr_equal(__wrap_strrchr(s[i], c[j]), strrchr(s[i], c[j]));
+		}
+}
+
+/* Same sign as libc's, bytes over 127 unsigned, nothing read past n or a NUL. */
+static void
+test_memfn_cmp_like_libc(void **state)
+{
+	static const char *const s[] = { "", "a", "A", "ab", "abc", "abd",
+	    "PATH=", "PATH", "PATHX", "\xe9", "\x7f", "ab\0cd", "ab\0ce" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+		for (size_t j = 0; j < sizeof(s) / sizeof(s[0]); j++) {
+			assert_int_equal(sign(__wrap_strcmp(s[i], s[j])),
+			    sign(strcmp(s[i], s[j])));
+			for (size_t n = 0; n < 7; n++) {
+				assert_int_equal(sign(__wrap_strncmp(s[i], s[j], n)),
+				    sign(strncmp(s[i], s[j], n)));
+				if (n <= strlen(s[i]) + 1 && n <= strlen(s[j]) + 1)
+					assert_int_equal(sign(__wrap_memcmp(s[i], s[j], n)),
+					    sign(memcmp(s[i], s[j], n)));
+			}
+		}
+}
+
 int
 main(void)
 {
@@ -160,6 +209,9 @@ main(void)
 		cmocka_unit_test(test_memfn_memchr_first_match_within_n),
 		cmocka_unit_test(test_memfn_strcspn_like_libc),
 		cmocka_unit_test(test_memfn_strcasecmp_like_libc),
+		cmocka_unit_test(test_memfn_strnlen_like_libc),
+		cmocka_unit_test(test_memfn_strchr_strrchr_like_libc),
+		cmocka_unit_test(test_memfn_cmp_like_libc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
