@@ -3,10 +3,12 @@
  * grpc.c - the HTTP/2 framing, gRPC message and protobuf subsets of one
  * health check (see grpc.h for what is sent and how the reply is judged).
  *
- * The reply is parsed a frame header at a time and then a payload byte
- * range at a time, so chunk boundaries never matter. Only header blocks
- * are buffered (HPACK needs them whole); DATA goes straight into the gRPC
- * message parser, and control frames keep at most their first 8 bytes.
+ * The reply is read a byte at a time into a frame header and then into
+ * one buffer for the payload, so chunk boundaries never matter; each
+ * frame is handled once whole. A header block (HEADERS and CONTINUATION
+ * frames) is gathered whole, as HPACK needs it; DATA on stream 1 is
+ * gathered into the one small gRPC message a health reply is, and judged
+ * at the end of the stream.
  */
 #include <string.h>
 
@@ -36,18 +38,18 @@
 
 /*
  * What the client sends, up to the :authority value: the preface, SETTINGS
- * (ENABLE_PUSH = 0), the HEADERS frame header (length patched in) and,
+ * (HEADER_TABLE_SIZE = 0, ENABLE_PUSH = 0), the HEADERS frame header (length patched in) and,
  * in HPACK, :method POST and :scheme http (static 3 and 6), :path as a
  * literal with static name 4, then :authority's static name 1.
  */
 static const char grpc_head[] = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
-	"\0\0\6\4\0\0\0\0\0" "\0\2\0\0\0\0"
+	"\0\0\14\4\0\0\0\0\0" "\0\1\0\0\0\0" "\0\2\0\0\0\0"
 	"\0\0\0\1\4\0\0\0\1"
 	"\x83\x86\x04\x1c/grpc.health.v1.Health/Check\x01";
 /* After it: content-type (static 31) and te, not indexed. */
 static const char grpc_tail[] = "\x0f\x10\x10" "application/grpc"
 	"\x00\x02te\x08trailers";
-#define GRPC_HEADERS_AT	(24 + 15)	/* the HEADERS frame header */
+#define GRPC_HEADERS_AT	(24 + 21)	/* the HEADERS frame header */
 
 static const char *const grpc_serving_name[] = {
 	"UNKNOWN", "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"
@@ -133,8 +135,6 @@ grpc_init(struct grpc_call *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->grpc_status = -1;
-	c->serving = -1;
-	hpack_init(&c->hpack);
 }
 
 /*
@@ -180,7 +180,7 @@ grpc_ack(struct grpc_call *c, unsigned type, size_t len)
 		return;
 	}
 	memcpy(grpc_frame_hdr(c->out + c->out_len, len, type, H2_ACK, 0),
-	    c->ctl, len);
+	    c->blk, len);
 	c->out_len += 9 + len;
 }
 
@@ -237,48 +237,29 @@ grpc_pb_parse(const uint8_t *p, size_t n, int *serving)
 	return 0;
 }
 
-/* One byte of DATA on stream 1: the 5-byte prefix, then the message. */
-static void
-grpc_msg_byte(struct grpc_call *c, uint8_t b)
-{
-	if (c->mhdr_len < 5) {
-		c->mhdr[c->mhdr_len++] = b;
-		if (c->mhdr_len < 5)
-			return;
-		c->mlen = grpc_be32(c->mhdr + 1);
-		c->mpos = 0;
-		/* One uncompressed message, as small as a health reply. */
-		if (c->messages > 0 || c->mhdr[0] != 0 ||
-		    c->mlen > GRPC_MSG_MAX)
-			grpc_fail(c, GRPC_BAD_MSG);
-	} else
-		c->msg[c->mpos++] = b;
-	if (c->verdict != GRPC_MORE || c->mpos < c->mlen)
-		return;
-	if (grpc_pb_parse(c->msg, c->mlen, &c->serving) != 0)
-		grpc_fail(c, GRPC_BAD_MSG);
-	c->messages++;
-	c->mhdr_len = 0;
-}
-
 /* END_STREAM on stream 1: everything is in. */
 static void
 grpc_stream_end(struct grpc_call *c)
 {
+	int serving;
+
 	if (c->grpc_status < 0)
 		grpc_fail(c, "no grpc-status");
 	else if (c->grpc_status != 0)
 		grpc_failn(c, "grpc-status", true, c->grpc_status,
 		    c->grpc_msg);
-	else if (c->messages == 0 || c->mhdr_len != 0)
+	/* One uncompressed message, and nothing after it. */
+	else if (c->msg_len < 5 || c->msg[0] != 0 ||
+	    grpc_be32(c->msg + 1) != c->msg_len - 5 ||
+	    grpc_pb_parse(c->msg + 5, c->msg_len - 5, &serving) != 0)
 		grpc_fail(c, GRPC_BAD_MSG);
-	else if (c->serving == GRPC_SERVING) {
+	else if (serving == GRPC_SERVING) {
 		c->verdict = GRPC_HEALTHY;
 		(void)fmt_format(c->why, sizeof(c->why), "SERVING");
-	} else if (c->serving >= 0 && c->serving <= GRPC_SERVICE_UNKNOWN)
-		grpc_fail(c, grpc_serving_name[c->serving]);
+	} else if (serving >= 0 && serving <= GRPC_SERVICE_UNKNOWN)
+		grpc_fail(c, grpc_serving_name[serving]);
 	else
-		grpc_failn(c, "status", true, c->serving, "");
+		grpc_failn(c, "status", true, serving, "");
 }
 
 static bool
@@ -397,10 +378,28 @@ grpc_headers_end(struct grpc_call *c)
 static void
 grpc_frame_end(struct grpc_call *c)
 {
-	uint32_t code;
+	uint32_t code, len;
+
+	uint32_t pad = 0, off = 0;
 
 	switch (c->ftype) {
 	case H2_DATA:
+		if (c->fflags & H2_PADDED) {
+			pad = c->flen > 0 ? c->blk[0] : 1;
+			off = 1;
+		}
+		if (off + pad > c->flen) {
+			grpc_fail(c, GRPC_PROTO);
+			break;
+		}
+		/* More than one health reply's worth is not one. */
+		len = c->flen - off - pad;
+		if (len > sizeof(c->msg) - c->msg_len) {
+			grpc_fail(c, GRPC_BAD_MSG);
+			break;
+		}
+		memcpy(c->msg + c->msg_len, c->blk + off, len);
+		c->msg_len += len;
 		if (c->fflags & H2_END_STREAM)
 			grpc_stream_end(c);
 		break;
@@ -422,12 +421,12 @@ grpc_frame_end(struct grpc_call *c)
 			grpc_ack(c, H2_PING, 8);
 		break;
 	case H2_RST_STREAM:
-		grpc_failn(c, "RST_STREAM code", true, grpc_be32(c->ctl), "");
+		grpc_failn(c, "RST_STREAM code", true, grpc_be32(c->blk), "");
 		break;
 	case H2_GOAWAY:
 		/* A graceful GOAWAY that still covers stream 1 is harmless. */
-		code = grpc_be32(c->ctl + 4);
-		if (code != 0 || (grpc_be32(c->ctl) & 0x7fffffff) < 1)
+		code = grpc_be32(c->blk + 4);
+		if (code != 0 || (grpc_be32(c->blk) & 0x7fffffff) < 1)
 			grpc_failn(c, "GOAWAY code", true, code, "");
 		break;
 	default:
@@ -490,44 +489,21 @@ grpc_frame_check(struct grpc_call *c)
 		grpc_fail(c, GRPC_PROTO);
 }
 
-/* Payload bytes [fpos, fpos + n) of the current frame. */
-static void
-grpc_frame_bytes(struct grpc_call *c, const uint8_t *p, uint32_t n)
-{
-	uint32_t i, pos;
-
-	switch (c->ftype) {
-	case H2_DATA:
-		for (i = 0; i < n && c->verdict == GRPC_MORE; i++) {
-			pos = c->fpos + i;
-			if ((c->fflags & H2_PADDED) && pos == 0) {
-				c->pad = p[i];
-				if (c->pad >= c->flen)
-					grpc_fail(c, GRPC_PROTO);
-			} else if (pos < c->flen - c->pad)
-				grpc_msg_byte(c, p[i]);
-		}
-		break;
-	case H2_HEADERS:
-	case H2_CONTINUATION:
-		memcpy(c->blk + c->blk_len + c->fpos, p, n);
-		break;
-	default:
-		for (i = 0; i < n && c->fpos + i < sizeof(c->ctl); i++)
-			c->ctl[c->fpos + i] = p[i];
-		break;
-	}
-}
-
 enum grpc_verdict
 grpc_feed(struct grpc_call *c, const uint8_t *p, size_t n)
 {
-	uint32_t take;
+	uint32_t at;
 
-	while (n > 0 && c->verdict == GRPC_MORE) {
+	while (c->verdict == GRPC_MORE) {
+		if (c->fhdr_len == 9 && c->fpos == c->flen) {
+			grpc_frame_end(c);
+			continue;
+		}
+		if (n == 0)
+			break;
+		n--;
 		if (c->fhdr_len < 9) {
 			c->fhdr[c->fhdr_len++] = *p++;
-			n--;
 			if (c->fhdr_len < 9)
 				continue;
 			c->flen = (uint32_t)c->fhdr[0] << 16 |
@@ -535,21 +511,14 @@ grpc_feed(struct grpc_call *c, const uint8_t *p, size_t n)
 			c->ftype = c->fhdr[3];
 			c->fflags = c->fhdr[4];
 			c->fstream = grpc_be32(c->fhdr + 5) & 0x7fffffff;
-			c->pad = 0;
 			grpc_frame_check(c);
-			if (c->verdict == GRPC_MORE && c->flen == 0)
-				grpc_frame_end(c);
 			continue;
 		}
-		take = c->flen - c->fpos;
-		if (take > n)
-			take = (uint32_t)n;
-		grpc_frame_bytes(c, p, take);
-		p += take;
-		n -= take;
-		c->fpos += take;
-		if (c->verdict == GRPC_MORE && c->fpos == c->flen)
-			grpc_frame_end(c);
+		/* Header frames fit (grpc_frame_check); others keep a head. */
+		at = c->blk_len + c->fpos++;
+		if (at < GRPC_BLOCK_MAX)
+			c->blk[at] = *p;
+		p++;
 	}
 	return c->verdict;
 }

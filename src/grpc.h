@@ -4,7 +4,8 @@
  *
  * The client speaks HTTP/2 with prior knowledge, as grpc_health_probe and
  * the kubelet do. grpc_build_request() writes everything the client ever
- * sends up front: the connection preface, a SETTINGS frame (push off), a
+ * sends up front: the connection preface, a SETTINGS frame (header table
+ * size 0, so the server keeps no HPACK dynamic table for us; push off), a
  * HEADERS frame on stream 1
  *
  *	:method POST, :scheme http, :path /grpc.health.v1.Health/Check,
@@ -63,13 +64,11 @@ struct grpc_call {
 	uint8_t			out[GRPC_OUT_MAX];
 	size_t			out_len;
 
-	/* The frame being read. */
+	/* The frame being read: its header, then its payload into blk. */
 	uint8_t			fhdr[9];
 	uint32_t		fhdr_len;
 	uint32_t		flen, fpos, fstream;
 	uint8_t			ftype, fflags;
-	uint8_t			pad;		/* DATA: padding length */
-	uint8_t			ctl[8];		/* PING, RST_STREAM, GOAWAY */
 	bool			got_settings;	/* the server's preface */
 	bool			in_block;	/* CONTINUATION expected */
 	bool			block_end_stream;
@@ -80,12 +79,13 @@ struct grpc_call {
 	int			grpc_status;	/* -1 if none */
 	bool			ct_grpc;	/* content-type application/grpc */
 	char			grpc_msg[64];
-	uint8_t			mhdr[5];	/* gRPC message prefix */
-	uint32_t		mhdr_len, mlen, mpos;
-	int			messages;
-	uint8_t			msg[GRPC_MSG_MAX];
-	int			serving;	/* enum grpc_serving, -1 none */
+	uint32_t		msg_len;
+	uint8_t			msg[5 + GRPC_MSG_MAX];	/* DATA on stream 1 */
 
+	/*
+	 * A header block being gathered (HEADERS + CONTINUATION), else the
+	 * current frame's payload (its first GRPC_BLOCK_MAX bytes).
+	 */
 	uint32_t		blk_len;
 	uint8_t			blk[GRPC_BLOCK_MAX];
 	struct hpack_dec	hpack;
