@@ -2,12 +2,11 @@
 /*
  * dns.c - DNS messages for the non-blocking resolver (see dns.h).
  *
- * Names are compared as text: each name in the answer is expanded into a
- * buffer (following compression pointers, at most DNS_JUMPS_MAX of them
- * and never past 255 bytes) and compared without regard to ASCII case,
- * as RFC 4343 asks.
+ * Names are compared where they sit in the message, a label at a time,
+ * following compression pointers (at most DNS_JUMPS_MAX for each name)
+ * and without regard to ASCII case, as RFC 4343 asks. The question must
+ * be the one we sent: it is compared with the query built again.
  */
-#include <strings.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -77,109 +76,115 @@ dns_build_query(uint8_t *buf, size_t n, uint16_t id, const char *name,
 	return o;
 }
 
+static int
+dns_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Past the name at p where it sits (not following pointers), or 0. */
+static size_t
+dns_skip(const uint8_t *msg, size_t n, size_t p)
+{
+	uint8_t l;
+
+	while (p < n) {
+		l = msg[p];
+		if (l >= 0xc0)
+			return p + 2 <= n ? p + 2 : 0;
+		if (l & 0xc0)
+			return 0;	/* 0x40, 0x80: obsolete label types */
+		p += 1 + (size_t)l;
+		if (l == 0)
+			return p;
+	}
+	return 0;
+}
+
+/* The label at p, after any pointers (*jumps counts them), or -1. */
+static long
+dns_label(const uint8_t *msg, size_t n, size_t p, int *jumps)
+{
+	while (p < n && msg[p] >= 0xc0) {
+		if (p + 1 >= n || ++*jumps > DNS_JUMPS_MAX)
+			return -1;
+		p = (size_t)(msg[p] & 0x3f) << 8 | msg[p + 1];
+	}
+	if (p >= n || (msg[p] & 0xc0) || p + 1 + msg[p] > n)
+		return -1;
+	return (long)p;
+}
+
 /*
- * Expand the name at *off into text (DNS_NAME_MAX + 2 bytes), lower-case
- * kept as sent; *off moves past the name where it sits. Returns 0 or -1.
+ * Are the names at a and b of msg the same, ignoring ASCII case? 1 or 0,
+ * or -1 if one of them is malformed (as far as it was read).
  */
 static int
-dns_read_name(const uint8_t *msg, size_t n, size_t *off, char *text)
+dns_name_eq(const uint8_t *msg, size_t n, size_t a, size_t b)
 {
-	size_t	p = *off, t = 0, end = 0;
-	int	jumps = 0;
+	int		ja = 0, jb = 0;
+	long		x, y;
+	unsigned	len, i;
 
 	for (;;) {
-		uint8_t l;
-
-		if (p >= n)
+		if ((x = dns_label(msg, n, a, &ja)) < 0 ||
+		    (y = dns_label(msg, n, b, &jb)) < 0)
 			return -1;
-		l = msg[p];
-		if ((l & 0xc0) == 0xc0) {
-			if (p + 1 >= n || ++jumps > DNS_JUMPS_MAX)
-				return -1;
-			if (end == 0)
-				end = p + 2;
-			p = (size_t)(l & 0x3f) << 8 | msg[p + 1];
-			continue;
-		}
-		if (l & 0xc0)
-			return -1;	/* 0x40, 0x80: obsolete label types */
-		if (l == 0)
-			break;
-		if (p + 1 + l > n || t + l + 1 > DNS_NAME_MAX + 1)
-			return -1;
-		if (t > 0)
-			text[t++] = '.';
-		memcpy(text + t, msg + p + 1, l);
-		t += l;
-		p += 1 + l;
+		len = msg[x];
+		if (len != msg[y])
+			return 0;
+		for (i = 1; i <= len; i++)
+			if (dns_lower(msg[x + i]) != dns_lower(msg[y + i]))
+				return 0;
+		if (len == 0)
+			return 1;
+		a = (size_t)x + 1 + len;
+		b = (size_t)y + 1 + len;
 	}
-	text[t] = '\0';
-	*off = end != 0 ? end : p + 1;
-	return 0;
-}
-
-/* name == text, ignoring case and a final dot of name. */
-static int
-dns_same(const char *name, const char *text)
-{
-	size_t len = dns_name_len(name);
-
-	return len != 0 && strlen(text) == len &&
-	    strncasecmp(name, text, len) == 0;
-}
-
-/* The fixed part of a record after its owner name. */
-struct dns_rr {
-	char		owner[DNS_NAME_MAX + 2];
-	uint16_t	type, klass, rdlen;
-	size_t		rdata;		/* offset */
-};
-
-static int
-dns_read_rr(const uint8_t *msg, size_t n, size_t *off, struct dns_rr *rr)
-{
-	if (dns_read_name(msg, n, off, rr->owner) != 0 || *off + 10 > n)
-		return -1;
-	rr->type = dns_get16(msg + *off);
-	rr->klass = dns_get16(msg + *off + 2);
-	rr->rdlen = dns_get16(msg + *off + 8);
-	rr->rdata = *off + 10;
-	if (rr->rdata + rr->rdlen > n)
-		return -1;
-	*off = rr->rdata + rr->rdlen;
-	return 0;
 }
 
 /*
- * One pass over the answer section starting at off: with want == CNAME,
- * replace cur by the target of the CNAME it owns (returns 1 if found);
- * otherwise collect the addresses cur owns. Returns -1 if malformed.
+ * One pass over the answer section starting at off, collecting the
+ * addresses of type want that *cur (the offset of a name) owns; if *cur
+ * owns a CNAME, move *cur to its target and return 1 (a pass is due for
+ * the new name). Returns 0 at the end, -1 if a record or an owner name is
+ * malformed.
  */
 static int
 dns_scan(const uint8_t *msg, size_t n, size_t off, unsigned ancount,
-    char *cur, int want, struct dns_answer *out)
+    size_t *cur, int want, struct dns_answer *out)
 {
-	struct dns_rr	rr;
-	size_t		alen = want == DNS_TYPE_A ? 4 : 16, t;
-	unsigned	i;
+	unsigned	type;
+
+	size_t		alen = want == DNS_TYPE_A ? 4 : 16, owner, rdata;
+	unsigned	i, rdlen;
+	int		eq;
 
 	for (i = 0; i < ancount; i++) {
-		if (dns_read_rr(msg, n, &off, &rr) != 0)
+		owner = off;
+		if ((off = dns_skip(msg, n, off)) == 0 || off + 10 > n)
 			return -1;
-		if (rr.klass != DNS_CLASS_IN || rr.type != want ||
-		    strcasecmp(rr.owner, cur) != 0)
+		rdlen = dns_get16(msg + off + 8);
+		rdata = off + 10;
+		if (rdata + rdlen > n ||
+		    (eq = dns_name_eq(msg, n, owner, *cur)) < 0)
+			return -1;
+		off = rdata + rdlen;
+		type = dns_get16(msg + rdata - 10);
+		if (!eq || dns_get16(msg + rdata - 8) != DNS_CLASS_IN)
 			continue;
-		if (want == DNS_TYPE_CNAME) {
-			t = rr.rdata;
-			if (dns_read_name(msg, n, &t, cur) != 0 ||
-			    t != rr.rdata + rr.rdlen)
+		if (type == DNS_TYPE_CNAME) {
+			if (dns_skip(msg, n, rdata) != off)
 				return -1;
+			*cur = rdata;
 			return 1;
 		}
-		if (rr.rdlen != alen)
+		if (type != (unsigned)want)
+			continue;
+		if (rdlen != alen)
 			return -1;
 		if (out->count < DNS_ADDR_MAX)
-			memcpy(out->addr[out->count++], msg + rr.rdata, alen);
+			memcpy(out->addr[out->count++], msg + rdata, alen);
 	}
 	return 0;
 }
@@ -188,22 +193,24 @@ int
 dns_parse_answer(const uint8_t *msg, size_t n, uint16_t id,
     const char *name, int type, struct dns_answer *out)
 {
-	char		cur[DNS_NAME_MAX + 2];
-	size_t		off = DNS_HDR;
+	uint8_t		q[DNS_QUERY_MAX];
+	size_t		qlen = dns_build_query(q, sizeof(q), id, name, type), i;
+	size_t		cur = DNS_HDR;
 	unsigned	ancount;
-	int		i, r;
+	int		r;
 
 	memset(out, 0, sizeof(*out));
 	out->family = type == DNS_TYPE_A ? AF_INET : AF_INET6;
-	/* Ours: id, QR, a standard query, our one question. */
-	if (n < DNS_HDR || dns_get16(msg) != id || !(msg[2] & 0x80) ||
+	/*
+	 * Ours: id, QR, a standard query, our one question, which is our
+	 * query's (the first name of a message cannot be compressed).
+	 */
+	if (qlen == 0 || n < qlen || dns_get16(msg) != id || !(msg[2] & 0x80) ||
 	    (msg[2] & 0x78) != 0 || dns_get16(msg + 4) != 1)
 		return DNS_MISMATCH;
-	if (dns_read_name(msg, n, &off, cur) != 0 || off + 4 > n ||
-	    !dns_same(name, cur) || dns_get16(msg + off) != type ||
-	    dns_get16(msg + off + 2) != DNS_CLASS_IN)
-		return DNS_MISMATCH;
-	off += 4;
+	for (i = DNS_HDR; i < qlen; i++)
+		if (dns_lower(msg[i]) != dns_lower(q[i]))
+			return DNS_MISMATCH;
 	out->rcode = msg[3] & 0x0f;
 	if (msg[2] & 0x02)
 		return DNS_TRUNCATED;
@@ -212,17 +219,14 @@ dns_parse_answer(const uint8_t *msg, size_t n, uint16_t id,
 	if (out->rcode != 0)
 		return DNS_FAIL;
 	ancount = dns_get16(msg + 6);
-	/* Follow the chain from the question's name, then take addresses. */
-	for (i = 0; i <= DNS_CNAME_MAX; i++) {
-		r = dns_scan(msg, n, off, ancount, cur, DNS_TYPE_CNAME, out);
-		if (r < 0)
+	/* Follow the chain from the question's name, taking addresses. */
+	for (i = 0; (r = dns_scan(msg, n, qlen, ancount, &cur, type, out)) > 0;
+	    i++) {
+		out->count = 0;		/* those were of an alias */
+		if (i == DNS_CNAME_MAX)
 			return DNS_BAD;
-		if (r == 0)
-			break;
 	}
-	if (i > DNS_CNAME_MAX)
-		return DNS_BAD;
-	if (dns_scan(msg, n, off, ancount, cur, type, out) < 0) {
+	if (r < 0) {
 		out->count = 0;
 		return DNS_BAD;
 	}
