@@ -8,7 +8,8 @@
  * /etc/resolv.conf over UDP, A then AAAA, one query in flight. A try that
  * gets no answer within the resolv.conf timeout goes to the next
  * nameserver, for "attempts" rounds; each question starts at the server
- * that answered the last one. A truncated answer is asked again over TCP. The ids are random (getrandom), and an answer is taken only
+ * that answered the last one. A truncated answer is asked again over TCP.
+ * The ids are random (getrandom), and an answer is taken only
  * from the server asked and only if it answers that very query (dns.c).
  *
  * The files are read once per resolution; a file that cannot be read is
@@ -39,7 +40,7 @@ struct resolve {
 	enum resolve_state	state;
 	struct resolv_addr	addr[RESOLVE_ADDR_MAX];
 	int			naddr;
-	char			why[64];
+	const char		*why;		/* a static string */
 
 	struct resolv_conf	rc;
 	const char		*name;
@@ -50,10 +51,10 @@ struct resolve {
 	int			ns;		/* the server asked */
 	int			round;		/* tries failed for this question */
 	int			fd;
-	bool			tcp, connected;
+	bool			tcp, sent;	/* sent: the query is out */
 	uint16_t		id;
 	uint8_t			q[DNS_QUERY_MAX + 2];
-	size_t			qlen, qoff;
+	size_t			qlen;
 	uint8_t			buf[RESOLVE_BUF_MAX];
 	size_t			len;
 	uint64_t		try_deadline;
