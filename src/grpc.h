@@ -57,36 +57,40 @@ enum grpc_serving {
 	GRPC_SERVICE_UNKNOWN = 3
 };
 
-/* Callers read verdict, why and out/out_len; the rest is private. */
+/*
+ * Callers read verdict, why and out/out_len; the rest is private. The
+ * small fields come first: on most architectures they are then reached
+ * with a short displacement, which makes the parser much smaller.
+ */
 struct grpc_call {
 	enum grpc_verdict	verdict;
-	char			why[GRPC_WHY_MAX];
-	uint8_t			out[GRPC_OUT_MAX];
 	size_t			out_len;
 
 	/* The frame being read: its header, then its payload into blk. */
-	uint8_t			fhdr[9];
 	uint32_t		fhdr_len;
 	uint32_t		flen, fpos, fstream;
 	uint8_t			ftype, fflags;
 	bool			got_settings;	/* the server's preface */
 	bool			in_block;	/* CONTINUATION expected */
 	bool			block_end_stream;
+	bool			ct_grpc;	/* content-type application/grpc */
 	int			blocks;		/* header blocks on stream 1 */
+	uint32_t		blk_len;
 
 	/* What the reply said so far. */
 	int			http_status;	/* :status, 0 if none */
 	int			grpc_status;	/* -1 if none */
-	bool			ct_grpc;	/* content-type application/grpc */
-	char			grpc_msg[64];
 	uint32_t		msg_len;
+	uint8_t			fhdr[9];
 	uint8_t			msg[5 + GRPC_MSG_MAX];	/* DATA on stream 1 */
+	char			grpc_msg[64];
+	char			why[GRPC_WHY_MAX];
+	uint8_t			out[GRPC_OUT_MAX];
 
 	/*
 	 * A header block being gathered (HEADERS + CONTINUATION), else the
 	 * current frame's payload (its first GRPC_BLOCK_MAX bytes).
 	 */
-	uint32_t		blk_len;
 	uint8_t			blk[GRPC_BLOCK_MAX];
 	struct hpack_dec	hpack;
 };

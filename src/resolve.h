@@ -36,28 +36,28 @@ enum resolve_state {
 	RESOLVE_ERROR		/* why says what */
 };
 
+/* Small fields first: reached with short displacements, less code. */
 struct resolve {
 	enum resolve_state	state;
-	struct resolv_addr	addr[RESOLVE_ADDR_MAX];
 	int			naddr;
 	const char		*why;		/* a static string */
-
-	struct resolv_conf	rc;
 	const char		*name;
 	int			cand;		/* candidate index */
-	char			qname[RESOLV_NAME_MAX];
 	int			type;		/* DNS_TYPE_A, DNS_TYPE_AAAA */
 	bool			servfail;	/* a name got only failures */
+	bool			tcp, sent;	/* sent: the query is out */
+	uint16_t		id;
 	int			ns;		/* the server asked */
 	int			round;		/* tries failed for this question */
 	int			fd;
-	bool			tcp, sent;	/* sent: the query is out */
-	uint16_t		id;
-	uint8_t			q[DNS_QUERY_MAX + 2];
 	size_t			qlen;
-	uint8_t			buf[RESOLVE_BUF_MAX];
 	size_t			len;
 	uint64_t		try_deadline;
+	struct resolv_addr	addr[RESOLVE_ADDR_MAX];
+	struct resolv_conf	rc;
+	char			qname[RESOLV_NAME_MAX];
+	uint8_t			q[DNS_QUERY_MAX + 2];
+	uint8_t			buf[RESOLVE_BUF_MAX];
 };
 
 /* Fill ss with family/addr (4 or 16 bytes)/port; returns its length. */
