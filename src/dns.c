@@ -22,36 +22,16 @@ dns_get16(const uint8_t *p)
 	return (uint16_t)(p[0] << 8 | p[1]);
 }
 
-/* Length of name without a final dot; 0 if it is not a valid name. */
-static size_t
-dns_name_len(const char *name)
-{
-	size_t	len = strlen(name), i, label = 0;
-
-	if (len > 0 && name[len - 1] == '.')
-		len--;
-	if (len == 0 || len > DNS_NAME_MAX)
-		return 0;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)name[i];
-
-		if (c == '.') {
-			if (label == 0)
-				return 0;
-			label = 0;
-		} else if (c <= 0x20 || c >= 0x7f || ++label > 63)
-			return 0;
-	}
-	return label == 0 ? 0 : len;
-}
-
 size_t
 dns_build_query(uint8_t *buf, size_t n, uint16_t id, const char *name,
     int type)
 {
-	size_t	len = dns_name_len(name), i, o, start;
+	size_t	len = strlen(name), i, o = DNS_HDR + 1, start = DNS_HDR;
+	int	c;
 
-	if (len == 0 || n < DNS_HDR + len + 2 + 4 ||
+	if (len > 0 && name[len - 1] == '.')
+		len--;
+	if (len == 0 || len > DNS_NAME_MAX || n < DNS_HDR + len + 2 + 4 ||
 	    (type != DNS_TYPE_A && type != DNS_TYPE_AAAA))
 		return 0;
 	memset(buf, 0, DNS_HDR);
@@ -59,14 +39,18 @@ dns_build_query(uint8_t *buf, size_t n, uint16_t id, const char *name,
 	buf[1] = (uint8_t)id;
 	buf[2] = 0x01;			/* RD */
 	buf[5] = 1;			/* QDCOUNT */
-	o = DNS_HDR;
-	start = o++;
+	/* Labels of 1 to 63 printable bytes, checked as they are written. */
 	for (i = 0; i <= len; i++) {
-		if (i == len || name[i] == '.') {
+		c = i < len ? (unsigned char)name[i] : '.';
+		if (c == '.') {
+			if (o - start - 1 - 1 > 62)
+				return 0;
 			buf[start] = (uint8_t)(o - start - 1);
 			start = o++;
-		} else
-			buf[o++] = (uint8_t)name[i];
+		} else if (c <= 0x20 || c >= 0x7f)
+			return 0;
+		else
+			buf[o++] = (uint8_t)c;
 	}
 	buf[start] = 0;			/* the root label */
 	buf[o++] = 0;
