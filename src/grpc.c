@@ -349,88 +349,64 @@ grpc_block_done(struct grpc_call *c)
 		grpc_stream_end(c);
 }
 
-/* HEADERS payload is in blk[blk_len..+flen): keep only the fragment. */
-static void
-grpc_headers_end(struct grpc_call *c)
-{
-	uint8_t		*f = c->blk + c->blk_len;
-	uint32_t	 off = 0, pad = 0;
-
-	if (c->fflags & H2_PADDED) {
-		pad = c->flen > 0 ? f[0] : 1;
-		off = 1;
-	}
-	if (c->fflags & H2_PRIORITY)
-		off += 5;
-	if (off + pad > c->flen) {
-		grpc_fail(c, GRPC_PROTO);
-		return;
-	}
-	memmove(f, f + off, c->flen - off - pad);
-	c->blk_len += c->flen - off - pad;
-	c->block_end_stream = (c->fflags & H2_END_STREAM) != 0;
-	if (c->fflags & H2_END_HEADERS)
-		grpc_block_done(c);
-	else
-		c->in_block = true;
-}
-
+/*
+ * A whole frame is in: its payload at blk + blk_len (a header block being
+ * gathered) or at blk (any other frame), GRPC_BLOCK_MAX bytes at most.
+ */
 static void
 grpc_frame_end(struct grpc_call *c)
 {
-	uint32_t code, len;
+	uint8_t		*f = c->blk + c->blk_len, t = c->ftype;
+	uint32_t	 code, len, pad = 0, off = 0;
 
-	uint32_t pad = 0, off = 0;
-
-	switch (c->ftype) {
-	case H2_DATA:
-		if (c->fflags & H2_PADDED) {
-			pad = c->flen > 0 ? c->blk[0] : 1;
+	if (t == H2_DATA || t == H2_HEADERS || t == H2_CONTINUATION) {
+		/* Only the fragment or data counts, not padding or priority. */
+		if (t != H2_CONTINUATION && (c->fflags & H2_PADDED)) {
+			pad = c->flen > 0 ? f[0] : 1;
 			off = 1;
 		}
+		if (t == H2_HEADERS && (c->fflags & H2_PRIORITY))
+			off += 5;
 		if (off + pad > c->flen) {
 			grpc_fail(c, GRPC_PROTO);
-			break;
+			return;
 		}
-		/* More than one health reply's worth is not one. */
 		len = c->flen - off - pad;
-		if (len > sizeof(c->msg) - c->msg_len) {
-			grpc_fail(c, GRPC_BAD_MSG);
-			break;
+		if (t == H2_DATA) {
+			/* More than one health reply's worth is not one. */
+			if (len > sizeof(c->msg) - c->msg_len) {
+				grpc_fail(c, GRPC_BAD_MSG);
+				return;
+			}
+			memcpy(c->msg + c->msg_len, f + off, len);
+			c->msg_len += len;
+			if (c->fflags & H2_END_STREAM)
+				grpc_stream_end(c);
+		} else {
+			memmove(f, f + off, len);
+			c->blk_len += len;
+			if (t == H2_HEADERS)
+				c->block_end_stream =
+				    (c->fflags & H2_END_STREAM) != 0;
+			if (c->fflags & H2_END_HEADERS)
+				grpc_block_done(c);
+			else
+				c->in_block = true;
 		}
-		memcpy(c->msg + c->msg_len, c->blk + off, len);
-		c->msg_len += len;
-		if (c->fflags & H2_END_STREAM)
-			grpc_stream_end(c);
-		break;
-	case H2_HEADERS:
-		grpc_headers_end(c);
-		break;
-	case H2_CONTINUATION:
-		c->blk_len += c->flen;
-		if (c->fflags & H2_END_HEADERS)
-			grpc_block_done(c);
-		break;
-	case H2_SETTINGS:
+	} else if (t == H2_SETTINGS) {
 		if (!(c->fflags & H2_ACK))
 			grpc_ack(c, H2_SETTINGS, 0);
 		c->got_settings = true;
-		break;
-	case H2_PING:
+	} else if (t == H2_PING) {
 		if (!(c->fflags & H2_ACK))
 			grpc_ack(c, H2_PING, 8);
-		break;
-	case H2_RST_STREAM:
-		grpc_failn(c, "RST_STREAM code", true, grpc_be32(c->blk), "");
-		break;
-	case H2_GOAWAY:
+	} else if (t == H2_RST_STREAM)
+		grpc_failn(c, "RST_STREAM code", true, grpc_be32(f), "");
+	else if (t == H2_GOAWAY) {
 		/* A graceful GOAWAY that still covers stream 1 is harmless. */
-		code = grpc_be32(c->blk + 4);
-		if (code != 0 || (grpc_be32(c->blk) & 0x7fffffff) < 1)
+		code = grpc_be32(f + 4);
+		if (code != 0 || (grpc_be32(f) & 0x7fffffff) < 1)
 			grpc_failn(c, "GOAWAY code", true, code, "");
-		break;
-	default:
-		break;
 	}
 	c->fhdr_len = 0;
 	c->fpos = 0;
