@@ -84,12 +84,22 @@ grpc_text_ok(const char *s, size_t max, bool empty_ok)
 	return true;
 }
 
+/* v as a base-128 varint, low groups first (protobuf; HPACK's tail). */
+static uint8_t *
+grpc_varint(uint8_t *p, size_t v)
+{
+	for (; v >= 128; v >>= 7)
+		*p++ = (uint8_t)(v | 0x80);
+	*p++ = (uint8_t)v;
+	return p;
+}
+
 size_t
 grpc_build_request(uint8_t *buf, size_t n, const char *authority,
     const char *service)
 {
-	uint8_t	*p = buf + sizeof(grpc_head) - 1;
-	size_t	 alen = strlen(authority), slen = strlen(service), v, mlen;
+	uint8_t	*p = buf + sizeof(grpc_head) - 1, *m;
+	size_t	 alen = strlen(authority), slen = strlen(service), mlen;
 
 	if (n < GRPC_REQ_MAX ||
 	    !grpc_text_ok(authority, GRPC_AUTHORITY_MAX, false) ||
@@ -97,13 +107,12 @@ grpc_build_request(uint8_t *buf, size_t n, const char *authority,
 		return 0;
 	memcpy(buf, grpc_head, sizeof(grpc_head) - 1);
 	/* :authority value: an HPACK string, 7-bit prefix length. */
-	v = alen;
-	if (v >= 127) {
+	if (alen < 127)
+		*p++ = (uint8_t)alen;
+	else {
 		*p++ = 127;
-		for (v -= 127; v >= 128; v >>= 7)
-			*p++ = (uint8_t)(v | 0x80);
+		p = grpc_varint(p, alen - 127);
 	}
-	*p++ = (uint8_t)v;
 	memcpy(p, authority, alen);
 	p += alen;
 	memcpy(p, grpc_tail, sizeof(grpc_tail) - 1);
@@ -111,23 +120,22 @@ grpc_build_request(uint8_t *buf, size_t n, const char *authority,
 	(void)grpc_frame_hdr(buf + GRPC_HEADERS_AT,
 	    (size_t)(p - buf) - GRPC_HEADERS_AT - 9, H2_HEADERS,
 	    H2_END_HEADERS, 1);
-	/* DATA, END_STREAM: an uncompressed HealthCheckRequest. */
-	mlen = slen == 0 ? 0 : 1 + (slen < 128 ? 1 : 2) + slen;
+	/*
+	 * DATA, END_STREAM: an uncompressed HealthCheckRequest after the
+	 * frame header and the 5-byte prefix, field 1 unless empty.
+	 */
+	m = p + 9 + 5;
+	if (slen > 0) {
+		*m++ = 0x0a;		/* field 1, length-delimited */
+		m = grpc_varint(m, slen);
+		memcpy(m, service, slen);
+		m += slen;
+	}
+	mlen = (size_t)(m - p) - 9 - 5;
 	p = grpc_frame_hdr(p, 5 + mlen, H2_DATA, H2_END_STREAM, 1);
 	memset(p, 0, 4);
 	p[4] = (uint8_t)mlen;
-	p += 5;
-	if (slen > 0) {
-		*p++ = 0x0a;		/* field 1, length-delimited */
-		if (slen >= 128) {
-			*p++ = (uint8_t)(slen | 0x80);
-			slen >>= 7;
-		}
-		*p++ = (uint8_t)slen;
-		memcpy(p, service, strlen(service));
-		p += strlen(service);
-	}
-	return (size_t)(p - buf);
+	return (size_t)(m - buf);
 }
 
 void
