@@ -244,19 +244,25 @@ resolv_candidate(const struct resolv_conf *rc, const char *name, int i,
 
 	if (nlen == 0 || i < 0)
 		return 0;
-	if (name[nlen - 1] == '.')
-		return i == 0 && nlen > 1 ?
-		    resolv_join(name, nlen - 1, NULL, buf, n) : 0;
-	for (k = 0; k < nlen; k++)
-		dots += name[k] == '.';
-	/* Where the name as is comes: first, or after the domains. */
-	s = dots >= rc->ndots ? 0 : rc->nsearch;
-	if (i == s)
-		return resolv_join(name, nlen, NULL, buf, n);
-	s = i > s ? i - 1 : i;
-	if (s >= rc->nsearch)
-		return 0;
-	while (s-- > 0)
-		d += strlen(d) + 1;
+	if (name[nlen - 1] == '.') {
+		/* Absolute: as is, once. */
+		if (i > 0 || --nlen == 0)
+			return 0;
+		d = NULL;
+	} else {
+		for (k = 0; k < nlen; k++)
+			dots += name[k] == '.';
+		/* Where the name as is comes: first, or after the domains. */
+		s = dots >= rc->ndots ? 0 : rc->nsearch;
+		if (i == s)
+			d = NULL;
+		else {
+			s = i > s ? i - 1 : i;
+			if (s >= rc->nsearch)
+				return 0;
+			while (s-- > 0)
+				d += strlen(d) + 1;
+		}
+	}
 	return resolv_join(name, nlen, d, buf, n);
 }
