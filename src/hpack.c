@@ -127,7 +127,7 @@ hpack_static(struct hpack_dec *d, uint32_t idx, bool want_value,
 		memcpy(d->name, ":status", 7);
 		*nreal = 7;
 		if (want_value) {
-			memcpy(d->value, "200204206304400404500" + 3 * (idx - 8),
+			memcpy(d->value, &"200204206304400404500"[3 * (idx - 8)],
 			    3);
 			*vreal = 3;
 		}
