@@ -2,17 +2,16 @@
 /*
  * dns.c - DNS messages for the non-blocking resolver (see dns.h).
  *
- * Names are compared where they sit in the message, a label at a time,
- * following compression pointers (at most DNS_JUMPS_MAX for each name)
- * and without regard to ASCII case, as RFC 4343 asks. The question must
- * be the one we sent: it is compared with the query built again.
+ * The question must be the one we sent: it is compared with the query
+ * built again, without regard to ASCII case (RFC 4343). Names in the
+ * answer section are stepped over, never followed, so compression
+ * pointers cannot make the parser loop.
  */
 #include <string.h>
 #include <sys/socket.h>
 
 #include "dns.h"
 
-#define DNS_JUMPS_MAX	32
 #define DNS_HDR		12
 #define DNS_CLASS_IN	1
 
@@ -85,85 +84,30 @@ dns_skip(const uint8_t *msg, size_t n, size_t p)
 	return 0;
 }
 
-/* The label at p, after any pointers (*jumps counts them), or -1. */
-static long
-dns_label(const uint8_t *msg, size_t n, size_t p, int *jumps)
-{
-	while (p < n && msg[p] >= 0xc0) {
-		if (p + 1 >= n || ++*jumps > DNS_JUMPS_MAX)
-			return -1;
-		p = (size_t)(msg[p] & 0x3f) << 8 | msg[p + 1];
-	}
-	if (p >= n || (msg[p] & 0xc0) || p + 1 + msg[p] > n)
-		return -1;
-	return (long)p;
-}
-
 /*
- * Are the names at a and b of msg the same, ignoring ASCII case? 1 or 0,
- * or -1 if one of them is malformed (as far as it was read).
- */
-static int
-dns_name_eq(const uint8_t *msg, size_t n, size_t a, size_t b)
-{
-	int		ja = 0, jb = 0;
-	long		x, y;
-	unsigned	len, i;
-
-	for (;;) {
-		if ((x = dns_label(msg, n, a, &ja)) < 0 ||
-		    (y = dns_label(msg, n, b, &jb)) < 0)
-			return -1;
-		len = msg[x];
-		if (len != msg[y])
-			return 0;
-		for (i = 1; i <= len; i++)
-			if (dns_lower(msg[x + i]) != dns_lower(msg[y + i]))
-				return 0;
-		if (len == 0)
-			return 1;
-		a = (size_t)x + 1 + len;
-		b = (size_t)y + 1 + len;
-	}
-}
-
-/*
- * One pass over the answer section starting at off, collecting the
- * addresses of type want that *cur (the offset of a name) owns; if *cur
- * owns a CNAME, move *cur to its target and return 1 (a pass is due for
- * the new name). Returns 0 at the end, -1 if a record or an owner name is
- * malformed.
+ * The answer section starting at off: collect the addresses of type want
+ * (class IN), whoever owns them, as musl does. A recursive server answers
+ * a question with the chain of CNAMEs from its name and the addresses at
+ * the end of it, so nothing is lost; an owner name is only stepped over.
+ * Returns 0, or -1 if a record is malformed.
  */
 static int
 dns_scan(const uint8_t *msg, size_t n, size_t off, unsigned ancount,
-    size_t *cur, int want, struct dns_answer *out)
+    int want, struct dns_answer *out)
 {
-	unsigned	type;
-
-	size_t		alen = want == DNS_TYPE_A ? 4 : 16, owner, rdata;
+	size_t		alen = want == DNS_TYPE_A ? 4 : 16, rdata;
 	unsigned	i, rdlen;
-	int		eq;
 
 	for (i = 0; i < ancount; i++) {
-		owner = off;
 		if ((off = dns_skip(msg, n, off)) == 0 || off + 10 > n)
 			return -1;
 		rdlen = dns_get16(msg + off + 8);
 		rdata = off + 10;
-		if (rdata + rdlen > n ||
-		    (eq = dns_name_eq(msg, n, owner, *cur)) < 0)
-			return -1;
 		off = rdata + rdlen;
-		type = dns_get16(msg + rdata - 10);
-		if (!eq || dns_get16(msg + rdata - 8) != DNS_CLASS_IN)
-			continue;
-		if (type == DNS_TYPE_CNAME) {
-			if (dns_skip(msg, n, rdata) != off)
-				return -1;
-			*cur = rdata;
-			return 1;
-		}
-		if (type != (unsigned)want)
+		if (off > n)
+			return -1;
+		if (dns_get16(msg + rdata - 8) != DNS_CLASS_IN ||
+		    dns_get16(msg + rdata - 10) != want)
 			continue;
 		if (rdlen != alen)
 			return -1;
@@ -179,9 +123,6 @@ dns_parse_answer(const uint8_t *msg, size_t n, uint16_t id,
 {
 	uint8_t		q[DNS_QUERY_MAX];
 	size_t		qlen = dns_build_query(q, sizeof(q), id, name, type), i;
-	size_t		cur = DNS_HDR;
-	unsigned	ancount;
-	int		r;
 
 	memset(out, 0, sizeof(*out));
 	out->family = type == DNS_TYPE_A ? AF_INET : AF_INET6;
@@ -202,15 +143,7 @@ dns_parse_answer(const uint8_t *msg, size_t n, uint16_t id,
 		return DNS_NXDOMAIN;
 	if (out->rcode != 0)
 		return DNS_FAIL;
-	ancount = dns_get16(msg + 6);
-	/* Follow the chain from the question's name, taking addresses. */
-	for (i = 0; (r = dns_scan(msg, n, qlen, ancount, &cur, type, out)) > 0;
-	    i++) {
-		out->count = 0;		/* those were of an alias */
-		if (i == DNS_CNAME_MAX)
-			return DNS_BAD;
-	}
-	if (r < 0) {
+	if (dns_scan(msg, n, qlen, dns_get16(msg + 6), type, out) < 0) {
 		out->count = 0;
 		return DNS_BAD;
 	}
