@@ -270,11 +270,10 @@ grpc_stream_end(struct grpc_call *c)
 		grpc_failn(c, "status", true, serving, "");
 }
 
-static bool
-grpc_is(const struct hpack_field *f, const char *name)
-{
-	return f->nlen == strlen(name) && memcmp(f->name, name, f->nlen) == 0;
-}
+/* The headers a reply is judged by. */
+static const char grpc_names[][13] = {
+	":status", "grpc-status", "content-type", "grpc-message"
+};
 
 /* A small decimal header value, or -1. */
 static int
@@ -298,19 +297,22 @@ grpc_header(void *arg, const struct hpack_field *f)
 {
 	struct grpc_call	*c = arg;
 	size_t			 i, n;
+	int			 k, v;
 
-	if (grpc_is(f, ":status")) {
-		if ((c->http_status = grpc_num(f)) < 0)
+	for (k = 0; k < 4; k++)
+		if (f->nlen == strlen(grpc_names[k]) &&
+		    memcmp(f->name, grpc_names[k], f->nlen) == 0)
+			break;
+	if (k < 2) {
+		if ((v = grpc_num(f)) < 0)
 			return 1;
-	} else if (grpc_is(f, "grpc-status")) {
-		if ((c->grpc_status = grpc_num(f)) < 0)
-			return 1;
-	} else if (grpc_is(f, "content-type"))
+		*(k == 0 ? &c->http_status : &c->grpc_status) = v;
+	} else if (k == 2)
 		c->ct_grpc = f->vlen >= 16 &&
 		    memcmp(f->value, "application/grpc", 16) == 0 &&
 		    (f->vlen == 16 || f->value[16] == '+' ||
 		    f->value[16] == ';');
-	else if (grpc_is(f, "grpc-message")) {
+	else if (k == 3) {
 		/* Kept short, control bytes made harmless: one log line. */
 		n = f->vlen;
 		if (n > sizeof(c->grpc_msg) - 1)
