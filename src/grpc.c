@@ -261,12 +261,11 @@ grpc_stream_end(struct grpc_call *c)
 	    grpc_be32(c->msg + 1) != c->msg_len - 5 ||
 	    grpc_pb_parse(c->msg + 5, c->msg_len - 5, &serving) != 0)
 		grpc_fail(c, GRPC_BAD_MSG);
-	else if (serving == GRPC_SERVING) {
-		c->verdict = GRPC_HEALTHY;
-		(void)fmt_format(c->why, sizeof(c->why), "SERVING");
-	} else if (serving >= 0 && serving <= GRPC_SERVICE_UNKNOWN)
+	else if (serving >= 0 && serving <= GRPC_SERVICE_UNKNOWN) {
 		grpc_fail(c, grpc_serving_name[serving]);
-	else
+		if (serving == GRPC_SERVING)
+			c->verdict = GRPC_HEALTHY;
+	} else
 		grpc_failn(c, "status", true, serving, "");
 }
 
