@@ -365,16 +365,16 @@ grpc_block_done(struct grpc_call *c)
 static void
 grpc_frame_end(struct grpc_call *c)
 {
-	uint8_t		*f = c->blk + c->blk_len, t = c->ftype;
+	uint8_t		*f = c->blk + c->blk_len, t = c->fhdr[3];
 	uint32_t	 code, len, pad = 0, off = 0;
 
 	if (t == H2_DATA || t == H2_HEADERS || t == H2_CONTINUATION) {
 		/* Only the fragment or data counts, not padding or priority. */
-		if (t != H2_CONTINUATION && (c->fflags & H2_PADDED)) {
+		if (t != H2_CONTINUATION && (c->fhdr[4] & H2_PADDED)) {
 			pad = c->flen > 0 ? f[0] : 1;
 			off = 1;
 		}
-		if (t == H2_HEADERS && (c->fflags & H2_PRIORITY))
+		if (t == H2_HEADERS && (c->fhdr[4] & H2_PRIORITY))
 			off += 5;
 		if (off + pad > c->flen) {
 			grpc_fail(c, GRPC_PROTO);
@@ -389,25 +389,25 @@ grpc_frame_end(struct grpc_call *c)
 			}
 			memcpy(c->msg + c->msg_len, f + off, len);
 			c->msg_len += len;
-			if (c->fflags & H2_END_STREAM)
+			if (c->fhdr[4] & H2_END_STREAM)
 				grpc_stream_end(c);
 		} else {
 			memmove(f, f + off, len);
 			c->blk_len += len;
 			if (t == H2_HEADERS)
 				c->block_end_stream =
-				    (c->fflags & H2_END_STREAM) != 0;
-			if (c->fflags & H2_END_HEADERS)
+				    (c->fhdr[4] & H2_END_STREAM) != 0;
+			if (c->fhdr[4] & H2_END_HEADERS)
 				grpc_block_done(c);
 			else
 				c->in_block = true;
 		}
 	} else if (t == H2_SETTINGS) {
-		if (!(c->fflags & H2_ACK))
+		if (!(c->fhdr[4] & H2_ACK))
 			grpc_ack(c, H2_SETTINGS, 0);
 		c->got_settings = true;
 	} else if (t == H2_PING) {
-		if (!(c->fflags & H2_ACK))
+		if (!(c->fhdr[4] & H2_ACK))
 			grpc_ack(c, H2_PING, 8);
 	} else if (t == H2_RST_STREAM)
 		grpc_failn(c, "RST_STREAM code", true, grpc_be32(f), "");
@@ -425,12 +425,12 @@ grpc_frame_end(struct grpc_call *c)
 static void
 grpc_frame_check(struct grpc_call *c)
 {
-	uint32_t	len = c->flen, s = c->fstream;
-	uint8_t		t = c->ftype;
+	uint32_t	len = c->flen, s = grpc_be32(c->fhdr + 5) & 0x7fffffff;
+	uint8_t		t = c->fhdr[3];
 	bool		ok;
 
 	if (!c->got_settings && (t != H2_SETTINGS ||
-	    (c->fflags & H2_ACK))) {
+	    (c->fhdr[4] & H2_ACK))) {
 		grpc_fail(c, memcmp(c->fhdr, "HTTP/", 5) == 0 ?
 		    "not HTTP/2 (an HTTP/1 reply)" : "not HTTP/2");
 		return;
@@ -454,7 +454,7 @@ grpc_frame_check(struct grpc_call *c)
 		ok = len == 4 && (t == H2_WINDOW_UPDATE || s != 0);
 		break;
 	case H2_SETTINGS:
-		ok = s == 0 && ((c->fflags & H2_ACK) ? len == 0 :
+		ok = s == 0 && ((c->fhdr[4] & H2_ACK) ? len == 0 :
 		    len % 6 == 0);
 		break;
 	case H2_PING:
@@ -497,9 +497,6 @@ grpc_feed(struct grpc_call *c, const uint8_t *p, size_t n)
 				continue;
 			c->flen = (uint32_t)c->fhdr[0] << 16 |
 			    (uint32_t)c->fhdr[1] << 8 | c->fhdr[2];
-			c->ftype = c->fhdr[3];
-			c->fflags = c->fhdr[4];
-			c->fstream = grpc_be32(c->fhdr + 5) & 0x7fffffff;
 			grpc_frame_check(c);
 			continue;
 		}

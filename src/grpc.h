@@ -68,8 +68,7 @@ struct grpc_call {
 
 	/* The frame being read: its header, then its payload into blk. */
 	uint32_t		fhdr_len;
-	uint32_t		flen, fpos, fstream;
-	uint8_t			ftype, fflags;
+	uint32_t		flen, fpos;	/* fhdr[3] type, [4] flags */
 	bool			got_settings;	/* the server's preface */
 	bool			in_block;	/* CONTINUATION expected */
 	bool			block_end_stream;
