@@ -38,9 +38,10 @@
 
 /*
  * What the client sends, up to the :authority value: the preface, SETTINGS
- * (HEADER_TABLE_SIZE = 0, ENABLE_PUSH = 0), the HEADERS frame header (length patched in) and,
- * in HPACK, :method POST and :scheme http (static 3 and 6), :path as a
- * literal with static name 4, then :authority's static name 1.
+ * (HEADER_TABLE_SIZE = 0, ENABLE_PUSH = 0), the HEADERS frame header
+ * (length patched in) and, in HPACK, :method POST and :scheme http (static
+ * 3 and 6), :path as a literal with static name 4, then :authority's
+ * static name 1.
  */
 static const char grpc_head[] = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
 	"\0\0\14\4\0\0\0\0\0" "\0\1\0\0\0\0" "\0\2\0\0\0\0"
