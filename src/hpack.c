@@ -5,9 +5,10 @@
  * The Huffman code of RFC 7541 Appendix B is canonical (codes of one
  * length are consecutive, in symbol order), so it is kept as the number
  * of codes of each length and the symbols in code order, and decoded one
- * bit at a time. The first 96 symbols (codes of up to 19 bits) are NUL and
- * all of printable ASCII; only those are kept, the other 161 (controls,
- * DEL, bytes >= 0x80 and EOS) decode to '?' (EOS to an error). Header
+ * bit at a time. The first 96 symbols in code order (the shortest codes,
+ * 5 to 19 bits) are NUL and all of printable ASCII; only those are kept,
+ * the other 160 (controls, DEL and bytes >= 0x80) decode to '?', and EOS
+ * is an error. Header
  * blocks of a health reply are a few dozen bytes, so speed does not
  * matter here; size does.
  */

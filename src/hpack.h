@@ -10,8 +10,8 @@
  * ":status" with its values (indices 8-14) and the name "content-type"
  * (31); every other static entry decodes to an empty name and value,
  * which no caller compares. Huffman-coded strings are decoded in full
- * length; the rare symbols (controls and bytes >= 0x80, codes of 19 bits
- * and more) come out as '?'.
+ * length; the rare symbols (controls, DEL and bytes >= 0x80) come out as
+ * '?'.
  *
  * Fixed memory: strings longer than HPACK_STR_MAX are kept truncated
  * (truncated is set). A probe only looks at short headers (:status,
