@@ -71,18 +71,19 @@ grpc_frame_hdr(uint8_t *p, size_t len, unsigned type, unsigned flags,
 	return p + 9;
 }
 
-/* Printable ASCII, no space: nothing that could corrupt the stream. */
-static bool
-grpc_text_ok(const char *s, size_t max, bool empty_ok)
+/*
+ * The length of s, at least min and at most max bytes of printable ASCII
+ * without spaces (nothing that could corrupt the stream), or -1.
+ */
+static long
+grpc_text_len(const char *s, size_t min, size_t max)
 {
-	size_t i, len = strlen(s);
+	size_t i;
 
-	if (len > max || (len == 0 && !empty_ok))
-		return false;
-	for (i = 0; i < len; i++)
+	for (i = 0; s[i] != '\0'; i++)
 		if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7f)
-			return false;
-	return true;
+			return -1;
+	return i < min || i > max ? -1 : (long)i;
 }
 
 /* v as a base-128 varint, low groups first (protobuf; HPACK's tail). */
@@ -100,11 +101,11 @@ grpc_build_request(uint8_t *buf, size_t n, const char *authority,
     const char *service)
 {
 	uint8_t	*p = buf + sizeof(grpc_head) - 1, *m;
-	size_t	 alen = strlen(authority), slen = strlen(service), mlen;
+	long	 alen = grpc_text_len(authority, 1, GRPC_AUTHORITY_MAX);
+	long	 slen = grpc_text_len(service, 0, GRPC_SERVICE_MAX);
+	size_t	 mlen;
 
-	if (n < GRPC_REQ_MAX ||
-	    !grpc_text_ok(authority, GRPC_AUTHORITY_MAX, false) ||
-	    !grpc_text_ok(service, GRPC_SERVICE_MAX, true))
+	if (n < GRPC_REQ_MAX || alen < 0 || slen < 0)
 		return 0;
 	memcpy(buf, grpc_head, sizeof(grpc_head) - 1);
 	/* :authority value: an HPACK string, 7-bit prefix length. */
@@ -112,9 +113,9 @@ grpc_build_request(uint8_t *buf, size_t n, const char *authority,
 		*p++ = (uint8_t)alen;
 	else {
 		*p++ = 127;
-		p = grpc_varint(p, alen - 127);
+		p = grpc_varint(p, (size_t)alen - 127);
 	}
-	memcpy(p, authority, alen);
+	memcpy(p, authority, (size_t)alen);
 	p += alen;
 	memcpy(p, grpc_tail, sizeof(grpc_tail) - 1);
 	p += sizeof(grpc_tail) - 1;
@@ -128,8 +129,8 @@ grpc_build_request(uint8_t *buf, size_t n, const char *authority,
 	m = p + 9 + 5;
 	if (slen > 0) {
 		*m++ = 0x0a;		/* field 1, length-delimited */
-		m = grpc_varint(m, slen);
-		memcpy(m, service, slen);
+		m = grpc_varint(m, (size_t)slen);
+		memcpy(m, service, (size_t)slen);
 		m += slen;
 	}
 	mlen = (size_t)(m - p) - 9 - 5;

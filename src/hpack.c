@@ -50,8 +50,9 @@ hpack_huffman_decode(const uint8_t *src, size_t n, char *dst, size_t cap)
 				if (index >= 256)
 					return -1;	/* EOS */
 				if (out < cap)
-					dst[out] = index < HPACK_HUFF_KEPT ?
-					    hpack_huff_sym[index] : '?';
+					dst[out] = (char)(index <
+					    HPACK_HUFF_KEPT ?
+					    hpack_huff_sym[index] : '?');
 				out++;
 				code = first = index = len = 0;
 				ones = 1;
@@ -128,7 +129,7 @@ hpack_static(struct hpack_dec *d, uint32_t idx, bool want_value,
 		memcpy(d->name, ":status", 7);
 		*nreal = 7;
 		if (want_value) {
-			memcpy(d->value, &"200204206304400404500"[3 * (idx - 8)],
+			memcpy(d->value, &"200204206304400404500"[(size_t)3 * (idx - 8)],
 			    3);
 			*vreal = 3;
 		}
