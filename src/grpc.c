@@ -220,26 +220,19 @@ grpc_pb_parse(const uint8_t *p, size_t n, int *serving)
 	while (p < end) {
 		if (grpc_pb_varint(&p, end, &key) != 0 || key >> 3 == 0)
 			return -1;
-		switch (key & 7) {
-		case 0:
+		/* Wire types 0 (varint), 2 (length, then bytes), 1 and 5
+		 * (8 and 4 bytes). */
+		v = (key & 7) == 1 ? 8 : 4;
+		if ((key & 7) == 0 || (key & 7) == 2) {
 			if (grpc_pb_varint(&p, end, &v) != 0)
 				return -1;
-			if (key >> 3 == 1)
-				*serving = (int)(int32_t)(uint32_t)v;
-			continue;
-		case 1:
-			v = 8;
-			break;
-		case 2:
-			if (grpc_pb_varint(&p, end, &v) != 0)
-				return -1;
-			break;
-		case 5:
-			v = 4;
-			break;
-		default:
+			if ((key & 7) == 0) {
+				if (key >> 3 == 1)
+					*serving = (int)(int32_t)(uint32_t)v;
+				continue;
+			}
+		} else if ((key & 7) != 1 && (key & 7) != 5)
 			return -1;
-		}
 		if (v > (uint64_t)(end - p))
 			return -1;
 		p += v;
