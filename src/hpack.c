@@ -35,7 +35,7 @@ long
 hpack_huffman_decode(const uint8_t *src, size_t n, char *dst, size_t cap)
 {
 	size_t		out = 0, i;
-	unsigned	code = 0, first = 0, index = 0, len = 0, ones = 1;
+	unsigned	code = 0, first = 0, index = 0, len = 0;
 	int		b;
 
 	for (i = 0; i < n; i++) {
@@ -43,7 +43,6 @@ hpack_huffman_decode(const uint8_t *src, size_t n, char *dst, size_t cap)
 			unsigned bit = (src[i] >> b) & 1u;
 
 			code |= bit;
-			ones &= bit;
 			len++;
 			if (code - first < hpack_huff_count[len]) {
 				index += code - first;
@@ -55,7 +54,6 @@ hpack_huffman_decode(const uint8_t *src, size_t n, char *dst, size_t cap)
 					    hpack_huff_sym[index] : '?');
 				out++;
 				code = first = index = len = 0;
-				ones = 1;
 				continue;
 			}
 			if (len == 30)
@@ -65,8 +63,11 @@ hpack_huffman_decode(const uint8_t *src, size_t n, char *dst, size_t cap)
 			code <<= 1;
 		}
 	}
-	/* Padding: at most 7 bits, all ones (a prefix of EOS). */
-	if (len > 7 || !ones)
+	/*
+	 * Padding: at most 7 bits, all ones (a prefix of EOS); code holds
+	 * them shifted left once.
+	 */
+	if (len > 7 || code + 2 != 2u << len)
 		return -1;
 	return (long)out;
 }
