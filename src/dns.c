@@ -2,18 +2,16 @@
 /*
  * dns.c - DNS messages for the non-blocking resolver (see dns.h).
  *
- * Names are compared as text: each name in the answer is expanded into a
- * buffer (following compression pointers, at most DNS_JUMPS_MAX of them
- * and never past 255 bytes) and compared without regard to ASCII case,
- * as RFC 4343 asks.
+ * The question must be the one we sent: it is compared with the query
+ * built again, without regard to ASCII case (RFC 4343). Names in the
+ * answer section are stepped over, never followed, so compression
+ * pointers cannot make the parser loop.
  */
-#include <strings.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include "dns.h"
 
-#define DNS_JUMPS_MAX	32
 #define DNS_HDR		12
 #define DNS_CLASS_IN	1
 
@@ -23,36 +21,16 @@ dns_get16(const uint8_t *p)
 	return (uint16_t)(p[0] << 8 | p[1]);
 }
 
-/* Length of name without a final dot; 0 if it is not a valid name. */
-static size_t
-dns_name_len(const char *name)
-{
-	size_t	len = strlen(name), i, label = 0;
-
-	if (len > 0 && name[len - 1] == '.')
-		len--;
-	if (len == 0 || len > DNS_NAME_MAX)
-		return 0;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)name[i];
-
-		if (c == '.') {
-			if (label == 0)
-				return 0;
-			label = 0;
-		} else if (c <= 0x20 || c >= 0x7f || ++label > 63)
-			return 0;
-	}
-	return label == 0 ? 0 : len;
-}
-
 size_t
 dns_build_query(uint8_t *buf, size_t n, uint16_t id, const char *name,
     int type)
 {
-	size_t	len = dns_name_len(name), i, o, start;
+	size_t	len = strlen(name), i, o = DNS_HDR + 1, start = DNS_HDR;
+	int	c;
 
-	if (len == 0 || n < DNS_HDR + len + 2 + 4 ||
+	if (len > 0 && name[len - 1] == '.')
+		len--;
+	if (len == 0 || len > DNS_NAME_MAX || n < DNS_HDR + len + 2 + 4 ||
 	    (type != DNS_TYPE_A && type != DNS_TYPE_AAAA))
 		return 0;
 	memset(buf, 0, DNS_HDR);
@@ -60,14 +38,18 @@ dns_build_query(uint8_t *buf, size_t n, uint16_t id, const char *name,
 	buf[1] = (uint8_t)id;
 	buf[2] = 0x01;			/* RD */
 	buf[5] = 1;			/* QDCOUNT */
-	o = DNS_HDR;
-	start = o++;
+	/* Labels of 1 to 63 printable bytes, checked as they are written. */
 	for (i = 0; i <= len; i++) {
-		if (i == len || name[i] == '.') {
+		c = i < len ? (unsigned char)name[i] : '.';
+		if (c == '.') {
+			if (o - start - 1 - 1 > 62)
+				return 0;
 			buf[start] = (uint8_t)(o - start - 1);
 			start = o++;
-		} else
-			buf[o++] = (uint8_t)name[i];
+		} else if (c <= 0x20 || c >= 0x7f)
+			return 0;
+		else
+			buf[o++] = (uint8_t)c;
 	}
 	buf[start] = 0;			/* the root label */
 	buf[o++] = 0;
@@ -77,109 +59,60 @@ dns_build_query(uint8_t *buf, size_t n, uint16_t id, const char *name,
 	return o;
 }
 
-/*
- * Expand the name at *off into text (DNS_NAME_MAX + 2 bytes), lower-case
- * kept as sent; *off moves past the name where it sits. Returns 0 or -1.
- */
 static int
-dns_read_name(const uint8_t *msg, size_t n, size_t *off, char *text)
+dns_lower(int c)
 {
-	size_t	p = *off, t = 0, end = 0;
-	int	jumps = 0;
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
 
-	for (;;) {
-		uint8_t l;
+/* Past the name at p where it sits (not following pointers), or 0. */
+static size_t
+dns_skip(const uint8_t *msg, size_t n, size_t p)
+{
+	uint8_t l;
 
-		if (p >= n)
-			return -1;
+	while (p < n) {
 		l = msg[p];
-		if ((l & 0xc0) == 0xc0) {
-			if (p + 1 >= n || ++jumps > DNS_JUMPS_MAX)
-				return -1;
-			if (end == 0)
-				end = p + 2;
-			p = (size_t)(l & 0x3f) << 8 | msg[p + 1];
-			continue;
-		}
+		if (l >= 0xc0)
+			return p + 2 <= n ? p + 2 : 0;
 		if (l & 0xc0)
-			return -1;	/* 0x40, 0x80: obsolete label types */
+			return 0;	/* 0x40, 0x80: obsolete label types */
+		p += 1 + (size_t)l;
 		if (l == 0)
-			break;
-		if (p + 1 + l > n || t + l + 1 > DNS_NAME_MAX + 1)
-			return -1;
-		if (t > 0)
-			text[t++] = '.';
-		memcpy(text + t, msg + p + 1, l);
-		t += l;
-		p += 1 + l;
+			return p;
 	}
-	text[t] = '\0';
-	*off = end != 0 ? end : p + 1;
-	return 0;
-}
-
-/* name == text, ignoring case and a final dot of name. */
-static int
-dns_same(const char *name, const char *text)
-{
-	size_t len = dns_name_len(name);
-
-	return len != 0 && strlen(text) == len &&
-	    strncasecmp(name, text, len) == 0;
-}
-
-/* The fixed part of a record after its owner name. */
-struct dns_rr {
-	char		owner[DNS_NAME_MAX + 2];
-	uint16_t	type, klass, rdlen;
-	size_t		rdata;		/* offset */
-};
-
-static int
-dns_read_rr(const uint8_t *msg, size_t n, size_t *off, struct dns_rr *rr)
-{
-	if (dns_read_name(msg, n, off, rr->owner) != 0 || *off + 10 > n)
-		return -1;
-	rr->type = dns_get16(msg + *off);
-	rr->klass = dns_get16(msg + *off + 2);
-	rr->rdlen = dns_get16(msg + *off + 8);
-	rr->rdata = *off + 10;
-	if (rr->rdata + rr->rdlen > n)
-		return -1;
-	*off = rr->rdata + rr->rdlen;
 	return 0;
 }
 
 /*
- * One pass over the answer section starting at off: with want == CNAME,
- * replace cur by the target of the CNAME it owns (returns 1 if found);
- * otherwise collect the addresses cur owns. Returns -1 if malformed.
+ * The answer section starting at off: collect the addresses of type want
+ * (class IN), whoever owns them, as musl does. A recursive server answers
+ * a question with the chain of CNAMEs from its name and the addresses at
+ * the end of it, so nothing is lost; an owner name is only stepped over.
+ * Returns 0, or -1 if a record is malformed.
  */
 static int
 dns_scan(const uint8_t *msg, size_t n, size_t off, unsigned ancount,
-    char *cur, int want, struct dns_answer *out)
+    int want, struct dns_answer *out)
 {
-	struct dns_rr	rr;
-	size_t		alen = want == DNS_TYPE_A ? 4 : 16, t;
-	unsigned	i;
+	size_t		alen = want == DNS_TYPE_A ? 4 : 16, rdata;
+	unsigned	i, rdlen;
 
 	for (i = 0; i < ancount; i++) {
-		if (dns_read_rr(msg, n, &off, &rr) != 0)
+		if ((off = dns_skip(msg, n, off)) == 0 || off + 10 > n)
 			return -1;
-		if (rr.klass != DNS_CLASS_IN || rr.type != want ||
-		    strcasecmp(rr.owner, cur) != 0)
+		rdlen = dns_get16(msg + off + 8);
+		rdata = off + 10;
+		off = rdata + rdlen;
+		if (off > n)
+			return -1;
+		if (dns_get16(msg + rdata - 8) != DNS_CLASS_IN ||
+		    dns_get16(msg + rdata - 10) != want)
 			continue;
-		if (want == DNS_TYPE_CNAME) {
-			t = rr.rdata;
-			if (dns_read_name(msg, n, &t, cur) != 0 ||
-			    t != rr.rdata + rr.rdlen)
-				return -1;
-			return 1;
-		}
-		if (rr.rdlen != alen)
+		if (rdlen != alen)
 			return -1;
 		if (out->count < DNS_ADDR_MAX)
-			memcpy(out->addr[out->count++], msg + rr.rdata, alen);
+			memcpy(out->addr[out->count++], msg + rdata, alen);
 	}
 	return 0;
 }
@@ -188,22 +121,21 @@ int
 dns_parse_answer(const uint8_t *msg, size_t n, uint16_t id,
     const char *name, int type, struct dns_answer *out)
 {
-	char		cur[DNS_NAME_MAX + 2];
-	size_t		off = DNS_HDR;
-	unsigned	ancount;
-	int		i, r;
+	uint8_t		q[DNS_QUERY_MAX];
+	size_t		qlen = dns_build_query(q, sizeof(q), id, name, type), i;
 
 	memset(out, 0, sizeof(*out));
 	out->family = type == DNS_TYPE_A ? AF_INET : AF_INET6;
-	/* Ours: id, QR, a standard query, our one question. */
-	if (n < DNS_HDR || dns_get16(msg) != id || !(msg[2] & 0x80) ||
+	/*
+	 * Ours: id, QR, a standard query, our one question, which is our
+	 * query's (the first name of a message cannot be compressed).
+	 */
+	if (qlen == 0 || n < qlen || dns_get16(msg) != id || !(msg[2] & 0x80) ||
 	    (msg[2] & 0x78) != 0 || dns_get16(msg + 4) != 1)
 		return DNS_MISMATCH;
-	if (dns_read_name(msg, n, &off, cur) != 0 || off + 4 > n ||
-	    !dns_same(name, cur) || dns_get16(msg + off) != type ||
-	    dns_get16(msg + off + 2) != DNS_CLASS_IN)
-		return DNS_MISMATCH;
-	off += 4;
+	for (i = DNS_HDR; i < qlen; i++)
+		if (dns_lower(msg[i]) != dns_lower(q[i]))
+			return DNS_MISMATCH;
 	out->rcode = msg[3] & 0x0f;
 	if (msg[2] & 0x02)
 		return DNS_TRUNCATED;
@@ -211,18 +143,7 @@ dns_parse_answer(const uint8_t *msg, size_t n, uint16_t id,
 		return DNS_NXDOMAIN;
 	if (out->rcode != 0)
 		return DNS_FAIL;
-	ancount = dns_get16(msg + 6);
-	/* Follow the chain from the question's name, then take addresses. */
-	for (i = 0; i <= DNS_CNAME_MAX; i++) {
-		r = dns_scan(msg, n, off, ancount, cur, DNS_TYPE_CNAME, out);
-		if (r < 0)
-			return DNS_BAD;
-		if (r == 0)
-			break;
-	}
-	if (i > DNS_CNAME_MAX)
-		return DNS_BAD;
-	if (dns_scan(msg, n, off, ancount, cur, type, out) < 0) {
+	if (dns_scan(msg, n, qlen, dns_get16(msg + 6), type, out) < 0) {
 		out->count = 0;
 		return DNS_BAD;
 	}

@@ -7,9 +7,10 @@
  * so it goes over UDP as is, or over TCP behind the 2-byte length the
  * caller writes first. An answer is accepted only if it is a response to
  * that very query (id, name, type and class), so a stray or spoofed
- * datagram is told apart from a real failure. CNAME chains inside the
- * answer are followed; compression pointers are bounded so a loop in a
- * hostile message cannot hang the parser.
+ * datagram is told apart from a real failure. The addresses taken are
+ * those of the asked type in the answer section, whatever name owns them,
+ * as musl takes them: the server answers the question with the CNAME chain
+ * from its name and the addresses at its end.
  *
  * Pure: no sockets, no clock, no allocation.
  */
@@ -22,7 +23,6 @@
 #define DNS_NAME_MAX	253	/* text, without the final dot */
 #define DNS_QUERY_MAX	(12 + DNS_NAME_MAX + 2 + 4)
 #define DNS_ADDR_MAX	8	/* addresses kept from one answer */
-#define DNS_CNAME_MAX	8	/* CNAME links followed */
 
 #define DNS_TYPE_A	1
 #define DNS_TYPE_CNAME	5

@@ -2,17 +2,22 @@
 /*
  * hpack.h - the HPACK (RFC 7541) decoder a gRPC health probe needs.
  *
- * Everything a real server may use is understood: the static table, the
- * dynamic table with size updates (up to the 4096 bytes HTTP/2 allows by
- * default, since the probe never advertises another size), Huffman-coded
- * strings, and literals with, without and never indexing. Headers are
- * handed to a callback one at a time.
+ * The probe advertises SETTINGS_HEADER_TABLE_SIZE 0, so a server keeps no
+ * dynamic table for it: size updates are read (and must be 0), literals
+ * "with incremental indexing" add nothing, and an index past the static
+ * table is a reference to an entry that cannot exist, hence malformed.
+ * Of the static table only what a health reply is judged by is kept:
+ * ":status" with its values (indices 8-14) and the name "content-type"
+ * (31); every other static entry decodes to an empty name and value,
+ * which no caller compares. Huffman-coded strings are decoded in full
+ * length; the rare symbols (controls, DEL and bytes >= 0x80) come out as
+ * '?'.
  *
- * Fixed memory: strings longer than HPACK_STR_MAX are kept truncated, both
- * in what the callback sees (truncated is set) and in the dynamic table,
- * whose size accounting still uses the real lengths. A probe only looks at
- * short headers (:status, content-type, grpc-status, grpc-message), so
- * nothing it needs is lost. Pure: no allocation, no system calls.
+ * Fixed memory: strings longer than HPACK_STR_MAX are kept truncated
+ * (truncated is set). A probe only looks at short headers (:status,
+ * content-type, grpc-status, grpc-message), so nothing it needs is lost.
+ * Headers are handed to a callback one at a time. Pure: no allocation,
+ * no system calls.
  */
 #ifndef TEND_HPACK_H
 #define TEND_HPACK_H
@@ -21,7 +26,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define HPACK_TABLE_MAX	4096	/* SETTINGS_HEADER_TABLE_SIZE, default */
 #define HPACK_STR_MAX	256	/* bytes kept of one name or value */
 
 struct hpack_field {
@@ -34,18 +38,8 @@ struct hpack_field {
 typedef int	(*hpack_cb)(void *arg, const struct hpack_field *f);
 
 struct hpack_dec {
-	uint32_t	cap;		/* size limit now in force */
-	uint32_t	size;		/* RFC 7541 size of the entries */
-	uint32_t	used;		/* bytes of tab[] in use */
-	uint32_t	count;		/* entries */
 	char		name[HPACK_STR_MAX], value[HPACK_STR_MAX];
-	/* Entries newest first: 4 u16 lengths (real name, real value,
-	 * kept name, kept value), then the kept bytes. Charged 32 bytes
-	 * apiece but using at most 8 + kept, the table always fits. */
-	uint8_t		tab[HPACK_TABLE_MAX];
 };
-
-void	hpack_init(struct hpack_dec *d);
 
 /*
  * Decode one complete header block of n bytes, calling cb for each field

@@ -8,6 +8,7 @@
  * the caller's text, which is never copied or modified.
  */
 #include <arpa/inet.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
@@ -24,8 +25,9 @@ resolv_space(char c)
 
 /*
  * The next word of the line at *pos, stopping at the line's end or at
- * comment (when not NUL), which ends the line's words. Returns its length
- * with *w at it, or 0 at the end of the line (*pos then at its newline).
+ * comment, which ends the line's words (NUL: none, a NUL being a blank).
+ * Returns its length with *w at it, or 0 at the end of the line (*pos
+ * then at its newline).
  */
 static size_t
 resolv_word(const char *text, size_t n, size_t *pos, char comment,
@@ -35,12 +37,12 @@ resolv_word(const char *text, size_t n, size_t *pos, char comment,
 
 	while (i < n && text[i] != '\n' && resolv_space(text[i]))
 		i++;
-	if (i < n && comment != '\0' && text[i] == comment)
+	if (i < n && text[i] == comment)
 		while (i < n && text[i] != '\n')
 			i++;
 	start = i;
 	while (i < n && text[i] != '\n' && !resolv_space(text[i]) &&
-	    (comment == '\0' || text[i] != comment))
+	    text[i] != comment)
 		i++;
 	*pos = i;
 	*w = text + start;
@@ -81,22 +83,47 @@ resolv_addr_parse(const char *w, size_t len, struct resolv_addr *a)
 	return false;
 }
 
+/*
+ * Which key of list (NUL-separated, ended by an empty one) does w start
+ * with? Its index with *klen its length, or -1. No key is a prefix of
+ * another in the lists below.
+ */
+static int
+resolv_key(const char *list, const char *w, size_t len, size_t *klen)
+{
+	int i;
+
+	for (i = 0; *list != '\0'; i++, list += *klen + 1) {
+		*klen = strlen(list);
+		if (*klen <= len && memcmp(w, list, *klen) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* The keywords understood, and the options, numbered in order from 0. */
+static const char resolv_keywords[] = "nameserver\0search\0domain\0options\0";
+static const char resolv_options[] = "ndots:\0timeout:\0attempts:\0";
+static const uint8_t resolv_caps[] = { 15, 30, 5 };
+
 /* "ndots:N" and friends: a small decimal, capped. */
 static void
-resolv_option(const char *w, size_t len, const char *key, int cap, int *v)
+resolv_option(const char *w, size_t len, struct resolv_conf *rc)
 {
-	size_t	klen = strlen(key), i;
-	int	x = 0;
+	size_t	klen, i;
+	int	o = resolv_key(resolv_options, w, len, &klen), x = 0, cap;
 
-	if (len <= klen || memcmp(w, key, klen) != 0)
+	if (o < 0 || klen == len)
 		return;
+	cap = resolv_caps[o];
 	for (i = klen; i < len; i++) {
 		if (w[i] < '0' || w[i] > '9')
 			return;
 		if (x <= cap)
 			x = x * 10 + (w[i] - '0');
 	}
-	*v = x > cap ? cap : x;
+	*(o == 0 ? &rc->ndots : o == 1 ? &rc->timeout : &rc->attempts) =
+	    x > cap ? cap : x;
 }
 
 /* Append a search domain; "." alone, as glibc reads it, is none. */
@@ -114,14 +141,12 @@ resolv_add_search(struct resolv_conf *rc, size_t *used, const char *w,
 	*used += len + 1;
 	rc->nsearch++;
 }
-/* The keywords understood, numbered in this order from 0. */
-static const char resolv_keywords[] = "nameserver\0search\0domain\0options";
 
 void
 resolv_conf_parse(const char *text, size_t n, struct resolv_conf *rc)
 {
-	const char	*w, *k;
-	size_t		 pos = 0, len, used = 0;
+	const char	*w;
+	size_t		 pos = 0, len, used = 0, klen;
 	int		 kw, args;
 
 	memset(rc, 0, sizeof(*rc));
@@ -131,10 +156,9 @@ resolv_conf_parse(const char *text, size_t n, struct resolv_conf *rc)
 	for (; pos < n; resolv_next_line(text, n, &pos)) {
 		/* Comment lines (# or ;) match no keyword. */
 		len = resolv_word(text, n, &pos, '\0', &w);
-		for (kw = 0, k = resolv_keywords; kw < 4;
-		    kw++, k += strlen(k) + 1)
-			if (len == strlen(k) && memcmp(w, k, len) == 0)
-				break;
+		if ((kw = resolv_key(resolv_keywords, w, len, &klen)) >= 0 &&
+		    klen != len)
+			kw = -1;
 		if (kw == 1 || kw == 2) {	/* the last search/domain wins */
 			rc->nsearch = 0;
 			used = 0;
@@ -147,13 +171,8 @@ resolv_conf_parse(const char *text, size_t n, struct resolv_conf *rc)
 					rc->nns++;
 			} else if (kw == 1 || (kw == 2 && args == 0))
 				resolv_add_search(rc, &used, w, len);
-			else if (kw == 3) {
-				resolv_option(w, len, "ndots:", 15, &rc->ndots);
-				resolv_option(w, len, "timeout:", 30,
-				    &rc->timeout);
-				resolv_option(w, len, "attempts:", 5,
-				    &rc->attempts);
-			}
+			else if (kw == 3)
+				resolv_option(w, len, rc);
 		}
 	}
 	if (rc->nns == 0) {
@@ -226,23 +245,25 @@ resolv_candidate(const struct resolv_conf *rc, const char *name, int i,
 
 	if (nlen == 0 || i < 0)
 		return 0;
-	if (name[nlen - 1] == '.')
-		return i == 0 && nlen > 1 ?
-		    resolv_join(name, nlen - 1, NULL, buf, n) : 0;
-	for (k = 0; k < nlen; k++)
-		dots += name[k] == '.';
-	if (dots >= rc->ndots) {
-		if (i == 0)
-			return resolv_join(name, nlen, NULL, buf, n);
-		s = i - 1;
+	if (name[nlen - 1] == '.') {
+		/* Absolute: as is, once. */
+		if (i > 0 || --nlen == 0)
+			return 0;
+		d = NULL;
 	} else {
-		if (i == rc->nsearch)
-			return resolv_join(name, nlen, NULL, buf, n);
-		s = i;
+		for (k = 0; k < nlen; k++)
+			dots += name[k] == '.';
+		/* Where the name as is comes: first, or after the domains. */
+		s = dots >= rc->ndots ? 0 : rc->nsearch;
+		if (i == s)
+			d = NULL;
+		else {
+			s = i > s ? i - 1 : i;
+			if (s >= rc->nsearch)
+				return 0;
+			while (s-- > 0)
+				d += strlen(d) + 1;
+		}
 	}
-	if (s >= rc->nsearch)
-		return 0;
-	while (s-- > 0)
-		d += strlen(d) + 1;
 	return resolv_join(name, nlen, d, buf, n);
 }

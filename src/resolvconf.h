@@ -30,11 +30,11 @@ struct resolv_addr {
 };
 
 struct resolv_conf {
-	struct resolv_addr	ns[RESOLV_NS_MAX];
 	int			nns;
-	char			search[RESOLV_SEARCH_LEN];	/* NUL-separated */
 	int			nsearch;
 	int			ndots, timeout, attempts;
+	struct resolv_addr	ns[RESOLV_NS_MAX];
+	char			search[RESOLV_SEARCH_LEN];	/* NUL-separated */
 };
 
 void	resolv_conf_parse(const char *text, size_t n, struct resolv_conf *rc);

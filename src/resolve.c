@@ -15,7 +15,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "fmt.h"
 #include "resolve.h"
 #include "sysabi.h"
 
@@ -78,8 +77,7 @@ resolve_end(struct resolve *r, enum resolve_state st, const char *why)
 	if (r->naddr > 0)
 		st = RESOLVE_OK;
 	r->state = st;
-	if (st != RESOLVE_OK)
-		(void)fmt_format(r->why, sizeof(r->why), "%s", why);
+	r->why = why;
 }
 
 static uint16_t
@@ -111,9 +109,8 @@ resolve_open(struct resolve *r, uint64_t now)
 	r->fd = sysabi_socket(ns->family, (r->tcp ? SOCK_STREAM : SOCK_DGRAM) |
 	    SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	r->len = 0;
-	r->qoff = 0;
-	r->connected = !r->tcp;
-	if (r->fd < 0 || (sysabi_connect(r->fd, &ss, sl) < 0 &&
+	r->sent = !r->tcp;
+	if (r->fd < 0 || (sysabi_connect(r->fd, (struct sockaddr *)&ss, sl) < 0 &&
 	    errno != EINPROGRESS))
 		return -1;
 	if (!r->tcp && sysabi_send(r->fd, r->q + 2, r->qlen, 0) < 0)
@@ -125,10 +122,11 @@ enum { STEP_ASK, STEP_NEXT_NAME, STEP_NEXT_SERVER };
 
 /*
  * Move on, in a loop rather than by recursion: ask the current name
- * (STEP_ASK) from the first server, or the next search candidate
- * (STEP_NEXT_NAME), or the current question from the next server after a
- * failure that why describes (STEP_NEXT_SERVER). Ends with a socket open
- * and a try deadline set, or with the resolution finished.
+ * (STEP_ASK) from the server that answered last, or the next search
+ * candidate (STEP_NEXT_NAME), or the current question from the next
+ * server after a failure that why describes (STEP_NEXT_SERVER). Ends
+ * with a socket open and a try deadline set, or with the resolution
+ * finished.
  */
 static void
 resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
@@ -151,38 +149,34 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 		}
 		if (step == STEP_ASK) {
 			r->id = resolve_random_id();
-			r->qlen = dns_build_query(r->q + 2, sizeof(r->q) - 2, r->id,
-			    r->qname, r->type);
+			r->qlen = dns_build_query(r->q + 2, sizeof(r->q) - 2,
+			    r->id, r->qname, r->type);
 			if (r->qlen == 0) {
 				step = STEP_NEXT_NAME;
 				continue;
 			}
 			r->q[0] = (uint8_t)(r->qlen >> 8);
 			r->q[1] = (uint8_t)r->qlen;
-			/* From the server that answered last: a dead one costs once. */
 			r->round = 0;
-			r->tcp = false;
-			if (resolve_open(r, now) == 0)
-				return;
-			why = "DNS: no nameserver reachable";
-		}
-		/* STEP_NEXT_SERVER */
-		step = STEP_NEXT_SERVER;
-		if (++r->ns >= r->rc.nns)
-			r->ns = 0;
-		if (++r->round >= r->rc.nns * r->rc.attempts) {
-			/* As glibc: a failing server ends only this name. */
-			if (why != servfail_why) {
-				resolve_end(r, RESOLVE_TIMEOUT, why);
-				return;
+		} else {
+			if (++r->ns >= r->rc.nns)
+				r->ns = 0;
+			if (++r->round >= r->rc.nns * r->rc.attempts) {
+				/* As glibc: a failing server ends only this name. */
+				if (why != servfail_why) {
+					resolve_end(r, RESOLVE_TIMEOUT, why);
+					return;
+				}
+				r->servfail = true;
+				step = STEP_NEXT_NAME;
+				continue;
 			}
-			r->servfail = true;
-			step = STEP_NEXT_NAME;
-			continue;
 		}
 		r->tcp = false;
 		if (resolve_open(r, now) == 0)
 			return;
+		why = "DNS: no nameserver reachable";
+		step = STEP_NEXT_SERVER;
 	}
 }
 
@@ -209,7 +203,7 @@ resolve_start(struct resolve *r, const char *name, uint64_t now)
 int
 resolve_fd(const struct resolve *r, short *ret_events)
 {
-	*ret_events = r->tcp && r->qoff < r->qlen + 2 ? POLLOUT : POLLIN;
+	*ret_events = r->sent ? POLLIN : POLLOUT;
 	return r->state == RESOLVE_MORE ? r->fd : -1;
 }
 
@@ -271,34 +265,43 @@ resolve_on_answer(struct resolve *r, const uint8_t *msg, size_t n, uint64_t now)
 	resolve_go(r, now, STEP_NEXT_SERVER, servfail_why);
 }
 
-static void
-resolve_tcp_io(struct resolve *r, short revents, uint64_t now)
+/*
+ * The socket is ready. Over TCP the query goes out once the connection is
+ * up (all of it: a few hundred bytes into an empty socket buffer), then
+ * the answer is gathered behind its 2-byte length; over UDP one datagram
+ * is one answer.
+ */
+void
+resolve_on_io(struct resolve *r, short revents, uint64_t now)
 {
-	int err = 0;
-	socklen_t el = sizeof(err);
 	ssize_t n;
 	size_t need;
 
-	if (!r->connected) {
-		if (sysabi_getsockopt(r->fd, SOL_SOCKET, SO_ERROR, &err, &el) < 0 || err) {
+	if (r->state != RESOLVE_MORE || r->fd < 0)
+		return;
+	if (!r->sent) {
+		if (!(revents & (POLLOUT | POLLERR | POLLHUP)))
+			return;
+		/* A refused connection fails here too. */
+		if (sysabi_send(r->fd, r->q, r->qlen + 2, MSG_NOSIGNAL) !=
+		    (ssize_t)r->qlen + 2) {
 			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
 			return;
 		}
-		r->connected = true;
-	}
-	if (r->qoff < r->qlen + 2) {
-		if (!(revents & (POLLOUT | POLLERR | POLLHUP)))
-			return;
-		n = sysabi_send(r->fd, r->q + r->qoff, r->qlen + 2 - r->qoff, MSG_NOSIGNAL);
-		if (n < 0 && errno != EAGAIN && errno != EINTR)
-			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
-		else if (n > 0)
-			r->qoff += (size_t)n;
+		r->sent = true;
 		return;
 	}
 	n = sysabi_recv(r->fd, r->buf + r->len, sizeof(r->buf) - r->len, 0);
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
+	if (!r->tcp) {
+		/* An error is ICMP port unreachable: nobody serves DNS there. */
+		if (n < 0)
+			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
+		else
+			resolve_on_answer(r, r->buf, (size_t)n, now);
+		return;
+	}
 	if (n <= 0) {
 		resolve_go(r, now, STEP_NEXT_SERVER, servfail_why);
 		return;
@@ -313,25 +316,4 @@ resolve_tcp_io(struct resolve *r, short revents, uint64_t now)
 	}
 	if (r->len >= need)
 		resolve_on_answer(r, r->buf + 2, need - 2, now);
-}
-
-void
-resolve_on_io(struct resolve *r, short revents, uint64_t now)
-{
-	ssize_t n;
-
-	if (r->state != RESOLVE_MORE || r->fd < 0)
-		return;
-	if (r->tcp) {
-		resolve_tcp_io(r, revents, now);
-		return;
-	}
-	n = sysabi_recv(r->fd, r->buf, sizeof(r->buf), 0);
-	if (n < 0) {
-		/* ICMP port unreachable: nobody serves DNS there. */
-		if (errno != EAGAIN && errno != EINTR)
-			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
-		return;
-	}
-	resolve_on_answer(r, r->buf, (size_t)n, now);
 }

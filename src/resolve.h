@@ -8,7 +8,8 @@
  * /etc/resolv.conf over UDP, A then AAAA, one query in flight. A try that
  * gets no answer within the resolv.conf timeout goes to the next
  * nameserver, for "attempts" rounds; each question starts at the server
- * that answered the last one. A truncated answer is asked again over TCP. The ids are random (getrandom), and an answer is taken only
+ * that answered the last one. A truncated answer is asked again over TCP.
+ * The ids are random (getrandom), and an answer is taken only
  * from the server asked and only if it answers that very query (dns.c).
  *
  * The files are read once per resolution; a file that cannot be read is
@@ -35,28 +36,28 @@ enum resolve_state {
 	RESOLVE_ERROR		/* why says what */
 };
 
+/* Small fields first: reached with short displacements, less code. */
 struct resolve {
 	enum resolve_state	state;
-	struct resolv_addr	addr[RESOLVE_ADDR_MAX];
 	int			naddr;
-	char			why[64];
-
-	struct resolv_conf	rc;
+	const char		*why;		/* a static string */
 	const char		*name;
 	int			cand;		/* candidate index */
-	char			qname[RESOLV_NAME_MAX];
 	int			type;		/* DNS_TYPE_A, DNS_TYPE_AAAA */
 	bool			servfail;	/* a name got only failures */
+	bool			tcp, sent;	/* sent: the query is out */
+	uint16_t		id;
 	int			ns;		/* the server asked */
 	int			round;		/* tries failed for this question */
 	int			fd;
-	bool			tcp, connected;
-	uint16_t		id;
-	uint8_t			q[DNS_QUERY_MAX + 2];
-	size_t			qlen, qoff;
-	uint8_t			buf[RESOLVE_BUF_MAX];
+	size_t			qlen;
 	size_t			len;
 	uint64_t		try_deadline;
+	struct resolv_addr	addr[RESOLVE_ADDR_MAX];
+	struct resolv_conf	rc;
+	char			qname[RESOLV_NAME_MAX];
+	uint8_t			q[DNS_QUERY_MAX + 2];
+	uint8_t			buf[RESOLVE_BUF_MAX];
 };
 
 /* Fill ss with family/addr (4 or 16 bytes)/port; returns its length. */

@@ -6,7 +6,8 @@
  * a real python3-grpcio server answering the request grpc_build_request()
  * writes (C core: plain HPACK literals, a PING, WINDOW_UPDATEs), and
  * streams built with python3-hpack's encoder with Huffman coding and
- * dynamic-table indexing on, the way grpc-go and others write headers.
+ * incremental indexing on, the way grpc-go and others write headers (into
+ * a dynamic table of size 0, as our SETTINGS ask).
  * Hand-made frames below cover the failures. Every reply is fed once
  * whole and once a byte at a time; the verdict must not differ.
  */
@@ -55,7 +56,7 @@ test_build_request(void **state)
 	uint8_t		 b[GRPC_REQ_MAX], small[40];
 	size_t		 n;
 	const uint8_t	 head[] = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
-	    "\0\0\6\4\0\0\0\0\0" "\0\2\0\0\0\0";
+	    "\0\0\14\4\0\0\0\0\0" "\0\1\0\0\0\0" "\0\2\0\0\0\0";
 	/* DATA frame: 5-byte prefix then field 1 = "svc". */
 	const uint8_t	 data[] = "\0\0\12\0\1\0\0\0\1" "\0\0\0\0\5"
 	    "\x0a\x03svc";
@@ -66,9 +67,11 @@ test_build_request(void **state)
 	assert_memory_equal(b, head, sizeof(head) - 1);
 	assert_memory_equal(b + n - (sizeof(data) - 1), data,
 	    sizeof(data) - 1);
-	/* The HEADERS frame on stream 1 with END_HEADERS. */
-	assert_memory_equal(b + 39 + 3, "\1\4\0\0\0\1", 6);
-	assert_memory_equal(b + 48, "\x83\x86\x04\x1c/grpc.health.v1.Health/"
+	/* The HEADERS frame on stream 1 with END_HEADERS: :method POST and
+	 * :scheme http (static 3, 6), :path with static name 4, :authority
+	 * with static name 1, content-type with 31, te a new name. */
+	assert_memory_equal(b + 45 + 3, "\1\4\0\0\0\1", 6);
+	assert_memory_equal(b + 54, "\x83\x86\x04\x1c/grpc.health.v1.Health/"
 	    "Check\x01\x0e" "10.0.0.1:50051\x0f\x10\x10" "application/grpc"
 	    "\x00\x02te\x08trailers", 2 + 30 + 16 + 19 + 12);
 	/* The empty service (the default) is an empty message. */
@@ -82,7 +85,12 @@ test_build_request(void **state)
 	assert_int_equal(grpc_build_request(b, sizeof(b), "a:1", "x\ny"), 0);
 }
 
-/* The request HEADERS, decoded by our own HPACK decoder. */
+/*
+ * The request HEADERS, decoded by our own HPACK decoder: it names only
+ * the static entries a reply is judged by (content-type here), so the
+ * pseudo-headers come out with empty names, and :method and :scheme
+ * (fully indexed) with empty values; the bytes are checked above.
+ */
 static int
 req_cb(void *arg, const struct hpack_field *f)
 {
@@ -106,12 +114,10 @@ test_request_headers_decode(void **state)
 	n = grpc_build_request(b, sizeof(b), "svc.local:50051",
 	    "grpc.health.v1.Health");
 	assert_true(n > 0);
-	hlen = (size_t)b[39] << 16 | (size_t)b[40] << 8 | b[41];
-	hpack_init(&d);
-	assert_int_equal(hpack_decode(&d, b + 48, hlen, req_cb, text), 0);
-	assert_string_equal(text, ":method=POST;:scheme=http;"
-	    ":path=/grpc.health.v1.Health/Check;:authority=svc.local:50051;"
-	    "content-type=application/grpc;te=trailers;");
+	hlen = (size_t)b[45] << 16 | (size_t)b[46] << 8 | b[47];
+	assert_int_equal(hpack_decode(&d, b + 54, hlen, req_cb, text), 0);
+	assert_string_equal(text, "=;=;=/grpc.health.v1.Health/Check;"
+	    "=svc.local:50051;content-type=application/grpc;te=trailers;");
 }
 
 /* The longest authority and service still fit in GRPC_REQ_MAX. */
@@ -131,17 +137,16 @@ test_build_request_longest(void **state)
 	svc[GRPC_SERVICE_MAX] = '\0';
 	n = grpc_build_request(b, sizeof(b), auth, svc);
 	assert_true(n > 0 && n <= GRPC_REQ_MAX);
-	hlen = (size_t)b[39] << 16 | (size_t)b[40] << 8 | b[41];
-	hpack_init(&d);
-	assert_int_equal(hpack_decode(&d, b + 48, hlen, req_cb, text), 0);
-	assert_non_null(strstr(text, ":authority=aaaa"));
+	hlen = (size_t)b[45] << 16 | (size_t)b[46] << 8 | b[47];
+	assert_int_equal(hpack_decode(&d, b + 54, hlen, req_cb, text), 0);
+	assert_non_null(strstr(text, ";=aaaa"));
 	/* Our decoder keeps HPACK_STR_MAX bytes of it; all are on the wire. */
-	assert_int_equal(strlen(strstr(text, ":authority=")) -
-	    strlen(strstr(text, ";content-type")), 11 + HPACK_STR_MAX);
+	assert_int_equal(strlen(strstr(text, ";=aaaa")) -
+	    strlen(strstr(text, ";content-type")), 2 + HPACK_STR_MAX);
 	assert_non_null(memmem(b, n, auth, GRPC_AUTHORITY_MAX));
 	/* The DATA frame: 5 + 1 + 2 + 200 bytes of payload. */
-	assert_int_equal(b[48 + hlen + 2], 208);
-	assert_memory_equal(b + 48 + hlen + 9 + 5, "\x0a\xc8\x01", 3);
+	assert_int_equal(b[54 + hlen + 2], 208);
+	assert_memory_equal(b + 54 + hlen + 9 + 5, "\x0a\xc8\x01", 3);
 	/* One byte more of either is refused. */
 	auth[GRPC_AUTHORITY_MAX] = 'a';
 	auth[GRPC_AUTHORITY_MAX + 1] = '\0';
@@ -196,6 +201,8 @@ test_huffman_replies(void **state)
 	expect(huff_trailers_only, sizeof(huff_trailers_only),
 	    GRPC_UNHEALTHY, "grpc-status 5: unknown service");
 }
+
+static const uint8_t zeros[64];
 
 /* A reply assembled from frames: the server's SETTINGS first. */
 struct stream {
@@ -279,10 +286,39 @@ test_failures(void **state)
 	frame(&s, 1, 4, 1, OK_HEADERS, OK_HEADERS_LEN);
 	frame(&s, 1, 5, 1, "\x00\x0bgrpc-status\x02-1", 16);
 	expect(s.b, s.n, GRPC_UNHEALTHY, "bad HTTP/2 headers");
+	/* A reference to a dynamic entry: our table size is 0. */
+	start(&s);
+	frame(&s, 1, 4, 1, OK_HEADERS, OK_HEADERS_LEN);
+	frame(&s, 1, 5, 1, "\xbe", 1);
+	expect(s.b, s.n, GRPC_UNHEALTHY, "bad HTTP/2 headers");
+	start(&s);
+	frame(&s, 1, 4, 1, "\x3f\xe1\x1f\x88", 4);
+	expect(s.b, s.n, GRPC_UNHEALTHY, "bad HTTP/2 headers");
 	start(&s);
 	frame(&s, 1, 4, 1, OK_HEADERS, OK_HEADERS_LEN);
 	frame(&s, 0, 0, 1, "\1\0\0\0\2\x08\x01", 7);
+	frame(&s, 1, 5, 1, "\x00\x0bgrpc-status\x01" "0", 15);
 	expect(s.b, s.n, GRPC_UNHEALTHY, "bad HealthCheckResponse");
+	/* Two messages, or one longer than a health reply. */
+	start(&s);
+	frame(&s, 1, 4, 1, OK_HEADERS, OK_HEADERS_LEN);
+	frame(&s, 0, 0, 1, "\0\0\0\0\2\x08\x01", 7);
+	frame(&s, 0, 0, 1, "\0\0\0\0\2\x08\x01", 7);
+	frame(&s, 1, 5, 1, "\x00\x0bgrpc-status\x01" "0", 15);
+	expect(s.b, s.n, GRPC_UNHEALTHY, "bad HealthCheckResponse");
+	start(&s);
+	frame(&s, 1, 4, 1, OK_HEADERS, OK_HEADERS_LEN);
+	frame(&s, 0, 0, 1, "\0\0\0\0\x41\x08\x01", 7);
+	frame(&s, 0, 0, 1, zeros, 64);
+	expect(s.b, s.n, GRPC_UNHEALTHY, "bad HealthCheckResponse");
+	/* A message split across DATA frames is one message. */
+	start(&s);
+	frame(&s, 1, 4, 1, OK_HEADERS, OK_HEADERS_LEN);
+	frame(&s, 0, 0, 1, "\0\0\0", 3);
+	frame(&s, 0, 0, 1, "\0\2\x08", 3);
+	frame(&s, 0, 0, 1, "\x01", 1);
+	frame(&s, 1, 5, 1, "\x00\x0bgrpc-status\x01" "0", 15);
+	expect(s.b, s.n, GRPC_HEALTHY, "SERVING");
 	/* grpc-status 0 and no message at all. */
 	start(&s);
 	frame(&s, 1, 4, 1, OK_HEADERS, OK_HEADERS_LEN);
