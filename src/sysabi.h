@@ -218,11 +218,12 @@ sysabi_recv(int fd, void *buf, size_t len, int flags)
 #else
 #define sysabi_socket(d, t, p)		socket(d, t, p)
 #define sysabi_accept4(fd, fl)		accept4(fd, NULL, NULL, fl)
-#define sysabi_bind(fd, sa, len)	bind(fd, sa, len)
+#define sysabi_bind(fd, sa, len)	bind(fd, (const struct sockaddr *)(sa), len)
 #define sysabi_listen(fd, n)		listen(fd, n)
-#define sysabi_connect(fd, sa, len)	connect(fd, sa, len)
+#define sysabi_connect(fd, sa, len)	connect(fd, (const struct sockaddr *)(sa), len)
 #define sysabi_getsockopt(fd, l, n, v, len) getsockopt(fd, l, n, v, len)
-#define sysabi_sendto(fd, b, n, fl, sa, sl) sendto(fd, b, n, fl, sa, sl)
+#define sysabi_sendto(fd, b, n, fl, sa, sl) \
+	sendto(fd, b, n, fl, (const struct sockaddr *)(sa), sl)
 #define sysabi_recv(fd, b, n, fl)	recv(fd, b, n, fl)
 #endif
 #define sysabi_send(fd, b, n, fl)	sysabi_sendto(fd, b, n, fl, NULL, 0)
