@@ -91,7 +91,10 @@ start_pid1() {
 }
 
 # start_plain ARGS...: tend in the background, not PID 1; sets TEND_PID.
+# Its output files are emptied here first, as start_ns does: the background
+# command's own redirection may come after the test's first look at them.
 start_plain() {
+	: >"$TMP/out"
 	"$TEND" "$@" >"$TMP/out" 2>"$TMP/err" &
 	TEND_PID=$!
 	NS_PID=$TEND_PID
