@@ -59,7 +59,7 @@ as_pid1() { $NS "$TEND" "$@"; }
 # host names (cmake -DTEND_NET_PROBES=ON).
 need_net_probes() {
 	"$TEND" probe grpc://127.0.0.1:1 2>&1 | grep -q 'not built into' &&
-	    skip "this tend is built without gRPC probes and host names (-DTEND_NET_PROBES=ON)"
+	    skip "this tend is built without gRPC probes and host names (-DTEND_NET_PROBES=OFF)"
 	return 0
 }
 
