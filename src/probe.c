@@ -358,12 +358,9 @@ probe_on_exit(struct probe_run *p, int status)
 	len = strcspn(p->out, "\r\n");
 	memcpy(line, p->out, len);
 	line[len] = '\0';
-	if (WIFEXITED(status))
-		probe_finish(p, WEXITSTATUS(status) == 0, "exit %d%s%s",
-		    WEXITSTATUS(status), len ? ": " : "", line);
-	else
-		probe_finish(p, false, "killed by signal %d%s%s", WTERMSIG(status),
-		    len ? ": " : "", line);
+	probe_finish(p, status == 0, "%s %d%s%s", WIFEXITED(status) ? "exit" :
+	    "killed by signal", WIFEXITED(status) ? WEXITSTATUS(status) :
+	    WTERMSIG(status), len ? ": " : "", line);
 }
 
 void
