@@ -56,6 +56,13 @@ probe_finish(struct probe_run *p, bool ok, const char *fmt, ...)
 		keeper_stop(p->pid);
 }
 
+/* A system call failed: "what: reason". */
+static void
+probe_fail(struct probe_run *p, const char *what, int err)
+{
+	probe_finish(p, false, "%s: %s", what, strerror(err));
+}
+
 /* Connect to the next address; out of them, fail with the last error. */
 static void
 probe_connect(struct probe_run *p)
@@ -77,7 +84,7 @@ probe_connect(struct probe_run *p)
 			return;
 		err = errno;
 	}
-	probe_finish(p, false, "connect: %s", strerror(err));
+	probe_fail(p, "connect", err);
 }
 
 /* The resolver may have finished: connect, or fail with its reason. */
@@ -113,7 +120,7 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 	 * fallbacks for kernels before 2.6.27 that tend does not need. */
 	if (syscall(SYS_pipe2, pfd, O_CLOEXEC) < 0 ||
 	    syscall(SYS_fcntl, pfd[0], F_SETFL, O_NONBLOCK) < 0) {
-		probe_finish(p, false, "pipe: %s", strerror(errno));
+		probe_fail(p, "pipe", errno);
 		return;
 	}
 	req.out_fd = pfd[1];
@@ -121,7 +128,7 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 	(void)close(pfd[1]);
 	p->fd = pfd[0];
 	if (pid < 0) {
-		probe_finish(p, false, "fork: %s", strerror(errno));
+		probe_fail(p, "fork", errno);
 		return;
 	}
 	p->pid = pid;
@@ -220,7 +227,7 @@ probe_on_connected(struct probe_run *p)
 		if (p->ai < p->res.naddr)
 			probe_connect(p);
 		else
-			probe_finish(p, false, "connect: %s", strerror(err));
+			probe_fail(p, "connect", err);
 		return;
 	}
 	if (p->spec->kind == PROBE_TCP)
@@ -237,7 +244,7 @@ probe_on_writable(struct probe_run *p)
 
 	if (n < 0) {
 		if (errno != EAGAIN && errno != EINTR)
-			probe_finish(p, false, "send: %s", strerror(errno));
+			probe_fail(p, "send", errno);
 		return;
 	}
 	p->req_off += (size_t)n;
@@ -269,7 +276,7 @@ probe_on_readable(struct probe_run *p)
 
 	if (n < 0) {
 		if (errno != EAGAIN && errno != EINTR)
-			probe_finish(p, false, "recv: %s", strerror(errno));
+			probe_fail(p, "recv", errno);
 		return;
 	}
 	if (PROBE_GRPC_ON && p->spec->kind == PROBE_GRPC) {
