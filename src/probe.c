@@ -70,7 +70,7 @@ probe_connect(struct probe_run *p)
 	struct sockaddr_storage ss;
 	const struct resolv_addr *a;
 	socklen_t len;
-	int err = 0;
+	int err = errno;	/* no address left: the last one's error */
 
 	while (p->ai < p->res.naddr) {
 		a = &p->res.addr[p->ai++];
@@ -224,10 +224,7 @@ probe_on_connected(struct probe_run *p)
 	if (err != 0) {
 		/* Refused here: the name's next address may answer. */
 		errno = err;
-		if (p->ai < p->res.naddr)
-			probe_connect(p);
-		else
-			probe_fail(p, "connect", err);
+		probe_connect(p);
 		return;
 	}
 	if (p->spec->kind == PROBE_TCP)
