@@ -160,8 +160,10 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 		for (i = 0; i < n; i++) {
 			struct wait_item *w = &items[i];
 
-			if (w->running && now >= probe_deadline(&w->run)) {
-				probe_on_time(&w->run, now);
+			/* Finished by the last poll's I/O or reaping, or now due. */
+			if (w->running) {
+				if (now >= probe_deadline(&w->run))
+					probe_on_time(&w->run, now);
 				if (probe_done(&w->run))
 					wait_on_done(w, cfg->wait_interval);
 			}
@@ -206,9 +208,6 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 		for (i = 1; i < k; i++)
 			if (pfd[i].revents)
 				probe_on_io(&items[at[i]].run, pfd[i].revents);
-		for (i = 0; i < n; i++)
-			if (items[i].running && probe_done(&items[i].run))
-				wait_on_done(&items[i], cfg->wait_interval);
 	}
 }
 
