@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "deadline.h"
 #include "exitcode.h"
@@ -38,7 +39,10 @@ wait_parse(const struct tend_config *cfg)
 	char *p, *c;
 	int n = 0, i;
 
-	if (cfg->wait_csv) {
+	if (cfg->mode == MODE_PROBE) {
+		items[0].text = cfg->probe;
+		n = 1;
+	} else if (cfg->wait_csv) {
 		(void)fmt_format(csv, sizeof(csv), "%s", cfg->wait_for[0]);
 		for (p = csv; p && n < CONFIG_WAIT_MAX; p = c) {
 			if ((c = strchr(p, ',')) != NULL)
@@ -52,24 +56,27 @@ wait_parse(const struct tend_config *cfg)
 	for (i = 0; i < n; i++)
 		if (probespec_parse(items[i].text, &items[i].spec, &err) < 0) {
 			log_error("%s: %s", cfg->mode == MODE_WAIT ? "wait" :
-			    "--wait-for", err.msg);
+			    cfg->mode == MODE_PROBE ? "probe" : "--wait-for", err.msg);
 			return -1;
 		}
 	return n;
 }
 
 static void
-wait_on_done(struct wait_item *w, uint64_t interval)
+wait_on_done(struct wait_item *w, const struct tend_config *cfg)
 {
 	w->running = false;
-	if (w->run.ok) {
+	/* "tend probe": one try, whatever its verdict; said on stdout. */
+	if (cfg->mode == MODE_PROBE)
+		w->up = true;
+	else if (w->run.ok) {
 		w->up = true;
 		log_warn("wait: %s is up (%s)", w->text, w->run.why);
 	} else {
 		if (!w->failed)
 			log_warn("wait: %s is not up yet (%s)", w->text, w->run.why);
 		w->failed = true;
-		w->next = w->run.started + interval;
+		w->next = w->run.started + cfg->wait_interval;
 	}
 }
 
@@ -112,6 +119,18 @@ wait_signals(int sigfd, bool *reap)
 }
 
 static int
+wait_print_verdict(const struct probe_run *run)
+{
+	char line[sizeof(run->why) + 16];
+	int n = fmt_format(line, sizeof(line), "%s: %s\n", run->ok ? "healthy" :
+	    "unhealthy", run->why);
+
+	(void)log_write_all(STDOUT_FILENO, line, (size_t)n < sizeof(line) ?
+	    (size_t)n : sizeof(line) - 1);
+	return !run->ok;
+}
+
+static int
 wait_timed_out(const struct tend_config *cfg, int n, int code)
 {
 	char line[LOG_LINE_MAX - 64], dur[32];
@@ -147,8 +166,8 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 
 	if ((n = wait_parse(cfg)) < 0)
 		return EXIT_USAGE;
-	end = cfg->wait_timeout ? deadline_after(now, cfg->wait_timeout) :
-	    DEADLINE_NEVER;
+	end = cfg->wait_timeout && cfg->mode != MODE_PROBE ?
+	    deadline_after(now, cfg->wait_timeout) : DEADLINE_NEVER;
 	for (i = 0; i < n; i++)
 		items[i].next = now;
 	for (;;) {
@@ -165,14 +184,14 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 				if (now >= probe_deadline(&w->run))
 					probe_on_time(&w->run, now);
 				if (probe_done(&w->run))
-					wait_on_done(w, cfg->wait_interval);
+					wait_on_done(w, cfg);
 			}
 			if (!w->up && !w->running && now >= w->next && now < end) {
 				probe_start(&w->run, &w->spec, env, now,
 				    deadline_min(cfg->probe_timeout, end - now));
 				w->running = true;
 				if (probe_done(&w->run))
-					wait_on_done(w, cfg->wait_interval);
+					wait_on_done(w, cfg);
 			}
 			if (w->up)
 				continue;
@@ -186,6 +205,8 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 				at[k++] = i;
 		}
 		if (all_up) {
+			if (cfg->mode == MODE_PROBE)
+				return wait_print_verdict(&items[0].run);
 			if (n > 1)
 				log_warn("wait: all %d probes are up", n);
 			return 0;
