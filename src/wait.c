@@ -148,9 +148,6 @@ wait_timed_out(const struct tend_config *cfg, int n, int code)
 			sep = ",";
 		}
 	log_error("%s", line);
-	for (i = 0; i < n; i++)
-		if (items[i].running)
-			probe_on_timeout(&items[i].run);
 	return code;
 }
 
@@ -162,7 +159,7 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 	int at[CONFIG_WAIT_MAX + 1];
 	uint64_t now = clock_now(), end, due;
 	bool reap = false, all_up;
-	int n, i, k, sig;
+	int n, i, k, sig, code;
 
 	if ((n = wait_parse(cfg)) < 0)
 		return EXIT_USAGE;
@@ -211,16 +208,16 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 				log_warn("wait: all %d probes are up", n);
 			return 0;
 		}
-		if (now >= end)
-			return wait_timed_out(cfg, n, timeout_code);
+		if (now >= end) {
+			code = wait_timed_out(cfg, n, timeout_code);
+			break;
+		}
 		if (poll(pfd, (nfds_t)k, deadline_timeout_ms(due, now)) <= 0)
 			continue;
 		if ((pfd[0].revents & POLLIN) && (sig = wait_signals(sigfd, &reap))) {
-			for (i = 0; i < n; i++)
-				if (items[i].running)
-					probe_on_timeout(&items[i].run);
 			log_warn("wait: stopped by signal %d before the probes passed", sig);
-			return 128 + sig;
+			code = 128 + sig;
+			break;
 		}
 		if (reap) {
 			reap = false;
@@ -230,6 +227,11 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 			if (pfd[i].revents)
 				probe_on_io(&items[at[i]].run, pfd[i].revents);
 	}
+	/* Given up: what still runs is stopped, exec probes' keepers TERMed. */
+	for (i = 0; i < n; i++)
+		if (items[i].running)
+			probe_on_timeout(&items[i].run);
+	return code;
 }
 
 int
