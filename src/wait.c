@@ -178,8 +178,7 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 
 			/* Finished by the last poll's I/O or reaping, or now due. */
 			if (w->running) {
-				if (now >= probe_deadline(&w->run))
-					probe_on_time(&w->run, now);
+				probe_on_time(&w->run, now);
 				if (probe_done(&w->run))
 					wait_on_done(w, cfg);
 			}
