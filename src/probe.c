@@ -350,7 +350,6 @@ probe_on_io(struct probe_run *p, short revents)
 void
 probe_on_exit(struct probe_run *p, int status)
 {
-	char line[sizeof(p->out)];
 	size_t len;
 
 	p->reaped = true;
@@ -359,12 +358,12 @@ probe_on_exit(struct probe_run *p, int status)
 	if (p->fd >= 0)
 		probe_on_exec_output(p);
 	p->out[p->out_len] = '\0';
+	/* Its first line only. */
 	len = strcspn(p->out, "\r\n");
-	memcpy(line, p->out, len);
-	line[len] = '\0';
+	p->out[len] = '\0';
 	probe_finish(p, status == 0, "%s %d%s%s", WIFEXITED(status) ? "exit" :
 	    "killed by signal", WIFEXITED(status) ? WEXITSTATUS(status) :
-	    WTERMSIG(status), len ? ": " : "", line);
+	    WTERMSIG(status), len ? ": " : "", p->out);
 }
 
 void
