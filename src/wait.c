@@ -65,19 +65,16 @@ wait_parse(const struct tend_config *cfg)
 static void
 wait_on_done(struct wait_item *w, const struct tend_config *cfg)
 {
+	bool once = cfg->mode == MODE_PROBE;	/* "tend probe": one try */
+
 	w->running = false;
-	/* "tend probe": one try, whatever its verdict; said on stdout. */
-	if (cfg->mode == MODE_PROBE)
-		w->up = true;
-	else if (w->run.ok) {
-		w->up = true;
-		log_warn("wait: %s is up (%s)", w->text, w->run.why);
-	} else {
-		if (!w->failed)
-			log_warn("wait: %s is not up yet (%s)", w->text, w->run.why);
-		w->failed = true;
-		w->next = w->run.started + cfg->wait_interval;
-	}
+	/* Logged when up, and at the first failure; "tend probe" says it on stdout. */
+	if (!once && (w->run.ok || !w->failed))
+		log_warn("wait: %s is %s (%s)", w->text, w->run.ok ? "up" :
+		    "not up yet", w->run.why);
+	w->up = once || w->run.ok;
+	w->failed = !w->run.ok;
+	w->next = w->run.started + cfg->wait_interval;
 }
 
 /* Reap what died; exec probes' keepers get their verdict. */
