@@ -163,11 +163,9 @@ health_loop_on_probe_io(struct tend *t, short revents)
 {
 	struct tend_health *th = t->health;
 
-	if (th == NULL || !th->running)
-		return;
-	probe_on_io(&th->run, revents);
-	if (probe_done(&th->run))
-		health_on_done(t, clock_now());
+	/* Its verdict is taken by health_loop_on_time(), later this turn. */
+	if (th && th->running)
+		probe_on_io(&th->run, revents);
 }
 
 void
@@ -206,13 +204,14 @@ health_loop_on_time(struct tend *t, uint64_t now)
 		return;
 	if (th->ctl_rest && now >= th->ctl_rest)
 		th->ctl_rest = 0;
-	if (th->running && now >= probe_deadline(&th->run)) {
+	/* Finished by its I/O this turn, or now due. */
+	if (th->running) {
 		probe_on_time(&th->run, now);
 		if (probe_done(&th->run))
 			health_on_done(t, now);
 		return;
 	}
-	if (th->running || !health_active(t) || now < health_next_due(&th->h))
+	if (!health_active(t) || now < health_next_due(&th->h))
 		return;
 	env.ids = t->ids;
 	env.envp = t->envp;
