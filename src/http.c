@@ -66,9 +66,9 @@ http_build_request(char *buf, size_t n, const char *host, const char *path)
 void
 http_resp_init(struct http_resp *r)
 {
+	/* Zero is HTTP_MORE and HTTP_PHASE_NAME: probe.c relies on it. */
+	_Static_assert(HTTP_MORE == 0 && HTTP_PHASE_NAME == 0, "zeroed is ready");
 	memset(r, 0, sizeof(*r));
-	r->verdict = HTTP_MORE;
-	r->phase = HTTP_PHASE_NAME;
 }
 
 static enum http_verdict

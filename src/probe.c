@@ -145,8 +145,8 @@ probe_start(struct probe_run *p, const struct probe_spec *spec,
 	p->res.fd = -1;
 	p->started = now;
 	p->deadline = now + timeout;
+	/* Zeroed, p->resp is ready (http.h). */
 	if (spec->kind == PROBE_HTTP) {
-		http_resp_init(&p->resp);
 		p->req_len = http_build_request(p->req, sizeof(p->req), spec->host,
 		    spec->path);
 	} else if (PROBE_GRPC_ON && spec->kind == PROBE_GRPC) {
