@@ -7,17 +7,13 @@
  * signalfd for SIGCHLD, so even the one-shot never sleeps in fixed ticks.
  */
 #include <errno.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/signalfd.h>
 #include <unistd.h>
 
 #include "control.h"
 #include "escape.h"
 #include "log.h"
 #include "oneshot.h"
-#include "probe.h"
-#include "sig.h"
 #include "tend.h"
 #include "wait.h"
 
@@ -48,17 +44,9 @@ oneshot_status(void)
 	return strncmp(line, "healthy:", 8) == 0 ? ONESHOT_HEALTHY : ONESHOT_UNHEALTHY;
 }
 
-/*
- * "tend probe" is "tend wait" with one try (wait.c); an exec probe's exit
- * arrives through a signalfd for SIGCHLD alone, so other signals keep
- * their default action, as for any short command.
- */
+/* "tend probe" is "tend wait" with one try (wait.c). */
 int
 oneshot_probe(const struct tend_config *cfg)
 {
-	struct probe_env env = { NULL, NULL, NULL, false, false };
-
-	(void)sig_block(SIG_BIT(SIGCHLD));
-	return wait_run(cfg, sig_fd(SIG_BIT(SIGCHLD), SFD_NONBLOCK | SFD_CLOEXEC),
-	    &env, ONESHOT_NONE);
+	return wait_cmd(cfg);
 }

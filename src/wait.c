@@ -234,7 +234,12 @@ int
 wait_cmd(const struct tend_config *cfg)
 {
 	struct probe_env env = { NULL, NULL, NULL, false, false };
-	int fd = sig_open();
+	/*
+	 * main() blocked every signal. "tend probe" reads SIGCHLD alone, as
+	 * it always has: a stop signal stays pending, the probe runs out.
+	 */
+	int fd = sig_fd(cfg->mode == MODE_PROBE ? SIG_BIT(SIGCHLD) : SIG_ALL,
+	    SFD_CLOEXEC);
 
 	if (fd < 0) {
 		log_error("cannot set up signals: %s", strerror(-fd));

@@ -26,7 +26,10 @@
 int	wait_run(const struct tend_config *cfg, int sigfd,
 	    const struct probe_env *env, int timeout_code);
 
-/* tend wait: 0 when all passed, 1 at the timeout, 2 for a bad probe. */
+/*
+ * tend wait: 0 when all passed, 1 at the timeout, 2 for a bad probe.
+ * Also tend probe (MODE_PROBE), with SIGCHLD alone read from a signalfd.
+ */
 int	wait_cmd(const struct tend_config *cfg);
 
 #endif
