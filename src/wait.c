@@ -162,8 +162,7 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 		return EXIT_USAGE;
 	end = cfg->wait_timeout && cfg->mode != MODE_PROBE ?
 	    deadline_after(now, cfg->wait_timeout) : DEADLINE_NEVER;
-	for (i = 0; i < n; i++)
-		items[i].next = now;
+	/* Each item's next try is 0 (static): due at once. */
 	for (;;) {
 		now = clock_now();
 		all_up = true;
