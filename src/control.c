@@ -97,7 +97,7 @@ control_query(char *buf, size_t n, int timeout_ms)
 	uint64_t end = deadline_after(clock_now(), (uint64_t)timeout_ms * 1000000);
 	struct pollfd pfd;
 	size_t got = 0;
-	ssize_t r = 1;
+	ssize_t r;
 	char *nl = NULL;
 	int fd, e;
 
@@ -107,20 +107,21 @@ control_query(char *buf, size_t n, int timeout_ms)
 	pfd.fd = fd;
 	pfd.events = POLLIN;
 	/* One deadline for the whole answer, however it is dripped. */
-	while (e == 0 && nl == NULL && got < n - 1 && r > 0) {
+	while (e == 0 && nl == NULL && got < n - 1) {
 		if (poll(&pfd, 1, deadline_timeout_ms(end, clock_now())) == 0) {
 			e = -ETIMEDOUT;
 			break;
 		}
 		r = read(fd, buf + got, n - 1 - got);
-		if (r < 0 && errno != EAGAIN && errno != EINTR)
-			e = -errno;
-		if (r > 0) {
-			nl = memchr(buf + got, '\n', (size_t)r);
-			got += (size_t)r;
+		if (r == 0)
+			break;		/* the answer ends here */
+		if (r < 0) {
+			if (errno != EAGAIN && errno != EINTR)
+				e = -errno;
+			continue;
 		}
-		if (r < 0)
-			r = 1;
+		nl = memchr(buf + got, '\n', (size_t)r);
+		got += (size_t)r;
 	}
 	(void)close(fd);
 	if (e == 0 && got == 0)

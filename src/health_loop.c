@@ -93,18 +93,25 @@ health_on_done(struct tend *t, uint64_t now)
 {
 	struct tend_health *th = t->health;
 	enum health_state was = th->h.state, st;
+	enum log_level lvl = LOG_DEBUG;
+	const char *name, *from = "", *arrow = "";
 
 	th->running = false;
 	(void)fmt_format(th->last, sizeof(th->last), "%s", th->run.why);
 	th->last_at = now;
 	th->have_result = true;
 	st = health_on_result(&th->h, th->run.ok, now);
-	if (st != was)
-		notify_health(t, health_state_name(st), st == HEALTH_HEALTHY);
-	log_emit(st != was ? LOG_WARN : LOG_DEBUG, (struct log_field[]){
-	    LOGF_STR("health", health_state_name(st)), LOGF_STR("probe", th->last),
-	    LOGF_END }, "health: %s%s%s (%s)", st != was ? health_state_name(was) : "",
-	    st != was ? " -> " : "", health_state_name(st), th->last);
+	name = health_state_name(st);
+	/* A change is told to the service manager and logged at warn. */
+	if (st != was) {
+		notify_health(t, name, st == HEALTH_HEALTHY);
+		lvl = LOG_WARN;
+		from = health_state_name(was);
+		arrow = " -> ";
+	}
+	log_emit(lvl, (struct log_field[]){ LOGF_STR("health", name),
+	    LOGF_STR("probe", th->last), LOGF_END }, "health: %s%s%s (%s)", from,
+	    arrow, name, th->last);
 	if (st == HEALTH_UNHEALTHY && was != st &&
 	    t->cfg.health_action == HEALTH_ACTION_STOP) {
 		log_warn("unhealthy: stopping the app (--health-action stop)");
@@ -163,11 +170,9 @@ health_loop_on_probe_io(struct tend *t, short revents)
 {
 	struct tend_health *th = t->health;
 
-	if (th == NULL || !th->running)
-		return;
-	probe_on_io(&th->run, revents);
-	if (probe_done(&th->run))
-		health_on_done(t, clock_now());
+	/* Its verdict is taken by health_loop_on_time(), later this turn. */
+	if (th && th->running)
+		probe_on_io(&th->run, revents);
 }
 
 void
@@ -206,13 +211,14 @@ health_loop_on_time(struct tend *t, uint64_t now)
 		return;
 	if (th->ctl_rest && now >= th->ctl_rest)
 		th->ctl_rest = 0;
-	if (th->running && now >= probe_deadline(&th->run)) {
+	/* Finished by its I/O this turn, or now due. */
+	if (th->running) {
 		probe_on_time(&th->run, now);
 		if (probe_done(&th->run))
 			health_on_done(t, now);
 		return;
 	}
-	if (th->running || !health_active(t) || now < health_next_due(&th->h))
+	if (!health_active(t) || now < health_next_due(&th->h))
 		return;
 	env.ids = t->ids;
 	env.envp = t->envp;

@@ -32,6 +32,11 @@ int	health_loop_control_fd(struct tend *t);
 /* The next probe start or probe timeout; DEADLINE_NEVER if none. */
 uint64_t health_loop_deadline(struct tend *t);
 
+/*
+ * The probe's I/O; a verdict it reaches is taken by the next
+ * health_loop_on_time(), which the loop calls the same turn (a running
+ * probe always has a deadline).
+ */
 void	health_loop_on_probe_io(struct tend *t, short revents);
 void	health_loop_on_control(struct tend *t);
 void	health_loop_on_time(struct tend *t, uint64_t now);

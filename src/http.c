@@ -31,6 +31,10 @@ enum http_phase {
 
 static const char http_start[] = "HTTP/#.# ";
 
+/* All zero bytes is a parser ready to start: probe.c relies on it. */
+_Static_assert(HTTP_MORE == 0, "zeroed is ready");
+_Static_assert(HTTP_PHASE_NAME == 0, "zeroed is ready");
+
 /* Printable ASCII only: anything else could end the line or the header. */
 static bool
 http_token_ok(const char *s)
@@ -67,8 +71,6 @@ void
 http_resp_init(struct http_resp *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->verdict = HTTP_MORE;
-	r->phase = HTTP_PHASE_NAME;
 }
 
 static enum http_verdict

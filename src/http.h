@@ -63,7 +63,7 @@ struct http_resp {
 size_t	http_build_request(char *buf, size_t n, const char *host,
 	    const char *path);
 
-/* Make r ready to parse a new response. */
+/* Make r ready to parse a new response: all zero bytes, as it also is. */
 void	http_resp_init(struct http_resp *r);
 
 /*

@@ -112,21 +112,26 @@ keeper_say(const struct spawn_req *r, const char *step, const char *why)
 	    sizeof(msg) - 1);
 }
 
+static const unsigned char keeper_prctl[][2] = {
+	{ PR_SET_PDEATHSIG, SIGTERM }, { PR_SET_DUMPABLE, 0 },
+	{ PR_SET_CHILD_SUBREAPER, 1 }, { PR_SET_NO_NEW_PRIVS, 1 },
+};
+
 static void __attribute__((noreturn))
 keeper_main(const struct spawn_req *r)
 {
 	struct spawn_result res;
-	int vfd, st = 0, sig;
+	int vfd, st = 0, sig, i;
 	bool reaped = false;
 	pid_t probe, w;
 
 	(void)sig_block(SIG_BIT(SIGCHLD) | SIG_BIT(SIGTERM));
-	/* The system call: musl's prctl() only unpacks its varargs. */
-	(void)syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
-	(void)syscall(SYS_prctl, PR_SET_DUMPABLE, 0, 0, 0, 0);
-	(void)syscall(SYS_prctl, PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-	if (r->no_new_privs)
-		(void)syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+	/*
+	 * The system call: musl's prctl() only unpacks its varargs. In order;
+	 * no_new_privs, the last, only when the app has it.
+	 */
+	for (i = 0; i < 3 + r->no_new_privs; i++)
+		(void)syscall(SYS_prctl, keeper_prctl[i][0], keeper_prctl[i][1], 0, 0, 0);
 	if ((probe = spawn_fork(r, &vfd)) < 0) {
 		keeper_say(r, "fork", strerror(errno));
 		_exit(125);

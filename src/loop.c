@@ -42,13 +42,13 @@ loop_forward(struct tend *t, int sig)
 	if (t->app_pid <= 0 || sig <= 0)
 		return;
 	target = t->cfg.kill_group ? -t->app_pid : t->app_pid;
+	signame_from_num(sig, name, sizeof(name));
 	if (kill(target, sig) < 0 && errno != ESRCH)
-		log_warn("forward %s to %d: %s", signame_from_num(sig, name,
-		    sizeof(name)), (int)target, strerror(errno));
+		log_warn("forward %s to %d: %s", name, (int)target, strerror(errno));
 	else if (log_enabled(LOG_DEBUG))
 		log_emit(LOG_DEBUG, (struct log_field[]){ LOGF_INT("pid", target),
 		    LOGF_INT("signal", sig), LOGF_END }, "forwarded %s to %d",
-		    signame_from_num(sig, name, sizeof(name)), (int)target);
+		    name, (int)target);
 }
 
 /*
@@ -347,8 +347,9 @@ loop_run(struct tend *t)
 		if (due == DEADLINE_NEVER)
 			continue;
 		now = clock_now();
+		/* First: it also takes the verdict of a probe that just finished. */
+		health_loop_on_time(t, now);
 		if (t->shut.deadline <= now)
 			loop_shutdown_event(t, SEV_TIMER);
-		health_loop_on_time(t, now);
 	}
 }

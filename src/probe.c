@@ -56,6 +56,13 @@ probe_finish(struct probe_run *p, bool ok, const char *fmt, ...)
 		keeper_stop(p->pid);
 }
 
+/* A system call failed: "what: reason". */
+static void
+probe_fail(struct probe_run *p, const char *what, int err)
+{
+	probe_finish(p, false, "%s: %s", what, strerror(err));
+}
+
 /* Connect to the next address; out of them, fail with the last error. */
 static void
 probe_connect(struct probe_run *p)
@@ -63,7 +70,7 @@ probe_connect(struct probe_run *p)
 	struct sockaddr_storage ss;
 	const struct resolv_addr *a;
 	socklen_t len;
-	int err = 0;
+	int err = errno;	/* no address left: the last one's error */
 
 	while (p->ai < p->res.naddr) {
 		a = &p->res.addr[p->ai++];
@@ -77,7 +84,7 @@ probe_connect(struct probe_run *p)
 			return;
 		err = errno;
 	}
-	probe_finish(p, false, "connect: %s", strerror(err));
+	probe_fail(p, "connect", err);
 }
 
 /* The resolver may have finished: connect, or fail with its reason. */
@@ -113,7 +120,7 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 	 * fallbacks for kernels before 2.6.27 that tend does not need. */
 	if (syscall(SYS_pipe2, pfd, O_CLOEXEC) < 0 ||
 	    syscall(SYS_fcntl, pfd[0], F_SETFL, O_NONBLOCK) < 0) {
-		probe_finish(p, false, "pipe: %s", strerror(errno));
+		probe_fail(p, "pipe", errno);
 		return;
 	}
 	req.out_fd = pfd[1];
@@ -121,7 +128,7 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 	(void)close(pfd[1]);
 	p->fd = pfd[0];
 	if (pid < 0) {
-		probe_finish(p, false, "fork: %s", strerror(errno));
+		probe_fail(p, "fork", errno);
 		return;
 	}
 	p->pid = pid;
@@ -138,8 +145,8 @@ probe_start(struct probe_run *p, const struct probe_spec *spec,
 	p->res.fd = -1;
 	p->started = now;
 	p->deadline = now + timeout;
+	/* Zeroed, p->resp is ready (http.h). */
 	if (spec->kind == PROBE_HTTP) {
-		http_resp_init(&p->resp);
 		p->req_len = http_build_request(p->req, sizeof(p->req), spec->host,
 		    spec->path);
 	} else if (PROBE_GRPC_ON && spec->kind == PROBE_GRPC) {
@@ -217,10 +224,7 @@ probe_on_connected(struct probe_run *p)
 	if (err != 0) {
 		/* Refused here: the name's next address may answer. */
 		errno = err;
-		if (p->ai < p->res.naddr)
-			probe_connect(p);
-		else
-			probe_finish(p, false, "connect: %s", strerror(err));
+		probe_connect(p);
 		return;
 	}
 	if (p->spec->kind == PROBE_TCP)
@@ -237,7 +241,7 @@ probe_on_writable(struct probe_run *p)
 
 	if (n < 0) {
 		if (errno != EAGAIN && errno != EINTR)
-			probe_finish(p, false, "send: %s", strerror(errno));
+			probe_fail(p, "send", errno);
 		return;
 	}
 	p->req_off += (size_t)n;
@@ -269,7 +273,7 @@ probe_on_readable(struct probe_run *p)
 
 	if (n < 0) {
 		if (errno != EAGAIN && errno != EINTR)
-			probe_finish(p, false, "recv: %s", strerror(errno));
+			probe_fail(p, "recv", errno);
 		return;
 	}
 	if (PROBE_GRPC_ON && p->spec->kind == PROBE_GRPC) {
@@ -346,7 +350,6 @@ probe_on_io(struct probe_run *p, short revents)
 void
 probe_on_exit(struct probe_run *p, int status)
 {
-	char line[sizeof(p->out)];
 	size_t len;
 
 	p->reaped = true;
@@ -355,15 +358,12 @@ probe_on_exit(struct probe_run *p, int status)
 	if (p->fd >= 0)
 		probe_on_exec_output(p);
 	p->out[p->out_len] = '\0';
+	/* Its first line only. */
 	len = strcspn(p->out, "\r\n");
-	memcpy(line, p->out, len);
-	line[len] = '\0';
-	if (WIFEXITED(status))
-		probe_finish(p, WEXITSTATUS(status) == 0, "exit %d%s%s",
-		    WEXITSTATUS(status), len ? ": " : "", line);
-	else
-		probe_finish(p, false, "killed by signal %d%s%s", WTERMSIG(status),
-		    len ? ": " : "", line);
+	p->out[len] = '\0';
+	probe_finish(p, status == 0, "%s %d%s%s", WIFEXITED(status) ? "exit" :
+	    "killed by signal", WIFEXITED(status) ? WEXITSTATUS(status) :
+	    WTERMSIG(status), len ? ": " : "", p->out);
 }
 
 void

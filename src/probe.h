@@ -89,7 +89,10 @@ void	probe_on_timeout(struct probe_run *p);
  */
 uint64_t probe_deadline(const struct probe_run *p);
 
-/* Call at probe_deadline(): fails over or times the probe out. */
+/*
+ * Call at probe_deadline(): fails over or times the probe out. Before it,
+ * or once the probe is done, it does nothing.
+ */
 void	probe_on_time(struct probe_run *p, uint64_t now);
 
 static inline bool

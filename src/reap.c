@@ -97,7 +97,7 @@ static char
 reap_stat(int dirfd, const char *path, pid_t *ppid, uint64_t *start)
 {
 	char buf[512], *p, state;
-	uint64_t v, flags = 0, threads = 0;
+	uint64_t v, f[23];
 	ssize_t n;
 	int fd, i;
 
@@ -125,19 +125,14 @@ reap_stat(int dirfd, const char *path, pid_t *ppid, uint64_t *start)
 			v = v * 10 + (uint64_t)(*p - '0');
 		while (*p != ' ' && *p != '\0')
 			p++;
-		if (i == 4)
-			*ppid = (pid_t)v;
-		else if (i == 9)
-			flags = v;
-		else if (i == 20)
-			threads = v;
-		else if (i == 22)
-			*start = v;
+		f[i] = v;
 	}
+	*ppid = (pid_t)f[4];
+	*start = f[22];
 	/* The state and flags are the first thread's, which may have left alone. */
-	if (threads > 1 && state == 'Z')
+	if (f[20] > 1 && state == 'Z')
 		state = 'S';
-	else if (threads <= 1 && (flags & 4) && state != 'Z')
+	else if (f[20] <= 1 && (f[9] & 4) && state != 'Z')
 		state = REAP_EXITING;
 	return state;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "deadline.h"
 #include "exitcode.h"
@@ -38,7 +39,10 @@ wait_parse(const struct tend_config *cfg)
 	char *p, *c;
 	int n = 0, i;
 
-	if (cfg->wait_csv) {
+	if (cfg->mode == MODE_PROBE) {
+		items[0].text = cfg->probe;
+		n = 1;
+	} else if (cfg->wait_csv) {
 		(void)fmt_format(csv, sizeof(csv), "%s", cfg->wait_for[0]);
 		for (p = csv; p && n < CONFIG_WAIT_MAX; p = c) {
 			if ((c = strchr(p, ',')) != NULL)
@@ -52,25 +56,25 @@ wait_parse(const struct tend_config *cfg)
 	for (i = 0; i < n; i++)
 		if (probespec_parse(items[i].text, &items[i].spec, &err) < 0) {
 			log_error("%s: %s", cfg->mode == MODE_WAIT ? "wait" :
-			    "--wait-for", err.msg);
+			    cfg->mode == MODE_PROBE ? "probe" : "--wait-for", err.msg);
 			return -1;
 		}
 	return n;
 }
 
 static void
-wait_on_done(struct wait_item *w, uint64_t interval)
+wait_on_done(struct wait_item *w, const struct tend_config *cfg)
 {
+	bool once = cfg->mode == MODE_PROBE;	/* "tend probe": one try */
+
 	w->running = false;
-	if (w->run.ok) {
-		w->up = true;
-		log_warn("wait: %s is up (%s)", w->text, w->run.why);
-	} else {
-		if (!w->failed)
-			log_warn("wait: %s is not up yet (%s)", w->text, w->run.why);
-		w->failed = true;
-		w->next = w->run.started + interval;
-	}
+	/* Logged when up, and at the first failure; "tend probe" says it on stdout. */
+	if (!once && (w->run.ok || !w->failed))
+		log_warn("wait: %s is %s (%s)", w->text, w->run.ok ? "up" :
+		    "not up yet", w->run.why);
+	w->up = once || w->run.ok;
+	w->failed = !w->run.ok;
+	w->next = w->run.started + cfg->wait_interval;
 }
 
 /* Reap what died; exec probes' keepers get their verdict. */
@@ -112,6 +116,18 @@ wait_signals(int sigfd, bool *reap)
 }
 
 static int
+wait_print_verdict(const struct probe_run *run)
+{
+	char line[sizeof(run->why) + 16];
+	int n = fmt_format(line, sizeof(line), "%s: %s\n", run->ok ? "healthy" :
+	    "unhealthy", run->why);
+
+	(void)log_write_all(STDOUT_FILENO, line, (size_t)n < sizeof(line) ?
+	    (size_t)n : sizeof(line) - 1);
+	return !run->ok;
+}
+
+static int
 wait_timed_out(const struct tend_config *cfg, int n, int code)
 {
 	char line[LOG_LINE_MAX - 64], dur[32];
@@ -129,9 +145,6 @@ wait_timed_out(const struct tend_config *cfg, int n, int code)
 			sep = ",";
 		}
 	log_error("%s", line);
-	for (i = 0; i < n; i++)
-		if (items[i].running)
-			probe_on_timeout(&items[i].run);
 	return code;
 }
 
@@ -143,14 +156,13 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 	int at[CONFIG_WAIT_MAX + 1];
 	uint64_t now = clock_now(), end, due;
 	bool reap = false, all_up;
-	int n, i, k, sig;
+	int n, i, k, sig, code;
 
 	if ((n = wait_parse(cfg)) < 0)
 		return EXIT_USAGE;
-	end = cfg->wait_timeout ? deadline_after(now, cfg->wait_timeout) :
-	    DEADLINE_NEVER;
-	for (i = 0; i < n; i++)
-		items[i].next = now;
+	end = cfg->wait_timeout && cfg->mode != MODE_PROBE ?
+	    deadline_after(now, cfg->wait_timeout) : DEADLINE_NEVER;
+	/* Each item's next try is 0 (static): due at once. */
 	for (;;) {
 		now = clock_now();
 		all_up = true;
@@ -160,17 +172,18 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 		for (i = 0; i < n; i++) {
 			struct wait_item *w = &items[i];
 
-			if (w->running && now >= probe_deadline(&w->run)) {
+			/* Finished by the last poll's I/O or reaping, or now due. */
+			if (w->running) {
 				probe_on_time(&w->run, now);
 				if (probe_done(&w->run))
-					wait_on_done(w, cfg->wait_interval);
+					wait_on_done(w, cfg);
 			}
 			if (!w->up && !w->running && now >= w->next && now < end) {
 				probe_start(&w->run, &w->spec, env, now,
 				    deadline_min(cfg->probe_timeout, end - now));
 				w->running = true;
 				if (probe_done(&w->run))
-					wait_on_done(w, cfg->wait_interval);
+					wait_on_done(w, cfg);
 			}
 			if (w->up)
 				continue;
@@ -184,20 +197,22 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 				at[k++] = i;
 		}
 		if (all_up) {
+			if (cfg->mode == MODE_PROBE)
+				return wait_print_verdict(&items[0].run);
 			if (n > 1)
 				log_warn("wait: all %d probes are up", n);
 			return 0;
 		}
-		if (now >= end)
-			return wait_timed_out(cfg, n, timeout_code);
+		if (now >= end) {
+			code = wait_timed_out(cfg, n, timeout_code);
+			break;
+		}
 		if (poll(pfd, (nfds_t)k, deadline_timeout_ms(due, now)) <= 0)
 			continue;
 		if ((pfd[0].revents & POLLIN) && (sig = wait_signals(sigfd, &reap))) {
-			for (i = 0; i < n; i++)
-				if (items[i].running)
-					probe_on_timeout(&items[i].run);
 			log_warn("wait: stopped by signal %d before the probes passed", sig);
-			return 128 + sig;
+			code = 128 + sig;
+			break;
 		}
 		if (reap) {
 			reap = false;
@@ -206,17 +221,24 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 		for (i = 1; i < k; i++)
 			if (pfd[i].revents)
 				probe_on_io(&items[at[i]].run, pfd[i].revents);
-		for (i = 0; i < n; i++)
-			if (items[i].running && probe_done(&items[i].run))
-				wait_on_done(&items[i], cfg->wait_interval);
 	}
+	/* Given up: what still runs is stopped, exec probes' keepers TERMed. */
+	for (i = 0; i < n; i++)
+		if (items[i].running)
+			probe_on_timeout(&items[i].run);
+	return code;
 }
 
 int
 wait_cmd(const struct tend_config *cfg)
 {
 	struct probe_env env = { NULL, NULL, NULL, false, false };
-	int fd = sig_open();
+	/*
+	 * main() blocked every signal. "tend probe" reads SIGCHLD alone, as
+	 * it always has: a stop signal stays pending, the probe runs out.
+	 */
+	int fd = sig_fd(cfg->mode == MODE_PROBE ? SIG_BIT(SIGCHLD) : SIG_ALL,
+	    SFD_CLOEXEC);
 
 	if (fd < 0) {
 		log_error("cannot set up signals: %s", strerror(-fd));

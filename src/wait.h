@@ -19,12 +19,17 @@
  * Wait for cfg's wait_for probes, with signals from sigfd. Returns 0 when
  * all passed, timeout_code at the timeout (after one line naming the
  * probes still failing), 128+N for a stop signal N (TERM, INT, HUP,
- * QUIT), or EXIT_USAGE for a bad probe.
+ * QUIT), or EXIT_USAGE for a bad probe. With cfg->mode MODE_PROBE
+ * ("tend probe"): cfg->probe, tried once without a wait timeout, its
+ * verdict printed on stdout; 0 healthy, 1 not.
  */
 int	wait_run(const struct tend_config *cfg, int sigfd,
 	    const struct probe_env *env, int timeout_code);
 
-/* tend wait: 0 when all passed, 1 at the timeout, 2 for a bad probe. */
+/*
+ * tend wait: 0 when all passed, 1 at the timeout, 2 for a bad probe.
+ * Also tend probe (MODE_PROBE), with SIGCHLD alone read from a signalfd.
+ */
 int	wait_cmd(const struct tend_config *cfg);
 
 #endif
