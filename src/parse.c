@@ -118,7 +118,7 @@ parse_format_duration(uint64_t ns, char *buf, unsigned n)
 		/* "0s" for nothing at all. */
 		if (q || (none && u == 2))
 			off += (unsigned)fmt_format(buf + off, n - off, "%llu%s",
-			    (unsigned long long)q, &UNIT_NAMES[3 * u]);
+			    (unsigned long long)q, &UNIT_NAMES[(size_t)3 * u]);
 	}
 	return buf;
 }

@@ -70,23 +70,30 @@ probespec_fail(struct tend_err *err, int code, const char *s,
  * IPv4 address. Returns 1 and writes out (4 or 16 bytes), or returns 0
  * (with out written in part, as musl's may).
  */
+static int
+probespec_pton4(const char *s, unsigned char *out)
+{
+	unsigned v, j, n;
+
+	for (n = 0; n < 4; n++) {
+		for (v = j = 0; j < 3 && s[j] >= '0' && s[j] <= '9'; j++)
+			v = v * 10 + (unsigned)(s[j] - '0');
+		if (j == 0 || (j > 1 && s[0] == '0') || v > 255 ||
+		    s[j] != (n == 3 ? '\0' : '.'))
+			return 0;
+		out[n] = (unsigned char)v;
+		s += j + 1;
+	}
+	return 1;
+}
+
 int
 probespec_pton(int af, const char *s, unsigned char *out)
 {
 	unsigned v, d, j, n = 0, brk = 16;
 
-	if (af == AF_INET) {
-		for (n = 0; n < 4; n++) {
-			for (v = j = 0; j < 3 && s[j] >= '0' && s[j] <= '9'; j++)
-				v = v * 10 + (unsigned)(s[j] - '0');
-			if (j == 0 || (j > 1 && s[0] == '0') || v > 255 ||
-			    s[j] != (n == 3 ? '\0' : '.'))
-				return 0;
-			out[n] = (unsigned char)v;
-			s += j + 1;
-		}
-		return 1;
-	}
+	if (af == AF_INET)
+		return probespec_pton4(s, out);
 	/* n counts the bytes written, brk is where "::" stands. */
 	if (s[0] == ':' && *++s != ':')
 		return 0;
@@ -108,7 +115,7 @@ probespec_pton(int af, const char *s, unsigned char *out)
 		if (j == 0 || n == 16)
 			return 0;
 		if (s[j] == '.') {
-			if (n > 12 || !probespec_pton(AF_INET, s, out + n))
+			if (n > 12 || !probespec_pton4(s, out + n))
 				return 0;
 			n += 4;
 			break;
