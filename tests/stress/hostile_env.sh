@@ -32,7 +32,7 @@ values() {
 	TEND_REWRITE)	printf '%s\n' TERM TERM:65 65:1 CHLD:1 KILL:1 STOP:1 TERM:USR1: , TERM:USR1, ;;
 	TEND_HEALTH_RETRIES) printf '%s\n' 0 1000001 1.5 ;;
 	TEND_HEALTH_ACTION) printf '%s\n' restart STOP ;;
-	TEND_HEALTH)	printf '%s\n' http://example.com/ tcp://127.0.0.1 tcp://127.0.0.1:0 \
+	TEND_HEALTH)	printf '%s\n' http://exa..mple/ tcp://127.0.0.1 tcp://127.0.0.1:0 \
 		    tcp://127.0.0.1:65536 exec: "exec:'open" https://127.0.0.1/ 'http://127.0.0.1/ x' ;;
 	TEND_USER)	printf '%s\n' a:b:c : a: :b ;;
 	esac
