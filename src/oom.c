@@ -31,11 +31,8 @@ oom_read(const char *dir, const char *file, char *buf, size_t n)
 	char path[sizeof(((struct oom_watch *)0)->dir) + 32];
 	ssize_t r = 0;
 	int fd;
-	size_t dl = strlen(dir), fl = strlen(file);
 
-	memcpy(path, dir, dl);
-	path[dl] = '/';
-	memcpy(path + dl + 1, file, fl + 1);
+	(void)fmt_format(path, sizeof(path), "%s/%s", dir, file);
 	if ((fd = sysabi_open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
 		r = read(fd, buf, n - 1);
 		(void)close(fd);
@@ -99,10 +96,8 @@ oom_arm(struct oom_watch *w)
 		w->v1 = i == 2 || i == 4;
 		/* "/" is the root: no doubled slash in the messages. */
 		/* At most 22 + 199 bytes and a NUL: dir has room for them. */
-		n = (ssize_t)strlen(roots[i]);
-		memcpy(w->dir, roots[i], (size_t)n);
-		path = path[1] ? path : "";
-		memcpy(w->dir + n, path, strlen(path) + 1);
+		(void)fmt_format(w->dir, sizeof(w->dir), "%s%s", roots[i],
+		    path[1] ? path : "");
 		if (oom_counters(w, &w->kills, &w->failcnt) > 0)
 			return;
 	}
