@@ -80,15 +80,10 @@ oom_arm(struct oom_watch *w)
 	char buf[1024], v2[200], v1[200];
 	const char *path;
 	unsigned i;
-	ssize_t n;
-	int fd, found = 0;
+	int found;
 
-	if ((fd = sysabi_open("/proc/self/cgroup", O_RDONLY | O_CLOEXEC)) >= 0) {
-		n = read(fd, buf, sizeof(buf) - 1);
-		(void)close(fd);
-		buf[n > 0 ? n : 0] = '\0';
-		found = cgmem_paths(buf, v2, sizeof(v2), v1, sizeof(v1));
-	}
+	(void)oom_read("/proc/self", "cgroup", buf, sizeof(buf));
+	found = cgmem_paths(buf, v2, sizeof(v2), v1, sizeof(v1));
 	for (i = 0; i < 5; i++) {
 		if ((i < 2 && !(found & CGMEM_V2)) || (i == 2 && !(found & CGMEM_V1)))
 			continue;
