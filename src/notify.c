@@ -27,9 +27,9 @@ notify_open(struct notify *n, const char *s)
 		log_warn("NOTIFY_SOCKET: bad address \"%.64s\"", s);
 		return;
 	}
-	memset(&n->addr, 0, sizeof(n->addr));
 	n->addr.sun_family = AF_UNIX;
-	memcpy(n->addr.sun_path, s, len);
+	/* With its NUL, which a path's length counts and a name's does not. */
+	(void)fmt_format(n->addr.sun_path, sizeof(n->addr.sun_path), "%s", s);
 	if (s[0] == '@')
 		n->addr.sun_path[0] = '\0';
 	n->len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + len +
