@@ -98,9 +98,8 @@ spawn_exec(char *const argv[], char *const envp[])
 		l = (size_t)(z - path);
 		if (l + k + 2 <= sizeof(buf)) {
 			/* An empty entry is the working directory. */
-			memcpy(buf, path, l);
-			buf[l] = '/';
-			memcpy(buf + l + (l > 0), file, k + 1);
+			(void)fmt_format(buf, sizeof(buf), "%.*s%s%s", (int)l,
+			    path, l ? "/" : "", file);
 			execve(buf, argv, envp);
 			if (errno == EACCES)
 				eacces = true;
