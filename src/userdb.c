@@ -352,25 +352,25 @@ spec_copy_part(const char *s, const char *what, const char *part,
 int
 userdb_parse_spec(const char *s, struct user_spec *out, struct tend_err *err)
 {
-	const char *colon, *group;
-	size_t ulen;
+	const char *group;
+	size_t ulen, glen;
 	int r;
 
 	memset(out, 0, sizeof(*out));
 	if (has_control(s))
 		return err_set(err, "user spec: control character in "
 		    "USER[:GROUP]");
-	colon = strchr(s, ':');
-	ulen = colon != NULL ? (size_t)(colon - s) : strlen(s);
+	ulen = strcspn(s, ":");
 	r = spec_copy_part(s, "user", s, ulen, out->user, sizeof(out->user),
 	    err);
-	if (r == 0 && colon != NULL) {
-		group = colon + 1;
-		if (strchr(group, ':') != NULL)
+	if (r == 0 && s[ulen] == ':') {
+		group = s + ulen + 1;
+		glen = strcspn(group, ":");
+		if (group[glen] != '\0')
 			r = err_set(err, "user spec \"%s\": more than one ':' "
 			    "(want USER[:GROUP])", s);
 		else
-			r = spec_copy_part(s, "group", group, strlen(group),
+			r = spec_copy_part(s, "group", group, glen,
 			    out->group, sizeof(out->group), err);
 		out->has_group = true;
 	}
