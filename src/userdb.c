@@ -322,8 +322,13 @@ has_control(const char *s)
 static bool
 spec_name_is_sane(const char *name, size_t size)
 {
-	return memchr(name, '\0', size) != NULL && name[0] != '\0' &&
-	    strchr(name, ':') == NULL && !has_control(name);
+	size_t i;
+
+	for (i = 0; i < size && name[i] != '\0'; i++)
+		if (name[i] == ':' || (unsigned char)name[i] < 0x20 ||
+		    name[i] == 0x7f)
+			return false;
+	return i > 0 && i < size;
 }
 
 static bool
