@@ -224,53 +224,36 @@ ids_set_home(struct user_ids *ids, const char *user, struct span home,
 }
 
 /*
- * Sets uid, gid and home; *ret_name is the entry's name for the group
- * scan, or p == NULL for a numeric uid without an entry.
+ * USER (pw) or GROUP (!pw). A user sets uid, gid and home, and *ret_name
+ * is its entry's name for the group scan, or p == NULL for a numeric uid
+ * without an entry. A group sets gid; a numeric GROUP needs no entry:
+ * runc's lookup would give the same gid.
  */
 static int
-resolve_user(const char *user, const char *text, size_t len,
+resolve_name(bool pw, const char *name, const char *text, size_t len,
     struct user_ids *out, struct span *ret_name, struct tend_err *err)
 {
-	struct db_entry pw;
+	const char *what = pw ? "user" : "group";
+	struct db_entry e = { { NULL, 0 }, { NULL, 0 }, 0, 0 };
 	struct key k;
 	int r;
 
-	ret_name->p = NULL;
-	ret_name->len = 0;
-	if ((r = key_parse("user", "uid", user, &k, err)) != 0)
+	if ((r = key_parse(what, pw ? "uid" : "gid", name, &k, err)) != 0)
 		return r;
-	if (!db_find(text, len, true, &k, &pw)) {
+	if ((!pw && k.numeric) || !db_find(text, len, pw, &k, &e)) {
 		if (!k.numeric)
-			return not_found("user", user, "/etc/passwd", text, err);
-		out->uid = k.id;
-		out->gid = 0;
+			return not_found(what, name, pw ? "/etc/passwd" :
+			    "/etc/group", text, err);
+		e = (struct db_entry){ { NULL, 0 }, { NULL, 0 }, k.id, 0 };
+	}
+	if (!pw) {
+		out->gid = e.id;
 		return 0;
 	}
-	out->uid = pw.id;
-	out->gid = pw.gid;
-	*ret_name = pw.name;
-	return ids_set_home(out, user, pw.rest, err);
-}
-
-/* A numeric GROUP needs no entry: runc's lookup would give the same gid. */
-static int
-resolve_group(const char *group, const char *text, size_t len,
-    struct user_ids *out, struct tend_err *err)
-{
-	struct db_entry gr;
-	struct key k;
-	int r;
-
-	if ((r = key_parse("group", "gid", group, &k, err)) != 0)
-		return r;
-	if (k.numeric) {
-		out->gid = k.id;
-		return 0;
-	}
-	if (!db_find(text, len, false, &k, &gr))
-		return not_found("group", group, "/etc/group", text, err);
-	out->gid = gr.id;
-	return 0;
+	out->uid = e.id;
+	out->gid = e.gid;
+	*ret_name = e.name;
+	return ids_set_home(out, name, e.rest, err);
 }
 
 /* Returns false when the list is full and gid is not already in it. */
@@ -397,11 +380,12 @@ userdb_resolve(const struct user_spec *spec, const char *passwd,
 	if (!spec_is_sane(spec))
 		return err_set(err, "user spec: empty, unterminated, or "
 		    "containing ':' or a control character");
-	r = resolve_user(spec->user, passwd, passwd_len, out, &name, err);
+	r = resolve_name(true, spec->user, passwd, passwd_len, out, &name, err);
 	if (r != 0)
 		return r;
 	if (spec->has_group)
-		return resolve_group(spec->group, group, group_len, out, err);
+		return resolve_name(false, spec->group, group, group_len, out,
+		    &name, err);
 	if (name.p == NULL)
 		return 0;
 	return collect_groups(spec->user, name, group, group_len, out, err);
