@@ -48,7 +48,8 @@ oom_read(const char *dir, const char *file, char *buf, size_t n)
  * length of the kill counter's file: 0 if there is no such file.
  */
 static ssize_t
-oom_counters(struct oom_watch *w, uint64_t *kills, uint64_t *failcnt)
+oom_counters(const struct oom_watch *w, uint64_t *kills, uint64_t *failcnt,
+    bool *have_kills)
 {
 	char buf[512];
 	ssize_t n;
@@ -56,9 +57,9 @@ oom_counters(struct oom_watch *w, uint64_t *kills, uint64_t *failcnt)
 	*kills = *failcnt = 0;
 	n = oom_read(w->dir, w->v1 ? "memory.oom_control" : "memory.events", buf,
 	    sizeof(buf));
-	w->have_kills = cgmem_key(buf, "oom_kill", kills) == 0;
+	*have_kills = cgmem_key(buf, "oom_kill", kills) == 0;
 	/* Before Linux 4.13 v1 had no oom_kill line: hitting the limit it is. */
-	if (w->v1 && !w->have_kills) {
+	if (w->v1 && !*have_kills) {
 		(void)oom_read(w->dir, "memory.failcnt", buf, sizeof(buf));
 		(void)cgmem_limit(buf, failcnt);
 	}
@@ -93,7 +94,7 @@ oom_arm(struct oom_watch *w)
 		/* At most 22 + 199 bytes and a NUL: dir has room for them. */
 		(void)fmt_format(w->dir, sizeof(w->dir), "%s%s", roots[i],
 		    path[1] ? path : "");
-		if (oom_counters(w, &w->kills, &w->failcnt) > 0)
+		if (oom_counters(w, &w->kills, &w->failcnt, &w->have_kills) > 0)
 			return;
 	}
 	w->dir[0] = '\0';
@@ -103,13 +104,13 @@ oom_arm(struct oom_watch *w)
 static bool
 oom_struck(const struct oom_watch *w)
 {
-	struct oom_watch now = *w;
 	uint64_t kills, failcnt;
+	bool have_kills;
 
 	if (w->dir[0] == '\0')
 		return false;
-	(void)oom_counters(&now, &kills, &failcnt);
-	if (w->have_kills && now.have_kills)
+	(void)oom_counters(w, &kills, &failcnt, &have_kills);
+	if (w->have_kills && have_kills)
 		return kills > w->kills;
 	return w->v1 && failcnt > w->failcnt;
 }
