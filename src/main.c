@@ -112,6 +112,7 @@ main_start_app(struct tend *t, struct priv *pv)
 		.listen_pid_buf = pv->listen_pid_buf,
 	};
 	struct spawn_result res;
+	struct log_field f[3];
 	int r;
 
 	if ((r = spawn_run(&req, &res)) < 0) {
@@ -127,10 +128,18 @@ main_start_app(struct tend *t, struct priv *pv)
 		    t->cfg.user ? " as " : "", t->cfg.user ? t->cfg.user : "",
 		    spawn_step_name(res.step), strerror(res.err));
 		t->exit_code = EXIT_CANNOT_EXEC;
-	} else
-		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("pid", res.pid),
-		    LOGF_STR("cmd", t->cfg.argv[0]), LOGF_END },
-		    "started '%s' as pid %d", t->cfg.argv[0], (int)res.pid);
+	} else {
+		/* Only what log_format() reads: no zeroing of the rest. */
+		f[0].key = "pid";
+		f[0].type = LF_INT;
+		f[0].i = res.pid;
+		f[1].key = "cmd";
+		f[1].type = LF_STR;
+		f[1].s = t->cfg.argv[0];
+		f[2].type = LF_END;
+		log_emit(LOG_INFO, f, "started '%s' as pid %d", t->cfg.argv[0],
+		    (int)res.pid);
+	}
 	return 0;
 }
 
