@@ -75,9 +75,11 @@ oom_arm(struct oom_watch *w)
 	 * mount shows only its own cgroup (v1 Docker, a cgroup namespace),
 	 * at the mount's root.
 	 */
-	static const char *const roots[] = { "/sys/fs/cgroup",
-	    "/sys/fs/cgroup/unified", "/sys/fs/cgroup/memory", "/sys/fs/cgroup",
-	    "/sys/fs/cgroup/memory" };
+	/*
+	 * The mounts under /sys/fs/cgroup, in turn: "", "/unified", "/memory",
+	 * "", "/memory"; a nibble each of 0x98908 is where in sub one starts.
+	 */
+	static const char sub[] = "/unified\0/memory";
 	char buf[1024], v2[200], v1[200];
 	const char *path;
 	unsigned i;
@@ -92,8 +94,8 @@ oom_arm(struct oom_watch *w)
 		w->v1 = i == 2 || i == 4;
 		/* "/" is the root: no doubled slash in the messages. */
 		/* At most 22 + 199 bytes and a NUL: dir has room for them. */
-		(void)fmt_format(w->dir, sizeof(w->dir), "%s%s", roots[i],
-		    path[1] ? path : "");
+		(void)fmt_format(w->dir, sizeof(w->dir), "/sys/fs/cgroup%s%s",
+		    sub + ((0x98908 >> (4 * i)) & 15), path[1] ? path : "");
 		if (oom_counters(w, &w->kills, &w->failcnt, &w->have_kills) > 0)
 			return;
 	}
