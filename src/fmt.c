@@ -2,6 +2,7 @@
 /*
  * fmt.c - the formatter behind fmt.h.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -123,6 +124,10 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 					s = "(null)";
 				len = prec >= 0 ? strnlen(s, (size_t)prec) :
 				    strlen(s);
+			} else if (c == 'm') {
+				/* glibc's: errno's text, with no argument. */
+				s = strerror(errno);
+				len = strlen(s);
 			} else if (c == 'c') {
 				tmp[0] = (char)fmt_arg(&ap, ARG_INT);
 				s = tmp;

@@ -88,10 +88,9 @@ main_setup(struct tend *t)
 	}
 	if ((!t->is_pid1 || t->cfg.subreaper) &&
 	    syscall(SYS_prctl, PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
-		log_warn("cannot become a subreaper (%s): orphans will not be reaped",
-		    strerror(errno));
+		log_warn("cannot become a subreaper (%m): orphans will not be reaped");
 	if (t->cfg.pdeathsig && syscall(SYS_prctl, PR_SET_PDEATHSIG, t->cfg.pdeathsig, 0, 0, 0) < 0) {
-		log_error("--pdeathsig: %s", strerror(errno));
+		log_error("--pdeathsig: %m");
 		return EXIT_INTERNAL;
 	}
 	/* Only take the terminal if it is ours to give: we are in its foreground. */

@@ -36,7 +36,7 @@ notify_open(struct notify *n, const char *s)
 	    (s[0] == '/'));
 	n->fd = sysabi_socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (n->fd < 0)
-		log_warn("NOTIFY_SOCKET: socket: %s", strerror(errno));
+		log_warn("NOTIFY_SOCKET: socket: %m");
 }
 
 void
@@ -46,7 +46,7 @@ notify_send(const struct notify *n, const char *msg)
 		return;
 	if (sysabi_sendto(n->fd, msg, strlen(msg), MSG_DONTWAIT | MSG_NOSIGNAL,
 	    (const struct sockaddr *)&n->addr, n->len) < 0)
-		log_debug("NOTIFY_SOCKET: %s", strerror(errno));
+		log_debug("NOTIFY_SOCKET: %m");
 }
 
 void
