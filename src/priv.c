@@ -38,9 +38,8 @@ priv_slurp(const char *path, struct vec *buf)
 		}
 		if ((r = vec_reserve(buf, 8192)) < 0)
 			break;
+		/* No EINTR: every signal is blocked here (signalfd only). */
 		n = read(fd, (char *)buf->p + buf->len, buf->cap - buf->len);
-		if (n < 0 && errno == EINTR)
-			continue;
 		if (n <= 0) {
 			r = n < 0 ? -errno : 0;
 			break;
