@@ -206,9 +206,11 @@ spawn_verdict(int fd, struct spawn_result *out)
 	struct spawn_child_arg arg;
 	ssize_t n;
 
-	do
-		n = read(fd, &arg, sizeof(arg));
-	while (n < 0 && errno == EINTR);
+	/*
+	 * No EINTR: tend and the keeper have every signal blocked (they take
+	 * them from a signalfd or sigtimedwait) and install no handler.
+	 */
+	n = read(fd, &arg, sizeof(arg));
 	if (n != (ssize_t)sizeof(arg)) {
 		out->step = SPAWN_OK;
 		out->err = 0;
