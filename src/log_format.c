@@ -183,7 +183,7 @@ lb_head(struct lbuf *b, uint64_t ns, enum log_level lvl)
 	    "%02u:%02u.%03uZ\",\"level\":\"%s\",\"msg\":", y, mo, d,
 	    (unsigned)(sod / 3600), (unsigned)(sod / 60 % 60),
 	    (unsigned)(sod % 60), (unsigned)(ns / 1000000ULL % 1000),
-	    &"error\0warn\0\0info\0\0debug"[6 * (lvl <= LOG_DEBUG ? lvl : LOG_DEBUG)]);
+	    &"error\0warn\0\0info\0\0debug"[6 * (size_t)(lvl <= LOG_DEBUG ? lvl : LOG_DEBUG)]);
 }
 
 /*
