@@ -92,7 +92,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 		for (; *f == 'l' || *f == 'z'; f++)
 			lmod++;
 		c = *f;
-		s = d = tmp + sizeof(tmp);
+		d = tmp + sizeof(tmp);
 		len = 0;
 		if (c == 'd' || c == 'i' || c == 'u' || c == 'x' || c == 'X') {
 			sgn = c == 'd' || c == 'i';
