@@ -171,6 +171,7 @@ opt_env(const struct opt *o, char buf[32])
 	const char *s = o->type == OT_VERBOSE ? "VERBOSITY" : opt_name(o);
 	char *p = buf + 5;
 
+	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): ended below */
 	memcpy(buf, "TEND_", 5);
 	for (; *s; s++)
 		*p++ = (char)(*s == '-' ? '_' : *s >= 'a' ? *s - 'a' + 'A' : *s);
@@ -350,6 +351,7 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 		r = -EINVAL;
 		for (i = 0, p = opt_arg(o); *p; i++, p += len + (p[len] != '\0')) {
 			len = strcspn(p, "|");
+			/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): a valued option never gets NULL */
 			if (strncmp(val, p, len) == 0 && val[len] == '\0') {
 				*(int *)field = i;
 				r = 0;
