@@ -48,17 +48,17 @@ fd_close_stray_slow(const int *keep, size_t n)
 void
 fd_close_stray(const int *keep, size_t n)
 {
-	unsigned int lo = 3, next, hi;
+	unsigned int lo = 3, next;
 	size_t i;
 
 	/* Close the gaps between the kept fds, lowest first. */
 	for (;;) {
 		next = ~0U;
+		/* Unsigned: a negative fd (none) is never below next. */
 		for (i = 0; i < n; i++)
-			if (keep[i] >= (int)lo && (unsigned)keep[i] < next)
+			if ((unsigned)keep[i] >= lo && (unsigned)keep[i] < next)
 				next = (unsigned)keep[i];
-		hi = next == ~0U ? ~0U : next - 1;
-		if (next > lo && syscall(SYSABI_close_range, lo, hi, 0) < 0) {
+		if (next > lo && syscall(SYSABI_close_range, lo, next - 1, 0) < 0) {
 			fd_close_stray_slow(keep, n);
 			return;
 		}

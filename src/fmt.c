@@ -2,6 +2,7 @@
 /*
  * fmt.c - the formatter behind fmt.h.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -91,7 +92,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 		for (; *f == 'l' || *f == 'z'; f++)
 			lmod++;
 		c = *f;
-		s = d = tmp + sizeof(tmp);
+		d = tmp + sizeof(tmp);
 		len = 0;
 		if (c == 'd' || c == 'i' || c == 'u' || c == 'x' || c == 'X') {
 			sgn = c == 'd' || c == 'i';
@@ -118,11 +119,16 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 		} else {
 			zero = 0;
 			if (c == 's') {
+				/* NOLINTNEXTLINE(performance-no-int-to-ptr): one va_arg site for all */
 				if ((s = (const char *)(uintptr_t)fmt_arg(&ap,
 				    ARG_PTR)) == NULL)
 					s = "(null)";
 				len = prec >= 0 ? strnlen(s, (size_t)prec) :
 				    strlen(s);
+			} else if (c == 'm') {
+				/* glibc's: errno's text, with no argument. */
+				s = strerror(errno);
+				len = strlen(s);
 			} else if (c == 'c') {
 				tmp[0] = (char)fmt_arg(&ap, ARG_INT);
 				s = tmp;

@@ -6,7 +6,7 @@
  * support into a static binary: about 10 KB of the 48 KB budget. tend only
  * formats integers and strings, so it carries this instead. Pure.
  *
- * Supported: %d %i %u %x %X %s %c %%, the flags '-' and '0', a width and a
+ * Supported: %d %i %u %x %X %s %c %%, %m (strerror(errno)), the flags '-' and '0', a width and a
  * precision given as digits or '*', and the length modifiers l, ll and z.
  * Anything else is copied through as it is.
  */

@@ -55,8 +55,9 @@ size_t	log_format(char *buf, enum log_format fmt, enum log_level lvl,
 	    const char *msg);
 
 /*
- * Write all of buf to fd (stdout for --help, status lines), retrying on
- * EINTR and short writes. Returns 0 or -errno.
+ * Write all of buf to fd (stdout for --help, status lines), retrying
+ * short writes (no EINTR: tend installs no signal handler). Returns 0 or
+ * -errno.
  */
 int	log_write_all(int fd, const char *buf, size_t len);
 

@@ -176,15 +176,14 @@ lb_head(struct lbuf *b, uint64_t ns, enum log_level lvl)
 {
 	uint64_t secs = ns / 1000000000ULL, sod = secs % 86400;
 	unsigned y, mo, d;
-	char tbuf[96];
 
 	lb_civil(secs / 86400, &y, &mo, &d);
-	(void)fmt_format(tbuf, sizeof(tbuf), "{\"time\":\"%04u-%02u-%02uT%02u:"
+	/* First on the line, and at most 78 bytes: it always fits. */
+	b->len = (size_t)fmt_format(b->p, b->cap, "{\"time\":\"%04u-%02u-%02uT%02u:"
 	    "%02u:%02u.%03uZ\",\"level\":\"%s\",\"msg\":", y, mo, d,
 	    (unsigned)(sod / 3600), (unsigned)(sod / 60 % 60),
 	    (unsigned)(sod % 60), (unsigned)(ns / 1000000ULL % 1000),
-	    &"error\0warn\0\0info\0\0debug"[6 * (lvl <= LOG_DEBUG ? lvl : LOG_DEBUG)]);
-	lb_str(b, tbuf);
+	    &"error\0warn\0\0info\0\0debug"[6 * (size_t)(lvl <= LOG_DEBUG ? lvl : LOG_DEBUG)]);
 }
 
 /*

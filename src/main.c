@@ -88,10 +88,9 @@ main_setup(struct tend *t)
 	}
 	if ((!t->is_pid1 || t->cfg.subreaper) &&
 	    syscall(SYS_prctl, PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
-		log_warn("cannot become a subreaper (%s): orphans will not be reaped",
-		    strerror(errno));
+		log_warn("cannot become a subreaper (%m): orphans will not be reaped");
 	if (t->cfg.pdeathsig && syscall(SYS_prctl, PR_SET_PDEATHSIG, t->cfg.pdeathsig, 0, 0, 0) < 0) {
-		log_error("--pdeathsig: %s", strerror(errno));
+		log_error("--pdeathsig: %m");
 		return EXIT_INTERNAL;
 	}
 	/* Only take the terminal if it is ours to give: we are in its foreground. */
@@ -112,6 +111,7 @@ main_start_app(struct tend *t, struct priv *pv)
 		.listen_pid_buf = pv->listen_pid_buf,
 	};
 	struct spawn_result res;
+	struct log_field f[3];
 	int r;
 
 	if ((r = spawn_run(&req, &res)) < 0) {
@@ -127,10 +127,18 @@ main_start_app(struct tend *t, struct priv *pv)
 		    t->cfg.user ? " as " : "", t->cfg.user ? t->cfg.user : "",
 		    spawn_step_name(res.step), strerror(res.err));
 		t->exit_code = EXIT_CANNOT_EXEC;
-	} else
-		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("pid", res.pid),
-		    LOGF_STR("cmd", t->cfg.argv[0]), LOGF_END },
-		    "started '%s' as pid %d", t->cfg.argv[0], (int)res.pid);
+	} else {
+		/* Only what log_format() reads: no zeroing of the rest. */
+		f[0].key = "pid";
+		f[0].type = LF_INT;
+		f[0].i = res.pid;
+		f[1].key = "cmd";
+		f[1].type = LF_STR;
+		f[1].s = t->cfg.argv[0];
+		f[2].type = LF_END;
+		log_emit(LOG_INFO, f, "started '%s' as pid %d", t->cfg.argv[0],
+		    (int)res.pid);
+	}
 	return 0;
 }
 

@@ -27,16 +27,16 @@ notify_open(struct notify *n, const char *s)
 		log_warn("NOTIFY_SOCKET: bad address \"%.64s\"", s);
 		return;
 	}
-	memset(&n->addr, 0, sizeof(n->addr));
 	n->addr.sun_family = AF_UNIX;
-	memcpy(n->addr.sun_path, s, len);
+	/* With its NUL, which a path's length counts and a name's does not. */
+	(void)fmt_format(n->addr.sun_path, sizeof(n->addr.sun_path), "%s", s);
 	if (s[0] == '@')
 		n->addr.sun_path[0] = '\0';
 	n->len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + len +
 	    (s[0] == '/'));
 	n->fd = sysabi_socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (n->fd < 0)
-		log_warn("NOTIFY_SOCKET: socket: %s", strerror(errno));
+		log_warn("NOTIFY_SOCKET: socket: %m");
 }
 
 void
@@ -46,7 +46,7 @@ notify_send(const struct notify *n, const char *msg)
 		return;
 	if (sysabi_sendto(n->fd, msg, strlen(msg), MSG_DONTWAIT | MSG_NOSIGNAL,
 	    (const struct sockaddr *)&n->addr, n->len) < 0)
-		log_debug("NOTIFY_SOCKET: %s", strerror(errno));
+		log_debug("NOTIFY_SOCKET: %m");
 }
 
 void

@@ -31,11 +31,8 @@ oom_read(const char *dir, const char *file, char *buf, size_t n)
 	char path[sizeof(((struct oom_watch *)0)->dir) + 32];
 	ssize_t r = 0;
 	int fd;
-	size_t dl = strlen(dir), fl = strlen(file);
 
-	memcpy(path, dir, dl);
-	path[dl] = '/';
-	memcpy(path + dl + 1, file, fl + 1);
+	(void)fmt_format(path, sizeof(path), "%s/%s", dir, file);
 	if ((fd = sysabi_open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
 		r = read(fd, buf, n - 1);
 		(void)close(fd);
@@ -51,7 +48,8 @@ oom_read(const char *dir, const char *file, char *buf, size_t n)
  * length of the kill counter's file: 0 if there is no such file.
  */
 static ssize_t
-oom_counters(struct oom_watch *w, uint64_t *kills, uint64_t *failcnt)
+oom_counters(const struct oom_watch *w, uint64_t *kills, uint64_t *failcnt,
+    bool *have_kills)
 {
 	char buf[512];
 	ssize_t n;
@@ -59,9 +57,9 @@ oom_counters(struct oom_watch *w, uint64_t *kills, uint64_t *failcnt)
 	*kills = *failcnt = 0;
 	n = oom_read(w->dir, w->v1 ? "memory.oom_control" : "memory.events", buf,
 	    sizeof(buf));
-	w->have_kills = cgmem_key(buf, "oom_kill", kills) == 0;
+	*have_kills = cgmem_key(buf, "oom_kill", kills) == 0;
 	/* Before Linux 4.13 v1 had no oom_kill line: hitting the limit it is. */
-	if (w->v1 && !w->have_kills) {
+	if (w->v1 && !*have_kills) {
 		(void)oom_read(w->dir, "memory.failcnt", buf, sizeof(buf));
 		(void)cgmem_limit(buf, failcnt);
 	}
@@ -77,21 +75,18 @@ oom_arm(struct oom_watch *w)
 	 * mount shows only its own cgroup (v1 Docker, a cgroup namespace),
 	 * at the mount's root.
 	 */
-	static const char *const roots[] = { "/sys/fs/cgroup",
-	    "/sys/fs/cgroup/unified", "/sys/fs/cgroup/memory", "/sys/fs/cgroup",
-	    "/sys/fs/cgroup/memory" };
+	/*
+	 * The mounts under /sys/fs/cgroup, in turn: "", "/unified", "/memory",
+	 * "", "/memory"; a nibble each of 0x98908 is where in sub one starts.
+	 */
+	static const char sub[] = "/unified\0/memory";
 	char buf[1024], v2[200], v1[200];
 	const char *path;
 	unsigned i;
-	ssize_t n;
-	int fd, found = 0;
+	int found;
 
-	if ((fd = sysabi_open("/proc/self/cgroup", O_RDONLY | O_CLOEXEC)) >= 0) {
-		n = read(fd, buf, sizeof(buf) - 1);
-		(void)close(fd);
-		buf[n > 0 ? n : 0] = '\0';
-		found = cgmem_paths(buf, v2, sizeof(v2), v1, sizeof(v1));
-	}
+	(void)oom_read("/proc/self", "cgroup", buf, sizeof(buf));
+	found = cgmem_paths(buf, v2, sizeof(v2), v1, sizeof(v1));
 	for (i = 0; i < 5; i++) {
 		if ((i < 2 && !(found & CGMEM_V2)) || (i == 2 && !(found & CGMEM_V1)))
 			continue;
@@ -99,11 +94,9 @@ oom_arm(struct oom_watch *w)
 		w->v1 = i == 2 || i == 4;
 		/* "/" is the root: no doubled slash in the messages. */
 		/* At most 22 + 199 bytes and a NUL: dir has room for them. */
-		n = (ssize_t)strlen(roots[i]);
-		memcpy(w->dir, roots[i], (size_t)n);
-		path = path[1] ? path : "";
-		memcpy(w->dir + n, path, strlen(path) + 1);
-		if (oom_counters(w, &w->kills, &w->failcnt) > 0)
+		(void)fmt_format(w->dir, sizeof(w->dir), "/sys/fs/cgroup%s%s",
+		    sub + ((0x98908 >> (4 * i)) & 15), path[1] ? path : "");
+		if (oom_counters(w, &w->kills, &w->failcnt, &w->have_kills) > 0)
 			return;
 	}
 	w->dir[0] = '\0';
@@ -113,13 +106,13 @@ oom_arm(struct oom_watch *w)
 static bool
 oom_struck(const struct oom_watch *w)
 {
-	struct oom_watch now = *w;
 	uint64_t kills, failcnt;
+	bool have_kills;
 
 	if (w->dir[0] == '\0')
 		return false;
-	(void)oom_counters(&now, &kills, &failcnt);
-	if (w->have_kills && now.have_kills)
+	(void)oom_counters(w, &kills, &failcnt, &have_kills);
+	if (w->have_kills && have_kills)
 		return kills > w->kills;
 	return w->v1 && failcnt > w->failcnt;
 }

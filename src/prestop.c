@@ -42,9 +42,12 @@ prestop_setup(struct tend *t)
 		    "expected DURATION or exec:CMD ARGS" : err.msg);
 		return EXIT_USAGE;
 	}
-	/* It starts where the app did; tend itself moves to /. */
-	if (t->cfg.workdir == NULL && syscall(SYS_getcwd, ps.cwd, sizeof(ps.cwd)) < 0)
-		ps.cwd[0] = '\0';
+	/*
+	 * It starts where the app did; tend itself moves to /. A failed
+	 * getcwd writes nothing: ps.cwd stays "" (static), meaning "stay".
+	 */
+	if (t->cfg.workdir == NULL)
+		(void)syscall(SYS_getcwd, ps.cwd, sizeof(ps.cwd));
 	/* The pre-stop state's timer is the command's timeout. */
 	t->durs.pre_stop = t->cfg.pre_stop_timeout;
 	return 0;

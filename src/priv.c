@@ -38,9 +38,8 @@ priv_slurp(const char *path, struct vec *buf)
 		}
 		if ((r = vec_reserve(buf, 8192)) < 0)
 			break;
+		/* No EINTR: every signal is blocked here (signalfd only). */
 		n = read(fd, (char *)buf->p + buf->len, buf->cap - buf->len);
-		if (n < 0 && errno == EINTR)
-			continue;
 		if (n <= 0) {
 			r = n < 0 ? -errno : 0;
 			break;
@@ -81,9 +80,12 @@ priv_resolve(struct priv *pv, const char *user, const char *label)
 	return 0;
 }
 
-/* Copy environ into pv->env, with HOME set if asked and LISTEN_PID found. */
+/*
+ * Copy environ into pv->env, with HOME set if asked; listen is the
+ * LISTEN_PID entry to rewrite for the app, or NULL.
+ */
 static int
-priv_build_env(struct priv *pv, bool set_home, bool listen)
+priv_build_env(struct priv *pv, bool set_home, char **listen)
 {
 	char **e, *home = pv->home, *null = NULL;
 	int r;
@@ -92,12 +94,11 @@ priv_build_env(struct priv *pv, bool set_home, bool listen)
 		if (set_home && strncmp(*e, "HOME=", 5) == 0)
 			continue;
 		/*
-		 * The first copy, which priv_listen_is_self() read and the
+		 * The first copy, which priv_listen_self() read and the
 		 * app's getenv() will read: rewriting a later one would leave
 		 * the app with tend's pid.
 		 */
-		if (listen && pv->listen_pid_idx < 0 &&
-		    strncmp(*e, "LISTEN_PID=", 11) == 0)
+		if (e == listen)
 			pv->listen_pid_idx = (long)pv->env.len;
 		if ((r = vec_append(&pv->env, e, 1)) < 0)
 			return r;
@@ -107,26 +108,27 @@ priv_build_env(struct priv *pv, bool set_home, bool listen)
 	return vec_append(&pv->env, &null, 1);
 }
 
-/* True if LISTEN_PID holds exactly tend's own pid. */
-static bool
-priv_listen_is_self(void)
+/* The first LISTEN_PID entry if it holds exactly tend's own pid, or NULL. */
+static char **
+priv_listen_self(void)
 {
-	const char *v = NULL;
 	uint64_t pid;
 	char **e;
 
 	/* One cheap pass: nearly every name fails on its first byte. */
-	for (e = environ; e && *e && v == NULL; e++)
+	for (e = environ; e && *e; e++)
 		if ((*e)[0] == 'L' && strncmp(*e, "LISTEN_PID=", 11) == 0)
-			v = *e + 11;
-	return parse_uint(v, 0x7fffffff, &pid) == 0 && pid == (uint64_t)getpid();
+			return parse_uint(*e + 11, 0x7fffffff, &pid) == 0 &&
+			    pid == (uint64_t)getpid() ? e : NULL;
+	return NULL;
 }
 
 int
 priv_prepare(struct priv *pv, const struct tend_config *cfg)
 {
 	char label[32];
-	bool set_home = false, listen;
+	bool set_home = false;
+	char **listen;
 	int r;
 
 	/* Not a memset of the whole struct: ids alone is over a kilobyte. */
@@ -144,7 +146,7 @@ priv_prepare(struct priv *pv, const struct tend_config *cfg)
 		 */
 		set_home = true;
 	}
-	listen = priv_listen_is_self();
+	listen = priv_listen_self();
 	if (!set_home && !listen)
 		return 0;
 	(void)fmt_format(pv->home, sizeof(pv->home), "HOME=%s", pv->ids.home);

@@ -18,9 +18,10 @@ runlimit_arm(struct tend *t)
 	struct itimerval it = { { 0, 0 }, { (time_t)(d / 1000000000ULL),
 	    (suseconds_t)(d % 1000000000ULL / 1000) } };
 
-	/* Under a microsecond rounds up, not to "no timer". */
-	if (d && it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
-		it.it_value.tv_usec = 1;
+	/*
+	 * d is whole milliseconds (parse_duration() has no smaller unit), so
+	 * a set deadline never becomes the all-zero "no timer".
+	 */
 	/*
 	 * libc's setitimer(), not the system call: where time_t is 64-bit on
 	 * a 32-bit ABI (i386, armhf), the kernel's setitimer takes 32-bit

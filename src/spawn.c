@@ -98,9 +98,8 @@ spawn_exec(char *const argv[], char *const envp[])
 		l = (size_t)(z - path);
 		if (l + k + 2 <= sizeof(buf)) {
 			/* An empty entry is the working directory. */
-			memcpy(buf, path, l);
-			buf[l] = '/';
-			memcpy(buf + l + (l > 0), file, k + 1);
+			(void)fmt_format(buf, sizeof(buf), "%.*s%s%s", (int)l,
+			    path, l ? "/" : "", file);
 			execve(buf, argv, envp);
 			if (errno == EACCES)
 				eacces = true;
@@ -207,9 +206,11 @@ spawn_verdict(int fd, struct spawn_result *out)
 	struct spawn_child_arg arg;
 	ssize_t n;
 
-	do
-		n = read(fd, &arg, sizeof(arg));
-	while (n < 0 && errno == EINTR);
+	/*
+	 * No EINTR: tend and the keeper have every signal blocked (they take
+	 * them from a signalfd or sigtimedwait) and install no handler.
+	 */
+	n = read(fd, &arg, sizeof(arg));
 	if (n != (ssize_t)sizeof(arg)) {
 		out->step = SPAWN_OK;
 		out->err = 0;

@@ -27,17 +27,12 @@ struct span {
 	size_t		 len;
 };
 
-struct pw_entry {
+/* A passwd or group line: gid, home for passwd; members for group. */
+struct db_entry {
 	struct span	name;
-	struct span	home;
-	uint32_t	uid;
-	uint32_t	gid;
-};
-
-struct gr_entry {
-	struct span	name;
-	struct span	members;
-	uint32_t	gid;
+	struct span	rest;	/* passwd: the home; group: the member list */
+	uint32_t	id;	/* passwd: the uid; group: the gid */
+	uint32_t	gid;	/* passwd only */
 };
 
 /* What the user typed, and the id it stands for if it is all digits. */
@@ -133,69 +128,43 @@ split_fields(struct span line, struct span *ret_fields, size_t max)
 	return n;
 }
 
+/*
+ * The next line of rest that parses, as a passwd line (pw) or a group one.
+ * A home with a NUL would silently shorten when handed on as a C string.
+ */
 static bool
-line_is_data(struct span line)
+db_next(struct span *rest, bool pw, struct db_entry *ret)
 {
-	return line.len > 0 && line.p[0] != '#';
-}
+	struct span line, f[PW_FIELDS];
+	size_t nf = pw ? PW_FIELDS : GR_FIELDS;
 
-/* A home with a NUL would silently shorten when handed on as a C string. */
-static bool
-pw_parse_line(struct span line, struct pw_entry *ret_pw)
-{
-	struct span f[PW_FIELDS];
-
-	if (!line_is_data(line) || split_fields(line, f, PW_FIELDS) != PW_FIELDS)
-		return false;
-	if (f[0].len == 0 || parse_id(f[2].p, f[2].len, &ret_pw->uid) != 0 ||
-	    parse_id(f[3].p, f[3].len, &ret_pw->gid) != 0)
-		return false;
-	if (memchr(f[5].p, '\0', f[5].len) != NULL)
-		return false;
-	ret_pw->name = f[0];
-	ret_pw->home = f[5];
-	return true;
-}
-
-static bool
-gr_parse_line(struct span line, struct gr_entry *ret_gr)
-{
-	struct span f[GR_FIELDS];
-
-	if (!line_is_data(line) || split_fields(line, f, GR_FIELDS) != GR_FIELDS)
-		return false;
-	if (f[0].len == 0 || parse_id(f[2].p, f[2].len, &ret_gr->gid) != 0)
-		return false;
-	ret_gr->name = f[0];
-	ret_gr->members = f[3];
-	return true;
-}
-
-/* First match wins, as with getpwnam()/getpwuid() on a files database. */
-static bool
-pw_find(const char *text, size_t len, const struct key *k,
-    struct pw_entry *ret_pw)
-{
-	struct span rest = { text, len }, line;
-
-	while (span_cut(&rest, '\n', &line)) {
-		if (!pw_parse_line(line, ret_pw))
+	while (span_cut(rest, '\n', &line)) {
+		if (line.len == 0 || line.p[0] == '#' ||
+		    split_fields(line, f, nf) != nf || f[0].len == 0 ||
+		    parse_id(f[2].p, f[2].len, &ret->id) != 0)
 			continue;
-		if (k->numeric ? ret_pw->uid == k->id :
-		    span_eq_str(ret_pw->name, k->name))
-			return true;
+		if (pw && (parse_id(f[3].p, f[3].len, &ret->gid) != 0 ||
+		    memchr(f[5].p, '\0', f[5].len) != NULL))
+			continue;
+		ret->name = f[0];
+		ret->rest = f[pw ? 5 : 3];
+		return true;
 	}
 	return false;
 }
 
+/*
+ * First match wins, as with getpwnam()/getpwuid() on a files database;
+ * a group is looked up by name only.
+ */
 static bool
-gr_find_name(const char *text, size_t len, const char *name,
-    struct gr_entry *ret_gr)
+db_find(const char *text, size_t len, bool pw, const struct key *k,
+    struct db_entry *ret)
 {
-	struct span rest = { text, len }, line;
+	struct span rest = { text, len };
 
-	while (span_cut(&rest, '\n', &line))
-		if (gr_parse_line(line, ret_gr) && span_eq_str(ret_gr->name, name))
+	while (db_next(&rest, pw, ret))
+		if (k->numeric ? ret->id == k->id : span_eq_str(ret->name, k->name))
 			return true;
 	return false;
 }
@@ -255,53 +224,36 @@ ids_set_home(struct user_ids *ids, const char *user, struct span home,
 }
 
 /*
- * Sets uid, gid and home; *ret_name is the entry's name for the group
- * scan, or p == NULL for a numeric uid without an entry.
+ * USER (pw) or GROUP (!pw). A user sets uid, gid and home, and *ret_name
+ * is its entry's name for the group scan, or p == NULL for a numeric uid
+ * without an entry. A group sets gid; a numeric GROUP needs no entry:
+ * runc's lookup would give the same gid.
  */
 static int
-resolve_user(const char *user, const char *text, size_t len,
+resolve_name(bool pw, const char *name, const char *text, size_t len,
     struct user_ids *out, struct span *ret_name, struct tend_err *err)
 {
-	struct pw_entry pw;
+	const char *what = pw ? "user" : "group";
+	struct db_entry e = { { NULL, 0 }, { NULL, 0 }, 0, 0 };
 	struct key k;
 	int r;
 
-	ret_name->p = NULL;
-	ret_name->len = 0;
-	if ((r = key_parse("user", "uid", user, &k, err)) != 0)
+	if ((r = key_parse(what, pw ? "uid" : "gid", name, &k, err)) != 0)
 		return r;
-	if (!pw_find(text, len, &k, &pw)) {
+	if ((!pw && k.numeric) || !db_find(text, len, pw, &k, &e)) {
 		if (!k.numeric)
-			return not_found("user", user, "/etc/passwd", text, err);
-		out->uid = k.id;
-		out->gid = 0;
+			return not_found(what, name, pw ? "/etc/passwd" :
+			    "/etc/group", text, err);
+		e = (struct db_entry){ { NULL, 0 }, { NULL, 0 }, k.id, 0 };
+	}
+	if (!pw) {
+		out->gid = e.id;
 		return 0;
 	}
-	out->uid = pw.uid;
-	out->gid = pw.gid;
-	*ret_name = pw.name;
-	return ids_set_home(out, user, pw.home, err);
-}
-
-/* A numeric GROUP needs no entry: runc's lookup would give the same gid. */
-static int
-resolve_group(const char *group, const char *text, size_t len,
-    struct user_ids *out, struct tend_err *err)
-{
-	struct gr_entry gr;
-	struct key k;
-	int r;
-
-	if ((r = key_parse("group", "gid", group, &k, err)) != 0)
-		return r;
-	if (k.numeric) {
-		out->gid = k.id;
-		return 0;
-	}
-	if (!gr_find_name(text, len, group, &gr))
-		return not_found("group", group, "/etc/group", text, err);
-	out->gid = gr.gid;
-	return 0;
+	out->uid = e.id;
+	out->gid = e.gid;
+	*ret_name = e.name;
+	return ids_set_home(out, name, e.rest, err);
 }
 
 /* Returns false when the list is full and gid is not already in it. */
@@ -324,15 +276,15 @@ static int
 collect_groups(const char *user, struct span name, const char *text,
     size_t len, struct user_ids *out, struct tend_err *err)
 {
-	struct span rest = { text, len }, line;
-	struct gr_entry gr;
+	struct span rest = { text, len };
+	struct db_entry gr;
 
 	out->groups[0] = out->gid;
 	out->ngroups = 1;
-	while (span_cut(&rest, '\n', &line)) {
-		if (!gr_parse_line(line, &gr) || !gr_has_member(gr.members, name))
+	while (db_next(&rest, false, &gr)) {
+		if (!gr_has_member(gr.rest, name))
 			continue;
-		if (!ids_add_group(out, gr.gid))
+		if (!ids_add_group(out, gr.id))
 			return err_set(err, "user \"%s\": member of more than %d "
 			    "groups in /etc/group", user, USERDB_GROUPS_MAX);
 	}
@@ -353,8 +305,13 @@ has_control(const char *s)
 static bool
 spec_name_is_sane(const char *name, size_t size)
 {
-	return memchr(name, '\0', size) != NULL && name[0] != '\0' &&
-	    strchr(name, ':') == NULL && !has_control(name);
+	size_t i;
+
+	for (i = 0; i < size && name[i] != '\0'; i++)
+		if (name[i] == ':' || (unsigned char)name[i] < 0x20 ||
+		    name[i] == 0x7f)
+			return false;
+	return i > 0 && i < size;
 }
 
 static bool
@@ -383,25 +340,25 @@ spec_copy_part(const char *s, const char *what, const char *part,
 int
 userdb_parse_spec(const char *s, struct user_spec *out, struct tend_err *err)
 {
-	const char *colon, *group;
-	size_t ulen;
+	const char *group;
+	size_t ulen, glen;
 	int r;
 
 	memset(out, 0, sizeof(*out));
 	if (has_control(s))
 		return err_set(err, "user spec: control character in "
 		    "USER[:GROUP]");
-	colon = strchr(s, ':');
-	ulen = colon != NULL ? (size_t)(colon - s) : strlen(s);
+	ulen = strcspn(s, ":");
 	r = spec_copy_part(s, "user", s, ulen, out->user, sizeof(out->user),
 	    err);
-	if (r == 0 && colon != NULL) {
-		group = colon + 1;
-		if (strchr(group, ':') != NULL)
+	if (r == 0 && s[ulen] == ':') {
+		group = s + ulen + 1;
+		glen = strcspn(group, ":");
+		if (group[glen] != '\0')
 			r = err_set(err, "user spec \"%s\": more than one ':' "
 			    "(want USER[:GROUP])", s);
 		else
-			r = spec_copy_part(s, "group", group, strlen(group),
+			r = spec_copy_part(s, "group", group, glen,
 			    out->group, sizeof(out->group), err);
 		out->has_group = true;
 	}
@@ -423,11 +380,12 @@ userdb_resolve(const struct user_spec *spec, const char *passwd,
 	if (!spec_is_sane(spec))
 		return err_set(err, "user spec: empty, unterminated, or "
 		    "containing ':' or a control character");
-	r = resolve_user(spec->user, passwd, passwd_len, out, &name, err);
+	r = resolve_name(true, spec->user, passwd, passwd_len, out, &name, err);
 	if (r != 0)
 		return r;
 	if (spec->has_group)
-		return resolve_group(spec->group, group, group_len, out, err);
+		return resolve_name(false, spec->group, group, group_len, out,
+		    &name, err);
 	if (name.p == NULL)
 		return 0;
 	return collect_groups(spec->user, name, group, group_len, out, err);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* test_fmt.c - tend's small snprintf agrees with libc's on what it supports. */
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -86,6 +87,17 @@ test_fmt_unknown_directive_is_copied(void **state)
 	assert_string_equal(a, "100%");
 }
 
+/* %m is errno's text and takes no argument, as with glibc. */
+static void
+test_fmt_errno_text_matches_libc(void **state)
+{
+	(void)state;
+	errno = ENOENT;
+	SAME("a: %m: %d", 7);
+	errno = EACCES;
+	SAME("%-20m|");
+}
+
 int
 main(void)
 {
@@ -94,6 +106,7 @@ main(void)
 		cmocka_unit_test(test_fmt_strings_and_chars_match_libc),
 		cmocka_unit_test(test_fmt_truncates_like_snprintf),
 		cmocka_unit_test(test_fmt_unknown_directive_is_copied),
+		cmocka_unit_test(test_fmt_errno_text_matches_libc),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
