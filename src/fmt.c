@@ -64,7 +64,10 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 
 	while (*f) {
 		if (*f != '%') {
-			fmt_put(&o, f++, 1, 0);
+			/* Text up to the next directive in one put. */
+			for (s = f; *f && *f != '%'; f++)
+				;
+			fmt_put(&o, s, (size_t)(f - s), 0);
 			continue;
 		}
 		spec = f++;
