@@ -44,7 +44,7 @@ loop_forward(struct tend *t, int sig)
 	target = t->cfg.kill_group ? -t->app_pid : t->app_pid;
 	signame_from_num(sig, name, sizeof(name));
 	if (kill(target, sig) < 0 && errno != ESRCH)
-		log_warn("forward %s to %d: %s", name, (int)target, strerror(errno));
+		log_warn("forward %s to %d: %m", name, (int)target);
 	else if (log_enabled(LOG_DEBUG))
 		log_emit(LOG_DEBUG, (struct log_field[]){ LOGF_INT("pid", target),
 		    LOGF_INT("signal", sig), LOGF_END }, "forwarded %s to %d",
@@ -291,7 +291,7 @@ loop_poll(struct tend *t, struct pollfd *pfd, uint64_t due)
 	n = poll(pfd, LOOP_NSLOTS, t->need_reap ? 0 : deadline_timeout_ms(due,
 	    due == DEADLINE_NEVER ? 0 : clock_now()));
 	if (n < 0 && errno != EINTR)
-		log_warn("poll: %s", strerror(errno));
+		log_warn("poll: %m");
 	/* Signals first, then reaping, then the rest, each with bounded work. */
 	if (n > 0 && (pfd[SLOT_SIGNAL].revents & POLLIN))
 		loop_on_signals(t);

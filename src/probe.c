@@ -56,11 +56,11 @@ probe_finish(struct probe_run *p, bool ok, const char *fmt, ...)
 		keeper_stop(p->pid);
 }
 
-/* A system call failed: "what: reason". */
+/* A system call failed (errno says why): "what: reason". */
 static void
-probe_fail(struct probe_run *p, const char *what, int err)
+probe_fail(struct probe_run *p, const char *what)
 {
-	probe_finish(p, false, "%s: %s", what, strerror(err));
+	probe_finish(p, false, "%s: %m", what);
 }
 
 /* Connect to the next address; out of them, fail with the last error. */
@@ -84,7 +84,8 @@ probe_connect(struct probe_run *p)
 			return;
 		err = errno;
 	}
-	probe_fail(p, "connect", err);
+	errno = err;
+	probe_fail(p, "connect");
 }
 
 /* The resolver may have finished: connect, or fail with its reason. */
@@ -120,7 +121,7 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 	 * fallbacks for kernels before 2.6.27 that tend does not need. */
 	if (syscall(SYS_pipe2, pfd, O_CLOEXEC) < 0 ||
 	    syscall(SYS_fcntl, pfd[0], F_SETFL, O_NONBLOCK) < 0) {
-		probe_fail(p, "pipe", errno);
+		probe_fail(p, "pipe");
 		return;
 	}
 	req.out_fd = pfd[1];
@@ -128,7 +129,7 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 	(void)close(pfd[1]);
 	p->fd = pfd[0];
 	if (pid < 0) {
-		probe_fail(p, "fork", errno);
+		probe_fail(p, "fork");
 		return;
 	}
 	p->pid = pid;
@@ -190,27 +191,19 @@ probe_on_time(struct probe_run *p, uint64_t now)
 	}
 }
 
+/* What each phase waits for on p->fd; 0: nothing (resolving: its own fd). */
+static const unsigned char probe_events[] = {
+	[PROBE_CONNECTING] = POLLOUT, [PROBE_SENDING] = POLLOUT,
+	[PROBE_READING] = POLLIN, [PROBE_RUNNING] = POLLIN, [PROBE_DONE] = 0,
+};
+
 int
 probe_fd(const struct probe_run *p, short *ret_events)
 {
-	switch (p->phase) {
-	case PROBE_RESOLVING:
-		if (PROBE_NAMES_ON)
-			return resolve_fd(&p->res, ret_events);
-		*ret_events = 0;
-		return -1;
-	case PROBE_CONNECTING:
-	case PROBE_SENDING:
-		*ret_events = POLLOUT;
-		return p->fd;
-	case PROBE_READING:
-	case PROBE_RUNNING:
-		*ret_events = POLLIN;
-		return p->fd;
-	default:
-		*ret_events = 0;
-		return -1;
-	}
+	if (PROBE_NAMES_ON && p->phase == PROBE_RESOLVING)
+		return resolve_fd(&p->res, ret_events);
+	*ret_events = probe_events[p->phase];
+	return *ret_events ? p->fd : -1;
 }
 
 static void
@@ -241,7 +234,7 @@ probe_on_writable(struct probe_run *p)
 
 	if (n < 0) {
 		if (errno != EAGAIN && errno != EINTR)
-			probe_fail(p, "send", errno);
+			probe_fail(p, "send");
 		return;
 	}
 	p->req_off += (size_t)n;
@@ -273,7 +266,7 @@ probe_on_readable(struct probe_run *p)
 
 	if (n < 0) {
 		if (errno != EAGAIN && errno != EINTR)
-			probe_fail(p, "recv", errno);
+			probe_fail(p, "recv");
 		return;
 	}
 	if (PROBE_GRPC_ON && p->spec->kind == PROBE_GRPC) {
@@ -337,13 +330,18 @@ probe_on_io(struct probe_run *p, short revents)
 	if (PROBE_NAMES_ON && p->phase == PROBE_RESOLVING) {
 		resolve_on_io(&p->res, revents, clock_now());
 		probe_after_resolve(p);
-	} else if (p->phase == PROBE_CONNECTING && (revents & (POLLOUT | POLLERR | POLLHUP)))
+		return;
+	}
+	/* What the phase waits for, or an error or hangup. */
+	if (!(revents & (probe_events[p->phase] | POLLERR | POLLHUP)))
+		return;
+	if (p->phase == PROBE_CONNECTING)
 		probe_on_connected(p);
-	else if (p->phase == PROBE_SENDING && (revents & (POLLOUT | POLLERR | POLLHUP)))
+	else if (p->phase == PROBE_SENDING)
 		probe_on_writable(p);
-	else if (p->phase == PROBE_READING && (revents & (POLLIN | POLLERR | POLLHUP)))
+	else if (p->phase == PROBE_READING)
 		probe_on_readable(p);
-	else if (p->phase == PROBE_RUNNING && (revents & (POLLIN | POLLERR | POLLHUP)))
+	else if (p->phase == PROBE_RUNNING)
 		probe_on_exec_output(p);
 }
 
