@@ -61,7 +61,8 @@ loop_signal_rest(struct tend *t, int sig, bool again)
 	int n = reap_signal_rest(t->is_pid1, sig, log_enabled(LOG_INFO));
 
 	if (n < 0) {
-		log_warn("cannot list processes to signal: %s", strerror(-n));
+		errno = -n;
+		log_warn("cannot list processes to signal: %m");
 		return;
 	}
 	if (sig == SIGTERM) {
@@ -82,6 +83,13 @@ loop_signal_rest(struct tend *t, int sig, bool again)
 		    " after the grace period");
 }
 
+/* Nanoseconds to whole milliseconds, for messages: one copy of the division. */
+static __attribute__((noinline)) unsigned long long
+loop_ms(uint64_t ns)
+{
+	return ns / 1000000;
+}
+
 void
 loop_shutdown_event(struct tend *t, int ev)
 {
@@ -97,7 +105,7 @@ loop_shutdown_event(struct tend *t, int ev)
 	}
 	if (act & SACT_KILL_APP) {
 		log_warn("app still running %llums after the stop signal; sending KILL",
-		    (unsigned long long)(t->durs.stop_timeout / 1000000));
+		    loop_ms(t->durs.stop_timeout));
 		loop_forward(t, SIGKILL);
 	}
 	if (act & SACT_TERM_ALL)
@@ -110,10 +118,10 @@ loop_shutdown_event(struct tend *t, int ev)
 	/* Only the kernel's "no child left" (ECHILD) means all are gone. */
 	if ((act & SACT_EXIT) && ev != SEV_ALL_GONE)
 		log_warn("processes still left %llu ms after KILL; leaving them",
-		    (unsigned long long)(t->durs.kill_wait / 1000000));
+		    loop_ms(t->durs.kill_wait));
 	else if ((act & SACT_EXIT) && t->drain_count > 0)
 		log_info("all processes gone after %llu ms",
-		    (unsigned long long)((clock_now() - t->drain_started) / 1000000));
+		    loop_ms(clock_now() - t->drain_started));
 	notify_stopping(t);
 }
 
