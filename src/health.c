@@ -17,14 +17,19 @@ static const char *const health_names[] = {
 	[HEALTH_UNHEALTHY] = "unhealthy",
 };
 
+/* Docker's defaults; health_init() reads them from here, not from code. */
+static const struct health_cfg health_defaults = {
+	.interval = 30 * HEALTH_SEC,
+	.timeout = 30 * HEALTH_SEC,
+	.start_period = 0,
+	.start_interval = 5 * HEALTH_SEC,
+	.retries = 3,
+};
+
 void
 health_cfg_default(struct health_cfg *cfg)
 {
-	cfg->interval = 30 * HEALTH_SEC;
-	cfg->timeout = 30 * HEALTH_SEC;
-	cfg->start_period = 0;
-	cfg->start_interval = 5 * HEALTH_SEC;
-	cfg->retries = 3;
+	*cfg = health_defaults;
 }
 
 const char *
@@ -65,19 +70,18 @@ health_interval(const struct health *h, uint64_t now)
 void
 health_init(struct health *h, const struct health_cfg *cfg, uint64_t now)
 {
-	struct health_cfg def;
+	const struct health_cfg *def = &health_defaults;
 
-	health_cfg_default(&def);
 	h->cfg = *cfg;
 	/* dockerd treats 0 as "use the default" for every field. */
 	if (h->cfg.interval == 0)
-		h->cfg.interval = def.interval;
+		h->cfg.interval = def->interval;
 	if (h->cfg.timeout == 0)
-		h->cfg.timeout = def.timeout;
+		h->cfg.timeout = def->timeout;
 	if (h->cfg.start_interval == 0)
-		h->cfg.start_interval = def.start_interval;
+		h->cfg.start_interval = def->start_interval;
 	if (h->cfg.retries == 0)
-		h->cfg.retries = def.retries;
+		h->cfg.retries = def->retries;
 	h->state = HEALTH_STARTING;
 	h->failures = 0;
 	h->started = now;

@@ -41,6 +41,8 @@ struct tend_health {
 
 /* One per process, like the log target: tend runs one probe loop. */
 static struct tend_health the_health;
+_Static_assert(sizeof(the_health.last) == sizeof(the_health.run.why),
+    "the last result is a copy of the probe's");
 
 int
 health_loop_setup(struct tend *t)
@@ -97,7 +99,7 @@ health_on_done(struct tend *t, uint64_t now)
 	const char *name, *from = "", *arrow = "";
 
 	th->running = false;
-	(void)fmt_format(th->last, sizeof(th->last), "%s", th->run.why);
+	memcpy(th->last, th->run.why, sizeof(th->last));
 	th->last_at = now;
 	th->have_result = true;
 	st = health_on_result(&th->h, th->run.ok, now);

@@ -202,13 +202,12 @@ loop_on_pause_signal(struct tend *t, int sig)
 {
 	char name[16];
 
+	signame_from_num(sig, name, sizeof(name));
 	if (sig != SIGTERM && sig != SIGINT) {
-		log_debug("pause: ignoring SIG%s", signame_from_num(sig, name,
-		    sizeof(name)));
+		log_debug("pause: ignoring SIG%s", name);
 		return;
 	}
-	log_info("pause: SIG%s received, exiting", signame_from_num(sig, name,
-	    sizeof(name)));
+	log_info("pause: SIG%s received, exiting", name);
 	loop_shutdown_event(t, SEV_APP_EXIT);
 }
 
@@ -277,12 +276,15 @@ loop_on_signals(struct tend *t)
 	}
 }
 
-/* Fill the poll slots; returns true if anything but signals is watched. */
+/*
+ * Fill the poll slots' fd and events (poll(2) sets every revents); returns
+ * true if anything but signals is watched.
+ */
 static bool
 loop_fill_pollfds(struct tend *t, struct pollfd *pfd)
 {
-	memset(pfd, 0, sizeof(*pfd) * LOOP_NSLOTS);
-	pfd[SLOT_SIGNAL] = (struct pollfd){ .fd = t->sigfd, .events = POLLIN };
+	pfd[SLOT_SIGNAL].fd = t->sigfd;
+	pfd[SLOT_SIGNAL].events = POLLIN;
 	pfd[SLOT_PROBE].fd = health_loop_probe_fd(t, &pfd[SLOT_PROBE].events);
 	pfd[SLOT_CONTROL].fd = health_loop_control_fd(t);
 	pfd[SLOT_CONTROL].events = POLLIN;
@@ -336,7 +338,7 @@ loop_run(struct tend *t)
 
 	/* The app may be gone already. */
 	loop_on_reap(t);
-	while (t->shut.state != SHUT_DONE) {
+	for (;;) {
 		loop_take_requests(t);
 		if (t->shut.state == SHUT_DONE)
 			break;
