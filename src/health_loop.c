@@ -97,6 +97,7 @@ health_on_done(struct tend *t, uint64_t now)
 	enum health_state was = th->h.state, st;
 	enum log_level lvl = LOG_DEBUG;
 	const char *name, *from = "", *arrow = "";
+	struct log_field f[3];
 
 	th->running = false;
 	memcpy(th->last, th->run.why, sizeof(th->last));
@@ -111,9 +112,15 @@ health_on_done(struct tend *t, uint64_t now)
 		from = health_state_name(was);
 		arrow = " -> ";
 	}
-	log_emit(lvl, (struct log_field[]){ LOGF_STR("health", name),
-	    LOGF_STR("probe", th->last), LOGF_END }, "health: %s%s%s (%s)", from,
-	    arrow, name, th->last);
+	/* Only what log_format() reads: no zeroing of the rest. */
+	f[0].key = "health";
+	f[0].type = LF_STR;
+	f[0].s = name;
+	f[1].key = "probe";
+	f[1].type = LF_STR;
+	f[1].s = th->last;
+	f[2].type = LF_END;
+	log_emit(lvl, f, "health: %s%s%s (%s)", from, arrow, name, th->last);
 	if (st == HEALTH_UNHEALTHY && was != st &&
 	    t->cfg.health_action == HEALTH_ACTION_STOP) {
 		log_warn("unhealthy: stopping the app (--health-action stop)");

@@ -37,18 +37,26 @@ void
 loop_forward(struct tend *t, int sig)
 {
 	char name[16];
+	struct log_field f[3];
 	pid_t target;
 
 	if (t->app_pid <= 0 || sig <= 0)
 		return;
 	target = t->cfg.kill_group ? -t->app_pid : t->app_pid;
 	signame_from_num(sig, name, sizeof(name));
-	if (kill(target, sig) < 0 && errno != ESRCH)
+	if (kill(target, sig) < 0 && errno != ESRCH) {
 		log_warn("forward %s to %d: %m", name, (int)target);
-	else if (log_enabled(LOG_DEBUG))
-		log_emit(LOG_DEBUG, (struct log_field[]){ LOGF_INT("pid", target),
-		    LOGF_INT("signal", sig), LOGF_END }, "forwarded %s to %d",
-		    name, (int)target);
+	} else if (log_enabled(LOG_DEBUG)) {
+		/* Only what log_format() reads: no zeroing of the rest. */
+		f[0].key = "pid";
+		f[0].type = LF_INT;
+		f[0].i = target;
+		f[1].key = "signal";
+		f[1].type = LF_INT;
+		f[1].i = sig;
+		f[2].type = LF_END;
+		log_emit(LOG_DEBUG, f, "forwarded %s to %d", name, (int)target);
+	}
 }
 
 /*
@@ -59,6 +67,7 @@ static void
 loop_signal_rest(struct tend *t, int sig, bool again)
 {
 	int n = reap_signal_rest(t->is_pid1, sig, log_enabled(LOG_INFO));
+	struct log_field f[2];
 
 	if (n < 0) {
 		errno = -n;
@@ -74,13 +83,18 @@ loop_signal_rest(struct tend *t, int sig, bool again)
 	}
 	if (n == 0)
 		return;
-	if (again && sig != SIGTERM)
+	if (again && sig != SIGTERM) {
 		log_debug("sent KILL to %d more process%s", n, n == 1 ? "" : "es");
-	else
-		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("count", n),
-		    LOGF_END }, "sent %s to %d process%s%s", sig == SIGTERM ?
-		    "TERM" : "KILL", n, n == 1 ? "" : "es", sig == SIGTERM ? "" :
-		    " after the grace period");
+		return;
+	}
+	/* Only what log_format() reads: no zeroing of the rest. */
+	f[0].key = "count";
+	f[0].type = LF_INT;
+	f[0].i = n;
+	f[1].type = LF_END;
+	log_emit(LOG_INFO, f, "sent %s to %d process%s%s", sig == SIGTERM ?
+	    "TERM" : "KILL", n, n == 1 ? "" : "es", sig == SIGTERM ? "" :
+	    " after the grace period");
 }
 
 /* Nanoseconds to whole milliseconds, for messages: one copy of the division. */
@@ -151,15 +165,21 @@ static void
 loop_app_exited(struct tend *t, int status)
 {
 	int code = exitcode_from_status(status);
+	struct log_field f[2];
 
 	t->app_status = status;
 	t->app_reaped = true;
 	t->app_pid = 0;
-	if (WIFSIGNALED(status))
+	if (WIFSIGNALED(status)) {
 		oom_log_death(&t->oom, status);
-	else
-		log_emit(LOG_INFO, (struct log_field[]){ LOGF_INT("exit_code", code),
-		    LOGF_END }, "app exited with %d", code);
+	} else {
+		/* Only what log_format() reads: no zeroing of the rest. */
+		f[0].key = "exit_code";
+		f[0].type = LF_INT;
+		f[0].i = code;
+		f[1].type = LF_END;
+		log_emit(LOG_INFO, f, "app exited with %d", code);
+	}
 	loop_shutdown_event(t, SEV_APP_EXIT);
 }
 
