@@ -124,8 +124,8 @@ health_on_done(struct tend *t, uint64_t now)
 	if (st == HEALTH_UNHEALTHY && was != st &&
 	    t->cfg.health_action == HEALTH_ACTION_STOP) {
 		log_warn("unhealthy: stopping the app (--health-action stop)");
+		/* t->stop_sig is SIGTERM rewritten already (main_setup). */
 		t->exit_code = EXIT_UNHEALTHY;
-		t->stop_sig = sigmap_get(&t->cfg.rewrite, SIGTERM);
 		tend_request(t, SEV_STOP);
 	}
 }

@@ -265,8 +265,8 @@ loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 		(void)sysabi_tcsetpgrp(t->tty_fd, t->app_pid);
 		t->tty_reclaimed = false;
 	}
+	/* t->stop_sig is SIGTERM rewritten already (main_setup). */
 	if (sig == SIGTERM) {
-		t->stop_sig = to;
 		loop_shutdown_event(t, SEV_STOP);
 		return;
 	}

@@ -33,7 +33,8 @@ struct tend {
 	bool			 app_reaped;
 	struct oom_watch	 oom;		/* why a SIGKILL came */
 	int			 exit_code;	/* >= 0: overrides the app's code */
-	int			 stop_sig;	/* what a stop request forwards */
+	int			 stop_sig;	/* what a stop request forwards: SIGTERM
+						 * rewritten, set once by main_setup() */
 
 	struct shutdown		 shut;
 	struct shut_durations	 durs;
