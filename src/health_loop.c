@@ -196,8 +196,8 @@ health_loop_on_control(struct tend *t)
 	if (th->have_result)
 		n = fmt_format(line, sizeof(line), "%s: %s, %s ago\n",
 		    health_state_name(th->h.state), th->last,
-		    parse_format_duration((clock_now() - th->last_at) /
-		    1000000 * 1000000, age, sizeof(age)));
+		    parse_format_duration(clock_now() - th->last_at, age,
+		    sizeof(age)));	/* whole ms: it drops the rest */
 	else
 		n = fmt_format(line, sizeof(line), "%s: no probe has finished yet\n",
 		    health_state_name(th->h.state));
