@@ -90,6 +90,7 @@ health_active(const struct tend *t)
 	return t->health && t->app_pid > 0 && t->shut.state == SHUT_RUNNING;
 }
 
+/* Take the probe's verdict, if it has one. */
 static void
 health_on_done(struct tend *t, uint64_t now)
 {
@@ -99,6 +100,8 @@ health_on_done(struct tend *t, uint64_t now)
 	const char *name, *from = "", *arrow = "";
 	struct log_field f[3];
 
+	if (!probe_done(&th->run))
+		return;
 	th->running = false;
 	memcpy(th->last, th->run.why, sizeof(th->last));
 	th->last_at = now;
@@ -139,8 +142,7 @@ health_loop_on_reap(struct tend *t, pid_t pid, int status)
 		return false;
 	if (th->running && !WIFSTOPPED(status)) {
 		probe_on_exit(&th->run, status);
-		if (probe_done(&th->run))
-			health_on_done(t, clock_now());
+		health_on_done(t, clock_now());
 	}
 	return true;
 }
@@ -223,8 +225,7 @@ health_loop_on_time(struct tend *t, uint64_t now)
 	/* Finished by its I/O this turn, or now due. */
 	if (th->running) {
 		probe_on_time(&th->run, now);
-		if (probe_done(&th->run))
-			health_on_done(t, now);
+		health_on_done(t, now);
 		return;
 	}
 	if (!health_active(t) || now < health_next_due(&th->h))
@@ -237,6 +238,5 @@ health_loop_on_time(struct tend *t, uint64_t now)
 	env.workdir_soft = t->cfg.workdir == NULL;
 	probe_start(&th->run, &th->spec, &env, now, th->h.cfg.timeout);
 	th->running = true;
-	if (probe_done(&th->run))
-		health_on_done(t, now);
+	health_on_done(t, now);
 }
