@@ -32,7 +32,8 @@ health_cfg_default(struct health_cfg *cfg)
 	*cfg = health_defaults;
 }
 
-const char *
+/* Out of line: three callers, each would carry the bounds check. */
+__attribute__((noinline)) const char *
 health_state_name(enum health_state s)
 {
 	if ((unsigned)s >= sizeof(health_names) / sizeof(health_names[0]))
