@@ -60,12 +60,12 @@ health_in_start_period(const struct health *h, uint64_t now)
 	return now < h->started || now - h->started < h->cfg.start_period;
 }
 
-static uint64_t
-health_interval(const struct health *h, uint64_t now)
+/* The next probe is due one interval (or start interval) after now. */
+static __attribute__((noinline)) void
+health_schedule(struct health *h, uint64_t now)
 {
-	if (health_in_start_period(h, now))
-		return h->cfg.start_interval;
-	return h->cfg.interval;
+	h->next_due = health_add(now, health_in_start_period(h, now) ?
+	    h->cfg.start_interval : h->cfg.interval);
 }
 
 void
@@ -86,7 +86,7 @@ health_init(struct health *h, const struct health_cfg *cfg, uint64_t now)
 	h->state = HEALTH_STARTING;
 	h->failures = 0;
 	h->started = now;
-	h->next_due = health_add(now, health_interval(h, now));
+	health_schedule(h, now);
 }
 
 uint64_t
@@ -108,6 +108,6 @@ health_on_result(struct health *h, bool ok, uint64_t now)
 		if (h->failures >= h->cfg.retries)
 			h->state = HEALTH_UNHEALTHY;
 	}
-	h->next_due = health_add(now, health_interval(h, now));
+	health_schedule(h, now);
 	return h->state;
 }
