@@ -345,7 +345,8 @@ probe_on_io(struct probe_run *p, short revents)
 		probe_on_exec_output(p);
 }
 
-void
+/* Not split: two callers would each carry its first lines. */
+__attribute__((noinline)) void
 probe_on_exit(struct probe_run *p, int status)
 {
 	size_t len;
