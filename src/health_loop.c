@@ -73,12 +73,12 @@ health_loop_setup(struct tend *t)
 	 * Without it only "tend status" fails (exit 2); the app, its signals
 	 * and its probes matter more, so tend runs on.
 	 */
-	if (th->ctl_fd == -EADDRINUSE)
-		log_error("'tend status' is off: another process holds its socket "
-		    "name in this network namespace");
-	else if (th->ctl_fd < 0)
-		log_error("'tend status' is off: cannot open its socket: %s",
-		    strerror(-th->ctl_fd));
+	if (th->ctl_fd < 0) {
+		errno = -th->ctl_fd;
+		log_error(errno == EADDRINUSE ? "'tend status' is off: another "
+		    "process holds its socket name in this network namespace" :
+		    "'tend status' is off: cannot open its socket: %m");
+	}
 	t->health = th;
 	return 0;
 }
