@@ -195,14 +195,13 @@ health_loop_on_control(struct tend *t)
 
 	if (th == NULL || th->ctl_fd < 0)
 		return;
-	if (th->have_result)
-		n = fmt_format(line, sizeof(line), "%s: %s, %s ago\n",
-		    health_state_name(th->h.state), th->last,
-		    parse_format_duration(clock_now() - th->last_at, age,
-		    sizeof(age)));	/* whole ms: it drops the rest */
-	else
-		n = fmt_format(line, sizeof(line), "%s: no probe has finished yet\n",
-		    health_state_name(th->h.state));
+	if (th->have_result)	/* whole ms: it drops the rest */
+		(void)parse_format_duration(clock_now() - th->last_at, age,
+		    sizeof(age));
+	/* One call: the second format leaves the last two unread. */
+	n = fmt_format(line, sizeof(line), th->have_result ? "%s: %s, %s ago\n" :
+	    "%s: no probe has finished yet\n", health_state_name(th->h.state),
+	    th->last, age);
 	/*
 	 * A full batch means a queue: rest a little, so a flood of clients
 	 * gets a few thousand answers a second, not all of tend's CPU.
