@@ -46,7 +46,7 @@ loop_forward(struct tend *t, int sig)
 	signame_from_num(sig, name, sizeof(name));
 	if (kill(target, sig) < 0 && errno != ESRCH) {
 		log_warn("forward %s to %d: %m", name, (int)target);
-	} else if (log_enabled(LOG_DEBUG)) {
+	} else {
 		/* Only what log_format() reads: no zeroing of the rest. */
 		f[0].key = "pid";
 		f[0].type = LF_INT;
