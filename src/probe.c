@@ -56,13 +56,6 @@ probe_finish(struct probe_run *p, bool ok, const char *fmt, ...)
 		keeper_stop(p->pid);
 }
 
-/* A system call failed (errno says why): "what: reason". */
-static void
-probe_fail(struct probe_run *p, const char *what)
-{
-	probe_finish(p, false, "%s: %m", what);
-}
-
 /* Connect to the next address; out of them, fail with the last error. */
 static void
 probe_connect(struct probe_run *p)
@@ -85,7 +78,7 @@ probe_connect(struct probe_run *p)
 		err = errno;
 	}
 	errno = err;
-	probe_fail(p, "connect");
+	probe_finish(p, false, "connect: %m");
 }
 
 /* The resolver may have finished: connect, or fail with its reason. */
@@ -121,7 +114,7 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 	 * fallbacks for kernels before 2.6.27 that tend does not need. */
 	if (syscall(SYS_pipe2, pfd, O_CLOEXEC) < 0 ||
 	    syscall(SYS_fcntl, pfd[0], F_SETFL, O_NONBLOCK) < 0) {
-		probe_fail(p, "pipe");
+		probe_finish(p, false, "pipe: %m");
 		return;
 	}
 	req.out_fd = pfd[1];
@@ -129,7 +122,7 @@ probe_start_exec(struct probe_run *p, const struct probe_env *env)
 	(void)close(pfd[1]);
 	p->fd = pfd[0];
 	if (pid < 0) {
-		probe_fail(p, "fork");
+		probe_finish(p, false, "fork: %m");
 		return;
 	}
 	p->pid = pid;
@@ -234,7 +227,7 @@ probe_on_writable(struct probe_run *p)
 
 	if (n < 0) {
 		if (errno != EAGAIN && errno != EINTR)
-			probe_fail(p, "send");
+			probe_finish(p, false, "send: %m");
 		return;
 	}
 	p->req_off += (size_t)n;
@@ -266,7 +259,7 @@ probe_on_readable(struct probe_run *p)
 
 	if (n < 0) {
 		if (errno != EAGAIN && errno != EINTR)
-			probe_fail(p, "recv");
+			probe_finish(p, false, "recv: %m");
 		return;
 	}
 	if (PROBE_GRPC_ON && p->spec->kind == PROBE_GRPC) {
