@@ -195,22 +195,20 @@ lb_fields(struct lbuf *b, const struct log_field *f)
 {
 	char num[32];
 	size_t mark;
-	int ok;
 
 	for (; f && f->type != LF_END; f++) {
 		mark = b->len;
 		b->cut = 0;
 		lb_str(b, ",");
-		ok = lb_json(b, f->key ? f->key : "", LOG_LINE_MAX) && !b->cut;
+		/* After a cut nothing is put: "" does not fit, or the key was cut. */
+		lb_json(b, f->key ? f->key : "", LOG_LINE_MAX);
 		lb_str(b, ":");
 		if (f->type == LF_INT) {
 			(void)fmt_format(num, sizeof(num), "%lld", f->i);
 			lb_str(b, num);
-			ok = ok && !b->cut;
-		} else
-			ok = ok && !b->cut && lb_json(b, f->s ? f->s : "",
-			    LOG_LINE_MAX);
-		if (!ok)
+		} else if (!b->cut && lb_json(b, f->s ? f->s : "", LOG_LINE_MAX))
+			continue;	/* a value cut cleanly is kept */
+		if (b->cut)
 			b->len = mark;
 	}
 }
