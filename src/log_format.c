@@ -36,12 +36,6 @@ lb_put(struct lbuf *b, const char *s, size_t n)
 	b->len += n;
 }
 
-static void
-lb_str(struct lbuf *b, const char *s)
-{
-	lb_put(b, s, strlen(s));
-}
-
 /*
  * The length of the well-formed UTF-8 sequence at s (1-4), or 0 if s does
  * not start one: overlong forms, surrogates, code points past U+10FFFF,
@@ -199,13 +193,13 @@ lb_fields(struct lbuf *b, const struct log_field *f)
 	for (; f && f->type != LF_END; f++) {
 		mark = b->len;
 		b->cut = 0;
-		lb_str(b, ",");
+		lb_put(b, ",", 1);
 		/* After a cut nothing is put: "" does not fit, or the key was cut. */
 		lb_json(b, f->key ? f->key : "", LOG_LINE_MAX);
-		lb_str(b, ":");
+		lb_put(b, ":", 1);
 		if (f->type == LF_INT) {
-			(void)fmt_format(num, sizeof(num), "%lld", f->i);
-			lb_str(b, num);
+			lb_put(b, num, (size_t)fmt_format(num, sizeof(num), "%lld",
+			    f->i));
 		} else if (!b->cut && lb_json(b, f->s ? f->s : "", LOG_LINE_MAX))
 			continue;	/* a value cut cleanly is kept */
 		if (b->cut)
@@ -221,7 +215,7 @@ log_format(char *buf, enum log_format fmt, enum log_level lvl,
 
 	if (fmt == LOG_FORMAT_TEXT) {
 		b.cap++;
-		lb_str(&b, "tend: ");
+		lb_put(&b, "tend: ", 6);
 		lb_esc(&b, msg, 0, LOG_LINE_MAX);
 		buf[b.len++] = '\n';
 		return b.len;
