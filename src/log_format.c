@@ -147,7 +147,8 @@ lb_civil(uint64_t days, unsigned *y, unsigned *m, unsigned *d)
 	unsigned yr = 1970, mo = 0, leap, len;
 
 	for (;; yr++) {
-		leap = yr % 4 == 0 && (yr % 100 != 0 || yr % 400 == 0);
+		/* Of the multiples of 4, those of 100 (of 25) are leap only if of 400 (of 16). */
+		leap = (yr & (yr % 25 ? 3 : 15)) == 0;
 		if (days < 365 + leap)
 			break;
 		days -= 365 + leap;
