@@ -83,7 +83,9 @@ lb_esc(struct lbuf *b, const char *s, int json, size_t max)
 	char esc[8];
 	unsigned c;
 
-	if (max < cap - b->len)
+	/* JSON keeps a byte for the closing quote. */
+	b->cap -= (size_t)json;
+	if (max < b->cap - b->len)
 		b->cap = b->len + max;
 	for (b->cut = 0; *u != 0 && !b->cut; u += n) {
 		c = *u;
@@ -128,9 +130,7 @@ lb_json(struct lbuf *b, const char *s, size_t max)
 	if (b->cut)
 		return 0;
 	b->len--;
-	b->cap--;
 	lb_esc(b, s, 1, max);
-	b->cap++;
 	b->p[b->len++] = '"';
 	return 1;
 }
