@@ -118,12 +118,12 @@ wait_signals(int sigfd, bool *reap)
 static int
 wait_print_verdict(const struct probe_run *run)
 {
+	/* Always fits: "unhealthy: ", at most sizeof(why) - 1 bytes, "\n". */
 	char line[sizeof(run->why) + 16];
 	int n = fmt_format(line, sizeof(line), "%s: %s\n", run->ok ? "healthy" :
 	    "unhealthy", run->why);
 
-	(void)log_write_all(STDOUT_FILENO, line, (size_t)n < sizeof(line) ?
-	    (size_t)n : sizeof(line) - 1);
+	(void)log_write_all(STDOUT_FILENO, line, (size_t)n);
 	return !run->ok;
 }
 
