@@ -22,17 +22,20 @@ void
 compat_env(struct tend_config *cfg, char *const envp[])
 {
 	const char *e, *val[CV_N] = { NULL }, *v, *name;
-	size_t i, len;
+	size_t i;
 	int lvl = 0;
 
 	for (; envp && (e = *envp); envp++) {
 		if (e[0] != 'N' && e[0] != 'D' && e[0] != 'T')
 			continue;
 		/* The first of duplicates wins, as getenv() would have it. */
-		for (i = 0, name = compat_names; i < CV_N; i++, name += len + 1) {
-			len = strlen(name);
-			if (!val[i] && strncmp(e, name, len) == 0)
-				val[i] = e + len;
+		for (i = 0, name = compat_names; i < CV_N; i++) {
+			for (v = e; *name != '\0' && *name == *v; name++, v++)
+				;	/* the common prefix */
+			if (*name == '\0' && !val[i])
+				val[i] = v;
+			while (*name++ != '\0')
+				;	/* to the next name */
 		}
 	}
 	cfg->notify_socket = val[CV_NOTIFY];

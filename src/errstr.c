@@ -79,7 +79,8 @@ errstr(int e)
 	for (size_t i = 0; i < sizeof(codes); i++) {
 		if (codes[i] == e)
 			return (char *)s;
-		s += strlen(s) + 1;
+		while (*s++ != '\0')
+			;	/* past this message's NUL */
 	}
 	fmt_format(other, sizeof(other), "error %d", e);
 	return other;

@@ -25,23 +25,27 @@ fmt_put(struct fmt_out *o, const char *s, size_t n, int rep)
 	}
 }
 
-enum { ARG_INT, ARG_LONG, ARG_LLONG, ARG_PTR };
-
 /*
- * The next argument, of the kind asked: one place that expands va_arg,
- * rather than one for every conversion. Where long is as wide as long
- * long it is read as one, as C libraries do.
+ * The next argument: a pointer (kind < 0), or an int of length modifier
+ * count kind (0 int, 1 long, 2 or more long long), sign-extended when sgn.
+ * One place that expands va_arg, rather than one for every conversion.
+ * Where long is as wide as long long it is read as one, as C libraries do.
  */
 static __attribute__((noinline)) unsigned long long
-fmt_arg(va_list *ap, int kind)
+fmt_arg(va_list *ap, int kind, int sgn)
 {
-	if (kind == ARG_PTR)
+	unsigned long v;
+
+	if (kind < 0)
 		return (unsigned long long)(uintptr_t)va_arg(*ap, const char *);
-	if (kind == ARG_LLONG || (kind && sizeof(long) == sizeof(long long)))
+	if (kind > 1 || (kind && sizeof(long) == sizeof(long long)))
 		return va_arg(*ap, unsigned long long);
-	if (kind)
-		return va_arg(*ap, unsigned long);
-	return va_arg(*ap, unsigned);
+	if (kind) {
+		v = va_arg(*ap, unsigned long);
+		return sgn ? (unsigned long long)(long)v : v;
+	}
+	v = va_arg(*ap, unsigned);
+	return sgn ? (unsigned long long)(int)v : v;
 }
 
 /*
@@ -57,7 +61,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 	int w, prec, *np, lmod, left, zero, neg, sgn;
 	size_t len, pad;
 	char tmp[24], *d, c;
-	unsigned base;
+	unsigned base, r;
 	va_list ap;
 
 	va_copy(ap, ap0);
@@ -83,7 +87,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 		}
 		for (np = &w;; f++) {
 			if (*f == '*')
-				*np = (int)fmt_arg(&ap, ARG_INT);
+				*np = (int)fmt_arg(&ap, 0, 1);
 			else if (*f >= '0' && *f <= '9')
 				*np = *np * 10 + (*f - '0');
 			else if (*f == '.' && np == &w)
@@ -96,35 +100,30 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 			lmod++;
 		c = *f;
 		d = tmp + sizeof(tmp);
-		len = 0;
-		if (c == 'd' || c == 'i' || c == 'u' || c == 'x' || c == 'X') {
-			sgn = c == 'd' || c == 'i';
-			v = fmt_arg(&ap, lmod > 2 ? 2 : lmod);
-			if (sgn && lmod == 0)
-				v = (unsigned long long)(long long)(int)v;
-			else if (sgn && lmod == 1)
-				v = (unsigned long long)(long long)(long)v;
+		base = (c | 32) == 'x' ? 16 : c == 'd' || c == 'i' || c == 'u' ?
+		    10 : 0;
+		if (base) {
+			sgn = base == 10 && c != 'u';
+			v = fmt_arg(&ap, lmod, sgn);
 			if (sgn && (long long)v < 0) {
 				neg = 1;
 				v = 0 - v;
 			}
-			base = sgn || c == 'u' ? 10 : 16;
+			/* Letters upper case for %X: c & 32 is 0 only there. */
 			do {
-				*--d = (char)("0123456789abcdef"[v % base] -
-				    (c == 'X' && v % base > 9 ? 32 : 0));
-				len++;
+				r = (unsigned)(v % base);
+				*--d = (char)(r + (r < 10 ? '0' : 'A' - 10 + (c & 32)));
 			} while ((v /= base) > 0);
-			if (neg) {
+			if (neg)
 				*--d = '-';
-				len++;
-			}
 			s = d;
+			len = (size_t)(tmp + sizeof(tmp) - d);
 		} else {
 			zero = 0;
 			if (c == 's') {
 				/* NOLINTNEXTLINE(performance-no-int-to-ptr): one va_arg site for all */
 				if ((s = (const char *)(uintptr_t)fmt_arg(&ap,
-				    ARG_PTR)) == NULL)
+				    -1, 0)) == NULL)
 					s = "(null)";
 				len = prec >= 0 ? strnlen(s, (size_t)prec) :
 				    strlen(s);
@@ -133,7 +132,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 				s = strerror(errno);
 				len = strlen(s);
 			} else if (c == 'c') {
-				tmp[0] = (char)fmt_arg(&ap, ARG_INT);
+				tmp[0] = (char)fmt_arg(&ap, 0, 0);
 				s = tmp;
 				len = 1;
 			} else {

@@ -45,21 +45,18 @@ log_write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-void
-log_emit(enum log_level lvl, const struct log_field *fields,
-    const char *fmt, ...)
+static void
+log_vemit(enum log_level lvl, const struct log_field *fields,
+    const char *fmt, va_list ap)
 {
 	char msg[LOG_LINE_MAX], line[LOG_LINE_MAX];
 	struct timespec ts = { 0, 0 };
 	int saved = errno;
-	va_list ap;
 	size_t len;
 
 	if (!log_enabled(lvl))
 		return;
-	va_start(ap, fmt);
 	(void)fmt_vformat(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	if (log_fmt == LOG_FORMAT_JSON)
 		(void)sysabi_clock_gettime(CLOCK_REALTIME, &ts);
 	len = log_format(line, log_fmt, lvl,
@@ -68,4 +65,25 @@ log_emit(enum log_level lvl, const struct log_field *fields,
 	/* EPIPE/EBADF on stderr are not worth dying or retrying for. */
 	(void)log_write_all(STDERR_FILENO, line, len);
 	errno = saved;
+}
+
+void
+log_emit(enum log_level lvl, const struct log_field *fields,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_vemit(lvl, fields, fmt, ap);
+	va_end(ap);
+}
+
+void
+log_msg(const char *lvl_fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, lvl_fmt);
+	log_vemit((enum log_level)(lvl_fmt[0] - '0'), NULL, lvl_fmt + 1, ap);
+	va_end(ap);
 }

@@ -36,12 +36,6 @@ lb_put(struct lbuf *b, const char *s, size_t n)
 	b->len += n;
 }
 
-static void
-lb_str(struct lbuf *b, const char *s)
-{
-	lb_put(b, s, strlen(s));
-}
-
 /*
  * The length of the well-formed UTF-8 sequence at s (1-4), or 0 if s does
  * not start one: overlong forms, surrogates, code points past U+10FFFF,
@@ -89,7 +83,9 @@ lb_esc(struct lbuf *b, const char *s, int json, size_t max)
 	char esc[8];
 	unsigned c;
 
-	if (max < cap - b->len)
+	/* JSON keeps a byte for the closing quote. */
+	b->cap -= (size_t)json;
+	if (max < b->cap - b->len)
 		b->cap = b->len + max;
 	for (b->cut = 0; *u != 0 && !b->cut; u += n) {
 		c = *u;
@@ -134,9 +130,7 @@ lb_json(struct lbuf *b, const char *s, size_t max)
 	if (b->cut)
 		return 0;
 	b->len--;
-	b->cap--;
 	lb_esc(b, s, 1, max);
-	b->cap++;
 	b->p[b->len++] = '"';
 	return 1;
 }
@@ -153,7 +147,8 @@ lb_civil(uint64_t days, unsigned *y, unsigned *m, unsigned *d)
 	unsigned yr = 1970, mo = 0, leap, len;
 
 	for (;; yr++) {
-		leap = yr % 4 == 0 && (yr % 100 != 0 || yr % 400 == 0);
+		/* Of the multiples of 4, those of 100 (of 25) are leap only if of 400 (of 16). */
+		leap = (yr & (yr % 25 ? 3 : 15)) == 0;
 		if (days < 365 + leap)
 			break;
 		days -= 365 + leap;
@@ -195,22 +190,20 @@ lb_fields(struct lbuf *b, const struct log_field *f)
 {
 	char num[32];
 	size_t mark;
-	int ok;
 
 	for (; f && f->type != LF_END; f++) {
 		mark = b->len;
 		b->cut = 0;
-		lb_str(b, ",");
-		ok = lb_json(b, f->key ? f->key : "", LOG_LINE_MAX) && !b->cut;
-		lb_str(b, ":");
+		lb_put(b, ",", 1);
+		/* After a cut nothing is put: "" does not fit, or the key was cut. */
+		lb_json(b, f->key ? f->key : "", LOG_LINE_MAX);
+		lb_put(b, ":", 1);
 		if (f->type == LF_INT) {
-			(void)fmt_format(num, sizeof(num), "%lld", f->i);
-			lb_str(b, num);
-			ok = ok && !b->cut;
-		} else
-			ok = ok && !b->cut && lb_json(b, f->s ? f->s : "",
-			    LOG_LINE_MAX);
-		if (!ok)
+			lb_put(b, num, (size_t)fmt_format(num, sizeof(num), "%lld",
+			    f->i));
+		} else if (!b->cut && lb_json(b, f->s ? f->s : "", LOG_LINE_MAX))
+			continue;	/* a value cut cleanly is kept */
+		if (b->cut)
 			b->len = mark;
 	}
 }
@@ -223,7 +216,7 @@ log_format(char *buf, enum log_format fmt, enum log_level lvl,
 
 	if (fmt == LOG_FORMAT_TEXT) {
 		b.cap++;
-		lb_str(&b, "tend: ");
+		lb_put(&b, "tend: ", 6);
 		lb_esc(&b, msg, 0, LOG_LINE_MAX);
 		buf[b.len++] = '\n';
 		return b.len;

@@ -167,15 +167,16 @@ main_run(struct tend *t)
 	t->envp = priv_envp(&pv);
 	if ((r = health_loop_setup(t)) != 0 || (r = prestop_setup(t)) != 0)
 		return r;
-	/* --wait-for: PID 1 already, the app not started until they pass. */
-	if (t->cfg.nwait && t->cfg.mode == MODE_RUN && (r = wait_run(&t->cfg,
-	    t->sigfd, &(struct probe_env){ t->ids, t->envp, t->cfg.workdir,
-	    false, t->cfg.no_new_privs }, EXIT_WAIT_TIMEOUT)) != 0)
-		return r;
-	if (t->cfg.mode == MODE_RUN)
+	if (t->cfg.mode == MODE_RUN) {
+		/* --wait-for: PID 1 already, the app not started until they pass. */
+		if (t->cfg.nwait && (r = wait_run(&t->cfg, t->sigfd,
+		    &(struct probe_env){ t->ids, t->envp, t->cfg.workdir, false,
+		    t->cfg.no_new_privs }, EXIT_WAIT_TIMEOUT)) != 0)
+			return r;
 		oom_arm(&t->oom);
-	if (t->cfg.mode == MODE_RUN && (r = main_start_app(t, &pv)) != 0)
-		return r;
+		if ((r = main_start_app(t, &pv)) != 0)
+			return r;
+	}
 	/* The app has the inherited fds it was meant to get; tend needs none. */
 	keep[0] = t->sigfd;
 	keep[1] = health_loop_control_fd(t);
@@ -183,7 +184,8 @@ main_run(struct tend *t)
 	fd_close_stray(keep, 3);
 	if (t->cfg.mode == MODE_PAUSE || t->exit_code < 0)
 		notify_started(t);
-	if (t->cfg.mode == MODE_RUN && t->exit_code < 0)
+	/* Only an app can be running: pause mode's exit code is 0 from the start. */
+	if (t->exit_code < 0)
 		runlimit_arm(t);
 	/* Pin no mount: the app already has its directory. */
 	(void)!chdir("/");

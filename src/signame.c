@@ -54,7 +54,6 @@ signame_to_num(const char *s)
 	const char *p;
 	uint64_t v;
 	size_t i;
-	int r;
 
 	if (s == NULL || *s == '\0')
 		return -EINVAL;
@@ -65,12 +64,14 @@ signame_to_num(const char *s)
 	}
 	if (strncasecmp(s, "SIG", 3) == 0)
 		s += 3;
-	for (i = 1, p = signames; i < 32 + sizeof(SIGNAME_ALIASES) - 1;
-	    i++, p += strlen(p) + 1)
+	for (i = 1, p = signames; i < 32 + sizeof(SIGNAME_ALIASES) - 1; i++) {
 		if (strcasecmp(s, p) == 0)
 			return i < 32 ? (int)i : SIGNAME_ALIASES[i - 32];
-	r = signame_rt(s);
-	return r >= SIGNAME_RTMIN && r <= SIGNAME_RTMAX ? r : -EINVAL;
+		while (*p++ != '\0')
+			;	/* to the next name */
+	}
+	/* Never out of range: n is at most RTMAX - RTMIN. */
+	return signame_rt(s);
 }
 
 const char *
@@ -81,7 +82,8 @@ signame_from_num(int sig, char *buf, unsigned n)
 
 	if (sig > 0 && sig < 32) {
 		for (i = 1; i < sig; i++)
-			p += strlen(p) + 1;
+			while (*p++ != '\0')
+				;	/* to the next name */
 		(void)fmt_format(buf, n, "%s", p);
 	}
 	else if (sig >= SIGNAME_RTMIN && sig <= SIGNAME_RTMAX)

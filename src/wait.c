@@ -118,12 +118,12 @@ wait_signals(int sigfd, bool *reap)
 static int
 wait_print_verdict(const struct probe_run *run)
 {
+	/* Always fits: "unhealthy: ", at most sizeof(why) - 1 bytes, "\n". */
 	char line[sizeof(run->why) + 16];
 	int n = fmt_format(line, sizeof(line), "%s: %s\n", run->ok ? "healthy" :
 	    "unhealthy", run->why);
 
-	(void)log_write_all(STDOUT_FILENO, line, (size_t)n < sizeof(line) ?
-	    (size_t)n : sizeof(line) - 1);
+	(void)log_write_all(STDOUT_FILENO, line, (size_t)n);
 	return !run->ok;
 }
 
@@ -172,16 +172,19 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 		for (i = 0; i < n; i++) {
 			struct wait_item *w = &items[i];
 
-			/* Finished by the last poll's I/O or reaping, or now due. */
-			if (w->running) {
-				probe_on_time(&w->run, now);
-				if (probe_done(&w->run))
-					wait_on_done(w, cfg);
-			}
+			/*
+			 * Started if due; then taken if done: at once, by the
+			 * last poll's I/O or reaping, or by its deadline. One
+			 * that is due again as it finishes starts next turn
+			 * (the poll below does not wait: its next try is due).
+			 */
 			if (!w->up && !w->running && now >= w->next && now < end) {
 				probe_start(&w->run, &w->spec, env, now,
 				    deadline_min(cfg->probe_timeout, end - now));
 				w->running = true;
+			}
+			if (w->running) {
+				probe_on_time(&w->run, now);
 				if (probe_done(&w->run))
 					wait_on_done(w, cfg);
 			}
