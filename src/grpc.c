@@ -416,56 +416,45 @@ grpc_frame_end(struct grpc_call *c)
 	c->fpos = 0;
 }
 
+/*
+ * What each known frame type may carry, by type: bits 5-7 the stream ids
+ * allowed (bit 5 stream 0, 6 stream 1, 7 any other), bits 0-3 a length
+ * that the payload must have exactly, or at least with bit 4. PUSH_PROMISE
+ * is allowed on no stream (push is off); PRIORITY and types past
+ * CONTINUATION are ignored, wherever and however long.
+ */
+static const uint8_t h2_rules[] = {
+	[H2_DATA] = 0x50, [H2_HEADERS] = 0x50, [2] = 0xf0,
+	[H2_RST_STREAM] = 0xc4, [H2_SETTINGS] = 0x30, [H2_PUSH_PROMISE] = 0x10,
+	[H2_PING] = 0x28, [H2_GOAWAY] = 0x38, [H2_WINDOW_UPDATE] = 0xe4,
+	[H2_CONTINUATION] = 0x50
+};
+
 /* Is the frame just announced allowed here? Fails c if not. */
 static void
 grpc_frame_check(struct grpc_call *c)
 {
 	uint32_t	len = c->flen, s = grpc_be32(c->fhdr + 5) & 0x7fffffff;
-	uint8_t		t = c->fhdr[3];
-	bool		ok;
+	unsigned	t = c->fhdr[3], ack = c->fhdr[4] & H2_ACK;
+	unsigned	r = t < sizeof(h2_rules) ? h2_rules[t] : 0xf0;
 
-	if (!c->got_settings && (t != H2_SETTINGS ||
-	    (c->fhdr[4] & H2_ACK))) {
+	if (!c->got_settings && (t != H2_SETTINGS || ack)) {
 		grpc_fail(c, memcmp(c->fhdr, "HTTP/", 5) == 0 ?
 		    "not HTTP/2 (an HTTP/1 reply)" : "not HTTP/2");
 		return;
 	}
+	/*
+	 * A CONTINUATION is on stream 1 (the rules), as its HEADERS was.
+	 * Once a second header block is in, the call is decided
+	 * (grpc_block_done), so blocks is 0 or 1 here.
+	 */
 	if (len > H2_FRAME_MAX || c->in_block != (t == H2_CONTINUATION) ||
-	    (c->in_block && s != 1)) {
-		grpc_fail(c, GRPC_PROTO);
-		return;
-	}
-	switch (t) {
-	case H2_DATA:
-		ok = s == 1 && c->blocks == 1;
-		break;
-	case H2_HEADERS:
-	case H2_CONTINUATION:
-		ok = s == 1 && c->blocks < 2 &&
-		    len <= GRPC_BLOCK_MAX - c->blk_len;
-		break;
-	case H2_RST_STREAM:
-	case H2_WINDOW_UPDATE:
-		ok = len == 4 && (t == H2_WINDOW_UPDATE || s != 0);
-		break;
-	case H2_SETTINGS:
-		ok = s == 0 && ((c->fhdr[4] & H2_ACK) ? len == 0 :
-		    len % 6 == 0);
-		break;
-	case H2_PING:
-		ok = s == 0 && len == 8;
-		break;
-	case H2_GOAWAY:
-		ok = s == 0 && len >= 8;
-		break;
-	case H2_PUSH_PROMISE:
-		ok = false;	/* push is off */
-		break;
-	default:
-		ok = true;	/* PRIORITY and unknown types: ignored */
-		break;
-	}
-	if (!ok)
+	    !(r >> 5 >> (s > 1 ? 2 : s) & 1) ||
+	    ((r & 0x10) ? len < (r & 15) : len != (r & 15)) ||
+	    (t == H2_DATA && c->blocks == 0) ||
+	    ((t == H2_HEADERS || t == H2_CONTINUATION) &&
+	    len > GRPC_BLOCK_MAX - c->blk_len) ||
+	    (t == H2_SETTINGS && (len % 6 != 0 || (ack && len != 0))))
 		grpc_fail(c, GRPC_PROTO);
 }
 
