@@ -141,25 +141,30 @@ hpack_static(struct hpack_dec *d, uint32_t idx, bool want_value,
 	return idx - 1 < HPACK_STATIC_COUNT ? 0 : -1;
 }
 
-/* One field representation at *p; -1 malformed, 1 size update, 0 field. */
+/*
+ * One field representation at *p; -1 malformed, 1 size update, 0 field.
+ * Its kind is told by the prefix length of its index: 7 indexed, 5 a
+ * size update, 6 a literal with incremental indexing (into a table of
+ * size 0), 4 a literal without indexing or never indexed.
+ */
 static int
 hpack_field(struct hpack_dec *d, const uint8_t **p, const uint8_t *end,
     uint32_t *nreal, uint32_t *vreal)
 {
 	uint8_t		c = **p;
+	unsigned	bits = (c & 0x80) ? 7 : (c & 0xe0) == 0x20 ? 5 :
+			    (c & 0xc0) == 0x40 ? 6 : 4;
 	uint32_t	idx;
 
-	if (c & 0x80)
-		return hpack_int(p, end, 7, &idx) != 0 ||
-		    hpack_static(d, idx, true, nreal, vreal) != 0 ? -1 : 0;
-	if ((c & 0xe0) == 0x20)		/* size update: 0 is all we allow */
-		return hpack_int(p, end, 5, &idx) != 0 || idx != 0 ? -1 : 1;
-	/* Literal; with incremental indexing, into a table of size 0. */
-	if (hpack_int(p, end, (c & 0xc0) == 0x40 ? 6 : 4, &idx) != 0 ||
-	    (idx != 0 ? hpack_static(d, idx, false, nreal, vreal) :
-	    hpack_str(p, end, d->name, nreal)) != 0)
+	if (hpack_int(p, end, bits, &idx) != 0)
 		return -1;
-	return hpack_str(p, end, d->value, vreal);
+	if (bits == 5)		/* size update: 0 is all we allow */
+		return idx != 0 ? -1 : 1;
+	/* An indexed field's index is never 0 (hpack_static refuses it). */
+	if ((idx != 0 || bits == 7 ? hpack_static(d, idx, bits == 7, nreal,
+	    vreal) : hpack_str(p, end, d->name, nreal)) != 0)
+		return -1;
+	return bits == 7 ? 0 : hpack_str(p, end, d->value, vreal);
 }
 
 int
