@@ -148,27 +148,24 @@ grpc_init(struct grpc_call *c)
 }
 
 /*
- * Decide: unhealthy, why being "WHAT", or "WHAT N" and ": MSG" when
- * with_n. The first verdict stands.
+ * Decide: unhealthy, why being "WHAT", or with msg "WHAT N" and ": MSG"
+ * unless msg is empty. The first verdict stands.
  */
 static void
-grpc_failn(struct grpc_call *c, const char *what, bool with_n, long n,
-    const char *msg)
+grpc_failn(struct grpc_call *c, const char *what, long n, const char *msg)
 {
 	if (c->verdict != GRPC_MORE)
 		return;
-	if (with_n)
-		(void)fmt_format(c->why, sizeof(c->why), "%s %ld%s%s", what, n,
-		    msg[0] != '\0' ? ": " : "", msg);
-	else
-		(void)fmt_format(c->why, sizeof(c->why), "%s", what);
+	(void)fmt_format(c->why, sizeof(c->why), msg != NULL ?
+	    "%s %ld%s%s" : "%s", what, n, msg != NULL && msg[0] != '\0' ?
+	    ": " : "", msg);
 	c->verdict = GRPC_UNHEALTHY;
 }
 
 static void
 grpc_fail(struct grpc_call *c, const char *what)
 {
-	grpc_failn(c, what, false, 0, "");
+	grpc_failn(c, what, 0, NULL);
 }
 
 static uint32_t
@@ -249,7 +246,7 @@ grpc_stream_end(struct grpc_call *c)
 	if (c->grpc_status < 0)
 		grpc_fail(c, "no grpc-status");
 	else if (c->grpc_status != 0)
-		grpc_failn(c, "grpc-status", true, c->grpc_status,
+		grpc_failn(c, "grpc-status", c->grpc_status,
 		    c->grpc_msg);
 	/* One uncompressed message, and nothing after it. */
 	else if (c->msg_len < 5 || c->msg[0] != 0 ||
@@ -261,7 +258,7 @@ grpc_stream_end(struct grpc_call *c)
 		if (serving == GRPC_SERVING)
 			c->verdict = GRPC_HEALTHY;
 	} else
-		grpc_failn(c, "status", true, serving, "");
+		grpc_failn(c, "status", serving, "");
 }
 
 /* The headers a reply is judged by. */
@@ -338,7 +335,7 @@ grpc_block_done(struct grpc_call *c)
 	}
 	if (++c->blocks == 1) {
 		if (c->http_status != 200) {
-			grpc_failn(c, "HTTP status", true, c->http_status, "");
+			grpc_failn(c, "HTTP status", c->http_status, "");
 			return;
 		}
 		if (!c->ct_grpc) {
@@ -405,12 +402,12 @@ grpc_frame_end(struct grpc_call *c)
 		if (!(c->fhdr[4] & H2_ACK))
 			grpc_ack(c, H2_PING, 8);
 	} else if (t == H2_RST_STREAM)
-		grpc_failn(c, "RST_STREAM code", true, grpc_be32(f), "");
+		grpc_failn(c, "RST_STREAM code", grpc_be32(f), "");
 	else if (t == H2_GOAWAY) {
 		/* A graceful GOAWAY that still covers stream 1 is harmless. */
 		code = grpc_be32(f + 4);
 		if (code != 0 || (grpc_be32(f) & 0x7fffffff) < 1)
-			grpc_failn(c, "GOAWAY code", true, code, "");
+			grpc_failn(c, "GOAWAY code", code, "");
 	}
 	c->fhdr_len = 0;
 	c->fpos = 0;
