@@ -212,24 +212,28 @@ grpc_pb_parse(const uint8_t *p, size_t n, int *serving)
 {
 	const uint8_t	*end = p + n;
 	uint64_t	 key, v;
+	unsigned	 wt;
 
 	*serving = GRPC_SERVING_UNKNOWN;
 	while (p < end) {
 		if (grpc_pb_varint(&p, end, &key) != 0 || key >> 3 == 0)
 			return -1;
-		/* Wire types 0 (varint), 2 (length, then bytes), 1 and 5
-		 * (8 and 4 bytes). */
-		v = (key & 7) == 1 ? 8 : 4;
-		if ((key & 7) == 0 || (key & 7) == 2) {
-			if (grpc_pb_varint(&p, end, &v) != 0)
-				return -1;
-			if ((key & 7) == 0) {
-				if (key >> 3 == 1)
-					*serving = (int)(int32_t)(uint32_t)v;
-				continue;
-			}
-		} else if ((key & 7) != 1 && (key & 7) != 5)
+		/*
+		 * Wire types 0 (varint), 2 (length, then bytes), 1 and 5 (8
+		 * and 4 bytes): v is what to skip after the key and varint.
+		 */
+		wt = key & 7;
+		if (wt == 1)
+			v = 8;
+		else if (wt == 5)
+			v = 4;
+		else if (wt > 2 || grpc_pb_varint(&p, end, &v) != 0)
 			return -1;
+		if (wt == 0) {
+			if (key >> 3 == 1)
+				*serving = (int)(int32_t)(uint32_t)v;
+			v = 0;
+		}
 		if (v > (uint64_t)(end - p))
 			return -1;
 		p += v;
