@@ -265,10 +265,9 @@ grpc_stream_end(struct grpc_call *c)
 		grpc_failn(c, "status", serving, "");
 }
 
-/* The headers a reply is judged by. */
-static const char grpc_names[][13] = {
-	":status", "grpc-status", "content-type", "grpc-message"
-};
+/* The headers a reply is judged by, each after its length. */
+static const char grpc_names[] = "\7:status" "\13grpc-status"
+	"\14content-type" "\14grpc-message";
 
 /* A small decimal header value, or -1. */
 static int
@@ -291,12 +290,13 @@ static int
 grpc_header(void *arg, const struct hpack_field *f)
 {
 	struct grpc_call	*c = arg;
+	const char		*nm = grpc_names;
 	size_t			 i, n;
 	int			 k, v;
 
-	for (k = 0; k < 4; k++)
-		if (f->nlen == strlen(grpc_names[k]) &&
-		    memcmp(f->name, grpc_names[k], f->nlen) == 0)
+	for (k = 0; k < 4; k++, nm += nm[0] + 1)
+		if (f->nlen == (size_t)nm[0] &&
+		    memcmp(f->name, nm + 1, f->nlen) == 0)
 			break;
 	if (k < 2) {
 		if ((v = grpc_num(f)) < 0)
