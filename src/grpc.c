@@ -363,14 +363,23 @@ grpc_frame_end(struct grpc_call *c)
 {
 	uint8_t		*f = c->blk + c->blk_len, t = c->fhdr[3];
 	uint32_t	 code, len, pad = 0, off = 0;
+	unsigned	 skip = c->fhdr[4];
 
 	if (t == H2_DATA || t == H2_HEADERS || t == H2_CONTINUATION) {
-		/* Only the fragment or data counts, not padding or priority. */
-		if (t != H2_CONTINUATION && (c->fhdr[4] & H2_PADDED)) {
-			pad = c->flen > 0 ? f[0] : 1;
+		/*
+		 * Only the fragment or data counts, not padding or priority.
+		 * The pad length is f[0]: with no payload, f[0] is a stale
+		 * byte of blk, and off (1) is too much whatever it says.
+		 */
+		if (t == H2_CONTINUATION)
+			skip = 0;
+		else if (t == H2_DATA)
+			skip &= ~H2_PRIORITY;
+		if (skip & H2_PADDED) {
+			pad = f[0];
 			off = 1;
 		}
-		if (t == H2_HEADERS && (c->fhdr[4] & H2_PRIORITY))
+		if (skip & H2_PRIORITY)
 			off += 5;
 		if (off + pad > c->flen) {
 			grpc_fail(c, GRPC_PROTO);
