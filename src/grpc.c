@@ -52,9 +52,12 @@ static const char grpc_tail[] = "\x0f\x10\x10" "application/grpc"
 	"\x00\x02te\x08trailers";
 #define GRPC_HEADERS_AT	(24 + 21)	/* the HEADERS frame header */
 
-static const char *const grpc_serving_name[] = {
-	"UNKNOWN", "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"
-};
+/*
+ * The ServingStatus names, "UNKNOWN", "SERVING", "NOT_SERVING" and
+ * "SERVICE_UNKNOWN", as offsets into one string: two are the others' tails.
+ */
+static const char grpc_serving_names[] = "NOT_SERVING\0SERVICE_UNKNOWN";
+static const uint8_t grpc_serving_at[] = { 20, 4, 0, 12 };
 
 /* A frame header: 24-bit length, type, flags, stream id (< 256). */
 static uint8_t *
@@ -258,7 +261,7 @@ grpc_stream_end(struct grpc_call *c)
 	    grpc_pb_parse(c->msg + 5, c->msg_len - 5, &serving) != 0)
 		grpc_fail(c, GRPC_BAD_MSG);
 	else if (serving >= 0 && serving <= GRPC_SERVICE_UNKNOWN) {
-		grpc_fail(c, grpc_serving_name[serving]);
+		grpc_fail(c, grpc_serving_names + grpc_serving_at[serving]);
 		if (serving == GRPC_SERVING)
 			c->verdict = GRPC_HEALTHY;
 	} else
