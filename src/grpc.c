@@ -493,8 +493,7 @@ grpc_feed(struct grpc_call *c, const uint8_t *p, size_t n)
 			c->fhdr[c->fhdr_len++] = *p++;
 			if (c->fhdr_len < 9)
 				continue;
-			c->flen = (uint32_t)c->fhdr[0] << 16 |
-			    (uint32_t)c->fhdr[1] << 8 | c->fhdr[2];
+			c->flen = grpc_be32(c->fhdr) >> 8;
 			grpc_frame_check(c);
 			continue;
 		}
