@@ -410,13 +410,11 @@ grpc_frame_end(struct grpc_call *c)
 			else
 				c->in_block = true;
 		}
-	} else if (t == H2_SETTINGS) {
+	} else if (t == H2_SETTINGS || t == H2_PING) {
+		/* A PING echoes its 8 bytes; it only comes after SETTINGS. */
 		if (!(c->fhdr[4] & H2_ACK))
-			grpc_ack(c, H2_SETTINGS, 0);
+			grpc_ack(c, t, t == H2_PING ? 8 : 0);
 		c->got_settings = true;
-	} else if (t == H2_PING) {
-		if (!(c->fhdr[4] & H2_ACK))
-			grpc_ack(c, H2_PING, 8);
 	} else if (t == H2_RST_STREAM)
 		grpc_failn(c, "RST_STREAM code", grpc_be32(f), "");
 	else if (t == H2_GOAWAY) {
