@@ -157,8 +157,11 @@ hpack_field(struct hpack_dec *d, const uint8_t **p, const uint8_t *end,
     struct hpack_field *f)
 {
 	uint8_t		c = **p;
-	unsigned	bits = (c & 0x80) ? 7 : (c & 0xe0) == 0x20 ? 5 :
-			    (c & 0xc0) == 0x40 ? 6 : 4;
+	/*
+	 * By the top four bits: 1xxx 7, 01xx 6, 001x 5, 000x 4; 2 bits
+	 * (prefix length - 4) each in one word.
+	 */
+	unsigned	bits = 4 + ((0xffffaa50u >> (c >> 4) * 2) & 3);
 	uint32_t	idx;
 
 	if (hpack_int(p, end, bits, &idx) != 0)
