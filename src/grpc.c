@@ -52,9 +52,12 @@ static const char grpc_tail[] = "\x0f\x10\x10" "application/grpc"
 	"\x00\x02te\x08trailers";
 #define GRPC_HEADERS_AT	(24 + 21)	/* the HEADERS frame header */
 
-static const char *const grpc_serving_name[] = {
-	"UNKNOWN", "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"
-};
+/*
+ * The ServingStatus names, "UNKNOWN", "SERVING", "NOT_SERVING" and
+ * "SERVICE_UNKNOWN", as offsets into one string: two are the others' tails.
+ */
+static const char grpc_serving_names[] = "NOT_SERVING\0SERVICE_UNKNOWN";
+static const uint8_t grpc_serving_at[] = { 20, 4, 0, 12 };
 
 /* A frame header: 24-bit length, type, flags, stream id (< 256). */
 static uint8_t *
@@ -148,27 +151,24 @@ grpc_init(struct grpc_call *c)
 }
 
 /*
- * Decide: unhealthy, why being "WHAT", or "WHAT N" and ": MSG" when
- * with_n. The first verdict stands.
+ * Decide: unhealthy, why being "WHAT", or with msg "WHAT N" and ": MSG"
+ * unless msg is empty. The first verdict stands.
  */
 static void
-grpc_failn(struct grpc_call *c, const char *what, bool with_n, long n,
-    const char *msg)
+grpc_failn(struct grpc_call *c, const char *what, long n, const char *msg)
 {
 	if (c->verdict != GRPC_MORE)
 		return;
-	if (with_n)
-		(void)fmt_format(c->why, sizeof(c->why), "%s %ld%s%s", what, n,
-		    msg[0] != '\0' ? ": " : "", msg);
-	else
-		(void)fmt_format(c->why, sizeof(c->why), "%s", what);
+	(void)fmt_format(c->why, sizeof(c->why), msg != NULL ?
+	    "%s %ld%s%s" : "%s", what, n, msg != NULL && msg[0] != '\0' ?
+	    ": " : "", msg);
 	c->verdict = GRPC_UNHEALTHY;
 }
 
 static void
 grpc_fail(struct grpc_call *c, const char *what)
 {
-	grpc_failn(c, what, false, 0, "");
+	grpc_failn(c, what, 0, NULL);
 }
 
 static uint32_t
@@ -215,24 +215,28 @@ grpc_pb_parse(const uint8_t *p, size_t n, int *serving)
 {
 	const uint8_t	*end = p + n;
 	uint64_t	 key, v;
+	unsigned	 wt;
 
 	*serving = GRPC_SERVING_UNKNOWN;
 	while (p < end) {
 		if (grpc_pb_varint(&p, end, &key) != 0 || key >> 3 == 0)
 			return -1;
-		/* Wire types 0 (varint), 2 (length, then bytes), 1 and 5
-		 * (8 and 4 bytes). */
-		v = (key & 7) == 1 ? 8 : 4;
-		if ((key & 7) == 0 || (key & 7) == 2) {
-			if (grpc_pb_varint(&p, end, &v) != 0)
-				return -1;
-			if ((key & 7) == 0) {
-				if (key >> 3 == 1)
-					*serving = (int)(int32_t)(uint32_t)v;
-				continue;
-			}
-		} else if ((key & 7) != 1 && (key & 7) != 5)
+		/*
+		 * Wire types 0 (varint), 2 (length, then bytes), 1 and 5 (8
+		 * and 4 bytes): v is what to skip after the key and varint.
+		 */
+		wt = key & 7;
+		if (wt == 1)
+			v = 8;
+		else if (wt == 5)
+			v = 4;
+		else if (wt > 2 || grpc_pb_varint(&p, end, &v) != 0)
 			return -1;
+		if (wt == 0) {
+			if (key >> 3 == 1)
+				*serving = (int)(int32_t)(uint32_t)v;
+			v = 0;
+		}
 		if (v > (uint64_t)(end - p))
 			return -1;
 		p += v;
@@ -249,7 +253,7 @@ grpc_stream_end(struct grpc_call *c)
 	if (c->grpc_status < 0)
 		grpc_fail(c, "no grpc-status");
 	else if (c->grpc_status != 0)
-		grpc_failn(c, "grpc-status", true, c->grpc_status,
+		grpc_failn(c, "grpc-status", c->grpc_status,
 		    c->grpc_msg);
 	/* One uncompressed message, and nothing after it. */
 	else if (c->msg_len < 5 || c->msg[0] != 0 ||
@@ -257,17 +261,16 @@ grpc_stream_end(struct grpc_call *c)
 	    grpc_pb_parse(c->msg + 5, c->msg_len - 5, &serving) != 0)
 		grpc_fail(c, GRPC_BAD_MSG);
 	else if (serving >= 0 && serving <= GRPC_SERVICE_UNKNOWN) {
-		grpc_fail(c, grpc_serving_name[serving]);
+		grpc_fail(c, grpc_serving_names + grpc_serving_at[serving]);
 		if (serving == GRPC_SERVING)
 			c->verdict = GRPC_HEALTHY;
 	} else
-		grpc_failn(c, "status", true, serving, "");
+		grpc_failn(c, "status", serving, "");
 }
 
-/* The headers a reply is judged by. */
-static const char grpc_names[][13] = {
-	":status", "grpc-status", "content-type", "grpc-message"
-};
+/* The headers a reply is judged by, each after its length. */
+static const char grpc_names[] = "\7:status" "\13grpc-status"
+	"\14content-type" "\14grpc-message";
 
 /* A small decimal header value, or -1. */
 static int
@@ -290,12 +293,13 @@ static int
 grpc_header(void *arg, const struct hpack_field *f)
 {
 	struct grpc_call	*c = arg;
+	const char		*nm = grpc_names;
 	size_t			 i, n;
 	int			 k, v;
 
-	for (k = 0; k < 4; k++)
-		if (f->nlen == strlen(grpc_names[k]) &&
-		    memcmp(f->name, grpc_names[k], f->nlen) == 0)
+	for (k = 0; k < 4; k++, nm += nm[0] + 1)
+		if (f->nlen == (size_t)nm[0] &&
+		    memcmp(f->name, nm + 1, f->nlen) == 0)
 			break;
 	if (k < 2) {
 		if ((v = grpc_num(f)) < 0)
@@ -338,7 +342,7 @@ grpc_block_done(struct grpc_call *c)
 	}
 	if (++c->blocks == 1) {
 		if (c->http_status != 200) {
-			grpc_failn(c, "HTTP status", true, c->http_status, "");
+			grpc_failn(c, "HTTP status", c->http_status, "");
 			return;
 		}
 		if (!c->ct_grpc) {
@@ -362,14 +366,23 @@ grpc_frame_end(struct grpc_call *c)
 {
 	uint8_t		*f = c->blk + c->blk_len, t = c->fhdr[3];
 	uint32_t	 code, len, pad = 0, off = 0;
+	unsigned	 skip = c->fhdr[4];
 
 	if (t == H2_DATA || t == H2_HEADERS || t == H2_CONTINUATION) {
-		/* Only the fragment or data counts, not padding or priority. */
-		if (t != H2_CONTINUATION && (c->fhdr[4] & H2_PADDED)) {
-			pad = c->flen > 0 ? f[0] : 1;
+		/*
+		 * Only the fragment or data counts, not padding or priority.
+		 * The pad length is f[0]: with no payload, f[0] is a stale
+		 * byte of blk, and off (1) is too much whatever it says.
+		 */
+		if (t == H2_CONTINUATION)
+			skip = 0;
+		else if (t == H2_DATA)
+			skip &= ~H2_PRIORITY;
+		if (skip & H2_PADDED) {
+			pad = f[0];
 			off = 1;
 		}
-		if (t == H2_HEADERS && (c->fhdr[4] & H2_PRIORITY))
+		if (skip & H2_PRIORITY)
 			off += 5;
 		if (off + pad > c->flen) {
 			grpc_fail(c, GRPC_PROTO);
@@ -397,75 +410,63 @@ grpc_frame_end(struct grpc_call *c)
 			else
 				c->in_block = true;
 		}
-	} else if (t == H2_SETTINGS) {
+	} else if (t == H2_SETTINGS || t == H2_PING) {
+		/* A PING echoes its 8 bytes; it only comes after SETTINGS. */
 		if (!(c->fhdr[4] & H2_ACK))
-			grpc_ack(c, H2_SETTINGS, 0);
+			grpc_ack(c, t, t == H2_PING ? 8 : 0);
 		c->got_settings = true;
-	} else if (t == H2_PING) {
-		if (!(c->fhdr[4] & H2_ACK))
-			grpc_ack(c, H2_PING, 8);
 	} else if (t == H2_RST_STREAM)
-		grpc_failn(c, "RST_STREAM code", true, grpc_be32(f), "");
+		grpc_failn(c, "RST_STREAM code", grpc_be32(f), "");
 	else if (t == H2_GOAWAY) {
 		/* A graceful GOAWAY that still covers stream 1 is harmless. */
 		code = grpc_be32(f + 4);
 		if (code != 0 || (grpc_be32(f) & 0x7fffffff) < 1)
-			grpc_failn(c, "GOAWAY code", true, code, "");
+			grpc_failn(c, "GOAWAY code", code, "");
 	}
 	c->fhdr_len = 0;
 	c->fpos = 0;
 }
+
+/*
+ * What each known frame type may carry, by type: bits 5-7 the stream ids
+ * allowed (bit 5 stream 0, 6 stream 1, 7 any other), bits 0-3 a length
+ * that the payload must have exactly, or at least with bit 4. PUSH_PROMISE
+ * is allowed on no stream (push is off); PRIORITY and types past
+ * CONTINUATION are ignored, wherever and however long.
+ */
+static const uint8_t h2_rules[] = {
+	[H2_DATA] = 0x50, [H2_HEADERS] = 0x50, [2] = 0xf0,
+	[H2_RST_STREAM] = 0xc4, [H2_SETTINGS] = 0x30, [H2_PUSH_PROMISE] = 0x10,
+	[H2_PING] = 0x28, [H2_GOAWAY] = 0x38, [H2_WINDOW_UPDATE] = 0xe4,
+	[H2_CONTINUATION] = 0x50
+};
 
 /* Is the frame just announced allowed here? Fails c if not. */
 static void
 grpc_frame_check(struct grpc_call *c)
 {
 	uint32_t	len = c->flen, s = grpc_be32(c->fhdr + 5) & 0x7fffffff;
-	uint8_t		t = c->fhdr[3];
-	bool		ok;
+	unsigned	t = c->fhdr[3], ack = c->fhdr[4] & H2_ACK;
+	unsigned	r = t < sizeof(h2_rules) ? h2_rules[t] : 0xf0;
 
-	if (!c->got_settings && (t != H2_SETTINGS ||
-	    (c->fhdr[4] & H2_ACK))) {
-		grpc_fail(c, memcmp(c->fhdr, "HTTP/", 5) == 0 ?
+	if (!c->got_settings && (t != H2_SETTINGS || ack)) {
+		grpc_fail(c, grpc_be32(c->fhdr) == 0x48545450 /* "HTTP" */ &&
+		    c->fhdr[4] == '/' ?
 		    "not HTTP/2 (an HTTP/1 reply)" : "not HTTP/2");
 		return;
 	}
+	/*
+	 * A CONTINUATION is on stream 1 (the rules), as its HEADERS was.
+	 * Once a second header block is in, the call is decided
+	 * (grpc_block_done), so blocks is 0 or 1 here.
+	 */
 	if (len > H2_FRAME_MAX || c->in_block != (t == H2_CONTINUATION) ||
-	    (c->in_block && s != 1)) {
-		grpc_fail(c, GRPC_PROTO);
-		return;
-	}
-	switch (t) {
-	case H2_DATA:
-		ok = s == 1 && c->blocks == 1;
-		break;
-	case H2_HEADERS:
-	case H2_CONTINUATION:
-		ok = s == 1 && c->blocks < 2 &&
-		    len <= GRPC_BLOCK_MAX - c->blk_len;
-		break;
-	case H2_RST_STREAM:
-	case H2_WINDOW_UPDATE:
-		ok = len == 4 && (t == H2_WINDOW_UPDATE || s != 0);
-		break;
-	case H2_SETTINGS:
-		ok = s == 0 && ((c->fhdr[4] & H2_ACK) ? len == 0 :
-		    len % 6 == 0);
-		break;
-	case H2_PING:
-		ok = s == 0 && len == 8;
-		break;
-	case H2_GOAWAY:
-		ok = s == 0 && len >= 8;
-		break;
-	case H2_PUSH_PROMISE:
-		ok = false;	/* push is off */
-		break;
-	default:
-		ok = true;	/* PRIORITY and unknown types: ignored */
-		break;
-	}
-	if (!ok)
+	    !(r >> 5 >> (s > 1 ? 2 : s) & 1) ||
+	    ((r & 0x10) ? len < (r & 15) : len != (r & 15)) ||
+	    (t == H2_DATA && c->blocks == 0) ||
+	    ((t == H2_HEADERS || t == H2_CONTINUATION) &&
+	    len > GRPC_BLOCK_MAX - c->blk_len) ||
+	    (t == H2_SETTINGS && (len % 6 != 0 || (ack && len != 0))))
 		grpc_fail(c, GRPC_PROTO);
 }
 
@@ -490,8 +491,7 @@ grpc_feed(struct grpc_call *c, const uint8_t *p, size_t n)
 			c->fhdr[c->fhdr_len++] = *p++;
 			if (c->fhdr_len < 9)
 				continue;
-			c->flen = (uint32_t)c->fhdr[0] << 16 |
-			    (uint32_t)c->fhdr[1] << 8 | c->fhdr[2];
+			c->flen = grpc_be32(c->fhdr) >> 8;
 			grpc_frame_check(c);
 			continue;
 		}

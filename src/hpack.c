@@ -93,9 +93,13 @@ hpack_int(const uint8_t **p, const uint8_t *end, unsigned bits,
 	return v > HPACK_INT_MAX ? -1 : 0;
 }
 
-/* A string literal into dst (HPACK_STR_MAX); *real gets its length. */
+/*
+ * A string literal into dst (HPACK_STR_MAX); *kept gets the length kept,
+ * and *truncated is set if it was longer.
+ */
 static int
-hpack_str(const uint8_t **p, const uint8_t *end, char *dst, uint32_t *real)
+hpack_str(const uint8_t **p, const uint8_t *end, char *dst, size_t *kept,
+    bool *truncated)
 {
 	bool		huff;
 	uint32_t	len;
@@ -111,7 +115,8 @@ hpack_str(const uint8_t **p, const uint8_t *end, char *dst, uint32_t *real)
 		r = hpack_huffman_decode(*p, len, dst, HPACK_STR_MAX);
 	else
 		memcpy(dst, *p, len < HPACK_STR_MAX ? len : HPACK_STR_MAX);
-	*real = (uint32_t)r;
+	*kept = r < HPACK_STR_MAX ? (size_t)r : HPACK_STR_MAX;
+	*truncated |= r > HPACK_STR_MAX;
 	*p += len;
 	return r < 0 ? -1 : 0;
 }
@@ -123,43 +128,54 @@ hpack_str(const uint8_t **p, const uint8_t *end, char *dst, uint32_t *real)
  */
 static int
 hpack_static(struct hpack_dec *d, uint32_t idx, bool want_value,
-    uint32_t *nreal, uint32_t *vreal)
+    size_t *nlen, size_t *vlen)
 {
-	*nreal = *vreal = 0;
+	*nlen = *vlen = 0;
 	if (idx - 8 < 7) {
 		memcpy(d->name, ":status", 7);
-		*nreal = 7;
+		*nlen = 7;
 		if (want_value) {
 			memcpy(d->value, &"200204206304400404500"[(size_t)3 * (idx - 8)],
 			    3);
-			*vreal = 3;
+			*vlen = 3;
 		}
 	} else if (idx == 31) {
 		memcpy(d->name, "content-type", 12);
-		*nreal = 12;
+		*nlen = 12;
 	}
 	return idx - 1 < HPACK_STATIC_COUNT ? 0 : -1;
 }
 
-/* One field representation at *p; -1 malformed, 1 size update, 0 field. */
+/*
+ * One field representation at *p; -1 malformed, 1 size update, 0 field.
+ * Its kind is told by the prefix length of its index: 7 indexed, 5 a
+ * size update, 6 a literal with incremental indexing (into a table of
+ * size 0), 4 a literal without indexing or never indexed.
+ */
 static int
 hpack_field(struct hpack_dec *d, const uint8_t **p, const uint8_t *end,
-    uint32_t *nreal, uint32_t *vreal)
+    struct hpack_field *f)
 {
 	uint8_t		c = **p;
+	/*
+	 * By the top four bits: 1xxx 7, 01xx 6, 001x 5, 000x 4; 2 bits
+	 * (prefix length - 4) each in one word.
+	 */
+	unsigned	bits = 4 + ((0xffffaa50u >> (c >> 4) * 2) & 3);
 	uint32_t	idx;
 
-	if (c & 0x80)
-		return hpack_int(p, end, 7, &idx) != 0 ||
-		    hpack_static(d, idx, true, nreal, vreal) != 0 ? -1 : 0;
-	if ((c & 0xe0) == 0x20)		/* size update: 0 is all we allow */
-		return hpack_int(p, end, 5, &idx) != 0 || idx != 0 ? -1 : 1;
-	/* Literal; with incremental indexing, into a table of size 0. */
-	if (hpack_int(p, end, (c & 0xc0) == 0x40 ? 6 : 4, &idx) != 0 ||
-	    (idx != 0 ? hpack_static(d, idx, false, nreal, vreal) :
-	    hpack_str(p, end, d->name, nreal)) != 0)
+	if (hpack_int(p, end, bits, &idx) != 0)
 		return -1;
-	return hpack_str(p, end, d->value, vreal);
+	if (bits == 5)		/* size update: 0 is all we allow */
+		return idx != 0 ? -1 : 1;
+	/* An indexed field's index is never 0 (hpack_static refuses it). */
+	f->truncated = false;
+	if ((idx != 0 || bits == 7 ? hpack_static(d, idx, bits == 7, &f->nlen,
+	    &f->vlen) : hpack_str(p, end, d->name, &f->nlen,
+	    &f->truncated)) != 0)
+		return -1;
+	return bits == 7 ? 0 : hpack_str(p, end, d->value, &f->vlen,
+	    &f->truncated);
 }
 
 int
@@ -169,11 +185,12 @@ hpack_decode(struct hpack_dec *d, const uint8_t *p, size_t n, hpack_cb cb,
 	const uint8_t		*end = p + n;
 	struct hpack_field	 f;
 	bool			 fields = false;
-	uint32_t		 nreal, vreal;
 	int			 r;
 
+	f.name = d->name;
+	f.value = d->value;
 	while (p < end) {
-		if ((r = hpack_field(d, &p, end, &nreal, &vreal)) < 0)
+		if ((r = hpack_field(d, &p, end, &f)) < 0)
 			return -1;
 		if (r == 1) {
 			/* Size updates only open a block (RFC 7541 4.2). */
@@ -182,11 +199,6 @@ hpack_decode(struct hpack_dec *d, const uint8_t *p, size_t n, hpack_cb cb,
 			continue;
 		}
 		fields = true;
-		f.name = d->name;
-		f.value = d->value;
-		f.nlen = nreal < HPACK_STR_MAX ? nreal : HPACK_STR_MAX;
-		f.vlen = vreal < HPACK_STR_MAX ? vreal : HPACK_STR_MAX;
-		f.truncated = nreal > HPACK_STR_MAX || vreal > HPACK_STR_MAX;
 		if (cb != NULL && (r = cb(arg, &f)) != 0)
 			return r;
 	}
