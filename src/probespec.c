@@ -454,9 +454,10 @@ probespec_describe(const struct probe_spec *p, char *buf, size_t n)
 	return o.truncated ? -ERANGE : 0;
 }
 
-/* The schemes, in the order of enum probe_kind, then https://. */
+/* The schemes, each after its length, in the order of enum probe_kind,
+ * then https://. */
 static const char probespec_schemes[] =
-    "tcp://\0http://\0exec:\0grpc://\0https://";
+    "\6tcp://\7http://\5exec:\7grpc://\10https://";
 _Static_assert(PROBE_TCP == 1 && PROBE_HTTP == 2 && PROBE_EXEC == 3 &&
     PROBE_GRPC == 4, "probespec_schemes follows enum probe_kind");
 
@@ -468,10 +469,10 @@ probespec_parse_any(struct probespec_ctx *c, const char *s)
 	int		 kind;
 
 	for (kind = PROBE_TCP; kind <= PROBE_GRPC + 1; kind++) {
-		len = strlen(scheme);
+		len = (size_t)*scheme++;
 		if (strncasecmp(s, scheme, len) == 0)
 			break;
-		scheme += len + 1;
+		scheme += len;
 	}
 	s += len;
 	if (kind == PROBE_EXEC)
