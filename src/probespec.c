@@ -325,52 +325,47 @@ probespec_parse_exec(struct probespec_ctx *c, const char *s)
 {
 	struct probe_spec *p = c->out;
 	size_t		 used = 0;
-	bool		 inword = false;
 	char		 q = 0, ch;	/* q: the open quote, if any */
 
 	p->kind = PROBE_EXEC;
 	c->code = -E2BIG;
 	for (;;) {
-		ch = *s++;
-		if (q != 0) {
-			if (ch == '\0') {
-				c->code = -EINVAL;
-				return "unterminated quote";
-			}
-			if (ch == q) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '\0')
+			break;
+		/* A word, which a quote starts too: '' is an argument. */
+		if (p->argc == PROBESPEC_ARGV_MAX)
+			goto big;
+		p->argv[p->argc++] = p->buf + used;
+		for (;; s++) {
+			ch = *s;
+			if (q == 0) {
+				if (ch == ' ' || ch == '\t' || ch == '\0')
+					break;
+				if (ch == '\'' || ch == '"') {
+					q = ch;
+					continue;
+				}
+			} else if (ch == q) {
 				q = 0;
 				continue;
+			} else if (ch == '\0') {
+				c->code = -EINVAL;
+				return "unterminated quote";
+			} else if (q == '"' && ch == '\\' &&
+			    (s[1] == '"' || s[1] == '\\')) {
+				/* Only \" and \\ are escapes, and only in "...". */
+				ch = *++s;
 			}
-			/* Only \" and \\ are escapes, and only inside "...". */
-			if (q == '"' && ch == '\\' && (*s == '"' || *s == '\\'))
-				ch = *s++;
-		} else if (ch == ' ' || ch == '\t' || ch == '\0') {
-			if (inword) {
-				/* put() below always left room for the NUL. */
-				if (used >= sizeof(p->buf))
-					goto big;
-				used++;
-				inword = false;
-			}
-			if (ch == '\0')
-				break;
-			continue;
-		} else if (ch == '\'' || ch == '"') {
-			/* A quote opens a word, so that '' is an argument. */
-			q = ch;
-			ch = 0;
-		}
-		if (!inword) {
-			if (p->argc == PROBESPEC_ARGV_MAX)
-				goto big;
-			p->argv[p->argc++] = p->buf + used;
-			inword = true;
-		}
-		if (ch != 0) {
+			/* Room is kept for the word's NUL. */
 			if (used + 1 >= sizeof(p->buf))
 				goto big;
 			p->buf[used++] = ch;
 		}
+		if (used >= sizeof(p->buf))
+			goto big;
+		used++;
 	}
 	c->code = -EINVAL;
 	if (p->argc == 0 || p->argv[0][0] == '\0')
