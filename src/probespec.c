@@ -54,7 +54,8 @@ struct probespec_out {
 static int
 probespec_pton4(const char *s, unsigned char *out)
 {
-	unsigned v, j, n;
+	unsigned	v;
+	size_t		j, n;
 
 	for (n = 0; n < 4; n++) {
 		for (v = j = 0; j < 3 && s[j] >= '0' && s[j] <= '9'; j++)
@@ -71,7 +72,8 @@ probespec_pton4(const char *s, unsigned char *out)
 int
 probespec_pton(int af, const char *s, unsigned char *out)
 {
-	unsigned v, d, j, n = 0, brk = 16;
+	unsigned	v, d;
+	size_t		j, n = 0, brk = 16;
 
 	if (af == AF_INET)
 		return probespec_pton4(s, out);
