@@ -157,7 +157,8 @@ probespec_is_name(const char *h, size_t len)
 	if (len == 0 || len > PROBESPEC_NAME_MAX - 1)
 		return false;
 	for (i = 0; i < len; i++) {
-		char c = h[i];
+		char	c = h[i];
+		bool	digit = c >= '0' && c <= '9';
 
 		if (c == '.') {
 			if (label == 0)
@@ -166,11 +167,10 @@ probespec_is_name(const char *h, size_t len)
 			digits = true;
 			continue;
 		}
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '_') ||
-		    ++label > 63)
+		if (!(digit || ((c | 32) >= 'a' && (c | 32) <= 'z') ||
+		    c == '-' || c == '_') || ++label > 63)
 			return false;
-		digits = digits && c >= '0' && c <= '9';
+		digits &= digit;
 	}
 	return label > 0 && !digits;
 }
@@ -326,7 +326,7 @@ static const char *
 probespec_parse_exec(struct probespec_ctx *c, const char *s)
 {
 	struct probe_spec *p = c->out;
-	size_t		 used = 0;
+	size_t		 used = 0, argc = 0;
 	char		 q = 0, ch;	/* q: the open quote, if any */
 
 	p->kind = PROBE_EXEC;
@@ -337,9 +337,9 @@ probespec_parse_exec(struct probespec_ctx *c, const char *s)
 		if (*s == '\0')
 			break;
 		/* A word, which a quote starts too: '' is an argument. */
-		if (p->argc == PROBESPEC_ARGV_MAX)
+		if (argc == PROBESPEC_ARGV_MAX)
 			goto big;
-		p->argv[p->argc++] = p->buf + used;
+		p->argv[argc++] = p->buf + used;
 		for (;; s++) {
 			ch = *s;
 			if (q == 0) {
@@ -369,8 +369,9 @@ probespec_parse_exec(struct probespec_ctx *c, const char *s)
 			goto big;
 		used++;
 	}
+	p->argc = (int)argc;
 	c->code = -EINVAL;
-	if (p->argc == 0 || p->argv[0][0] == '\0')
+	if (argc == 0 || p->argv[0][0] == '\0')
 		return "empty command";
 	return NULL;
 big:
