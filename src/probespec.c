@@ -278,6 +278,8 @@ probespec_parse_net(struct probespec_ctx *c, const char *s,
 		c->p = end;
 		return "unexpected \"%.*s\" after port";
 	}
+	/* As written, for the Host header; out is only valid on success. */
+	memcpy(out->host, s, len);
 	if (*s == '[') {
 		if ((hostend = memchr(s, ']', len)) == NULL)
 			return "missing ']'";
@@ -312,7 +314,6 @@ probespec_parse_net(struct probespec_ctx *c, const char *s,
 		c->p = colon + 1;
 		return "port \"%.*s\" is not 1-65535";
 	}
-	memcpy(out->host, s, len);
 	if (kind == PROBE_TCP)
 		return NULL;
 	return probespec_parse_tail(c, end, kind == PROBE_HTTP);
