@@ -25,15 +25,17 @@
 /*
  * What a failed step leaves for the one message: the reason's format, its
  * code and the arguments its conversions take, always in the order n, p,
- * x (so "%.*s" is n and p; "0x%02x" is n).
+ * x (so "%.*s" is n and p; "0x%02x" is n). The arguments are volatile only
+ * to keep them in memory, stored by the few steps that set them: in
+ * registers, every failing path set all three (ppc64el +130 B).
  */
 struct probespec_ctx {
 	struct probe_spec	*out;
 	unsigned		 features;
 	int			 code;
-	int			 n;
-	const char		*p;
-	const char		*x;
+	volatile int		 n;
+	const char *volatile	 p;
+	const char *volatile	 x;
 };
 
 /* A caller's buffer being filled by probespec_describe. */
