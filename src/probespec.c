@@ -333,7 +333,6 @@ probespec_parse_exec(struct probespec_ctx *c, const char *s)
 	char		 q = 0, ch;	/* q: the open quote, if any */
 
 	p->kind = PROBE_EXEC;
-	c->code = -E2BIG;
 	for (;;) {
 		while (*s == ' ' || *s == '\t')
 			s++;
@@ -356,7 +355,6 @@ probespec_parse_exec(struct probespec_ctx *c, const char *s)
 				q = 0;
 				continue;
 			} else if (ch == '\0') {
-				c->code = -EINVAL;
 				return "unterminated quote";
 			} else if (q == '"' && ch == '\\' &&
 			    (s[1] == '"' || s[1] == '\\')) {
@@ -373,11 +371,11 @@ probespec_parse_exec(struct probespec_ctx *c, const char *s)
 		used++;
 	}
 	p->argc = (int)argc;
-	c->code = -EINVAL;
 	if (argc == 0 || p->argv[0][0] == '\0')
 		return "empty command";
 	return NULL;
 big:
+	c->code = -E2BIG;
 	return "more than 64 arguments or 4096 bytes";
 }
 _Static_assert(PROBESPEC_ARGV_MAX == 64 && PROBESPEC_BUF_MAX == 4096,
