@@ -178,35 +178,27 @@ probespec_is_name(const char *h, size_t len)
 }
 
 /*
- * Turn the host text (without brackets) into family and addr: 1 for an
- * address literal or localhost, 0 for a name (kept in out->name, which
- * is still zeroed), -1 for neither.
+ * Turn the host text h (without brackets, NUL-terminated after len bytes)
+ * into family and addr: 1 for an address literal or localhost, 0 for a
+ * name (kept in out->name, which is still zeroed), -1 for neither. An
+ * empty or overlong h is simply none of them.
  */
 static int
 probespec_parse_addr(const char *h, size_t len, bool bracketed,
     unsigned features, struct probe_spec *out)
 {
-	char	tmp[INET6_ADDRSTRLEN];
-
-	if (len == 0)
-		return -1;
-	if (len < sizeof(tmp)) {
-		memcpy(tmp, h, len);
-		tmp[len] = '\0';
-		out->family = bracketed ? AF_INET6 : AF_INET;
-		if (bracketed)
-			return probespec_pton(AF_INET6, tmp, out->addr) ? 1 : -1;
-		if (strcasecmp(tmp, "localhost") == 0) {
-			out->addr[0] = 127;
-			out->addr[3] = 1;
-			return 1;
-		}
-		if (probespec_pton(AF_INET, tmp, out->addr))
-			return 1;
+	out->family = bracketed ? AF_INET6 : AF_INET;
+	if (bracketed)
+		return probespec_pton(AF_INET6, h, out->addr) ? 1 : -1;
+	if (strcasecmp(h, "localhost") == 0) {
+		out->addr[0] = 127;
+		out->addr[3] = 1;
+		return 1;
 	}
+	if (probespec_pton(AF_INET, h, out->addr))
+		return 1;
 	out->family = 0;
-	if (bracketed || !(features & PROBESPEC_NAMES) ||
-	    !probespec_is_name(h, len))
+	if (!(features & PROBESPEC_NAMES) || !probespec_is_name(h, len))
 		return -1;
 	memcpy(out->name, h, len);
 	return 0;
@@ -267,6 +259,8 @@ probespec_parse_net(struct probespec_ctx *c, const char *s,
 	struct probe_spec *out = c->out;
 	size_t		 len = strcspn(s, kind == PROBE_GRPC ? "/" : "/?#");
 	const char	*end = s + len, *host = s, *hostend, *colon;
+	char		*h, save;
+	size_t		 hlen;
 	int		 r;
 
 	out->kind = kind;
@@ -291,8 +285,13 @@ probespec_parse_net(struct probespec_ctx *c, const char *s,
 			return "unexpected text after ']'";
 	} else if ((hostend = colon = memchr(s, ':', len)) == NULL)
 		hostend = colon = end;
-	r = probespec_parse_addr(host, (size_t)(hostend - host), host != s,
-	    c->features, out);
+	/* The host text, NUL-terminated for a moment in the copy in host. */
+	h = out->host + (host - s);
+	hlen = (size_t)(hostend - host);
+	save = h[hlen];
+	h[hlen] = '\0';
+	r = probespec_parse_addr(h, hlen, host != s, c->features, out);
+	h[hlen] = save;
 	if (r <= 0 && host == s && colon != end && memchr(colon + 1, ':',
 	    (size_t)(end - colon - 1)) != NULL)
 		return "IPv6 addresses need brackets, e.g. [::1]:80";
