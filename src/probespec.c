@@ -369,6 +369,7 @@ probespec_parse_exec(struct probespec_ctx *c, const char *s)
 			goto big;
 		used++;
 	}
+	/* argv[argc] is still NULL. */
 	p->argc = (int)argc;
 	if (argc == 0 || p->argv[0][0] == '\0')
 		return "empty command";
@@ -452,8 +453,10 @@ probespec_describe(const struct probe_spec *p, char *buf, size_t n)
 	return o.truncated ? -ERANGE : 0;
 }
 
-/* The schemes, each after its length, in the order of enum probe_kind,
- * then https://. */
+/*
+ * The schemes, each after its length, in the order of enum probe_kind,
+ * then https://; the string's NUL ends them.
+ */
 static const char probespec_schemes[] =
     "\6tcp://\7http://\5exec:\7grpc://\10https://";
 _Static_assert(PROBE_TCP == 1 && PROBE_HTTP == 2 && PROBE_EXEC == 3 &&
@@ -466,8 +469,11 @@ probespec_parse_any(struct probespec_ctx *c, const char *s)
 	size_t		 len;
 	int		 kind;
 
-	for (kind = PROBE_TCP; kind <= PROBE_GRPC + 1; kind++) {
-		len = (size_t)*scheme++;
+	/*
+	 * kind ends as the scheme's, PROBE_GRPC + 1 for https://, or past
+	 * them at the table's NUL, where len is 0.
+	 */
+	for (kind = PROBE_TCP; (len = (size_t)*scheme++) != 0; kind++) {
 		if (strncasecmp(s, scheme, len) == 0)
 			break;
 		scheme += len;
