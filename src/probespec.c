@@ -22,11 +22,20 @@
 /* Enough of the spec to recognise it in a message; the rest is elided. */
 #define PROBESPEC_QUOTE_MAX	64
 
-/* Where the exec word splitter is in p->buf. */
-struct probespec_words {
-	struct probe_spec	*p;
-	size_t			 used;
-	bool			 inword;
+/*
+ * What a failed step leaves for the one message: the reason's format, its
+ * code and the arguments its conversions take, always in the order n, p,
+ * x (so "%.*s" is n and p; "0x%02x" is n). The arguments are volatile only
+ * to keep them in memory, stored by the few steps that set them: in
+ * registers, every failing path set all three (ppc64el +130 B).
+ */
+struct probespec_ctx {
+	struct probe_spec	*out;
+	unsigned		 features;
+	int			 code;
+	volatile int		 n;
+	const char *volatile	 p;
+	const char *volatile	 x;
 };
 
 /* A caller's buffer being filled by probespec_describe. */
@@ -36,32 +45,6 @@ struct probespec_out {
 	size_t	 len;
 	bool	 truncated;
 };
-
-static int	probespec_fail(struct tend_err *, int, const char *,
-		    const char *, ...) __attribute__((format(printf, 4, 5)));
-
-/*
- * Fill err with `bad probe "SPEC": REASON` and return code. The spec is
- * cut short, and control bytes from it (the reason may quote it too) are
- * replaced, so the message stays one readable line.
- */
-static int
-probespec_fail(struct tend_err *err, int code, const char *s,
-    const char *fmt, ...)
-{
-	char	 reason[192];
-	va_list	 ap;
-
-	if (err == NULL)
-		return code;
-	va_start(ap, fmt);
-	(void)fmt_vformat(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
-	/* err_set() turns control bytes into '?'. */
-	(void)err_set(err, "bad probe \"%.*s%s\": %s", PROBESPEC_QUOTE_MAX,
-	    s, strlen(s) > PROBESPEC_QUOTE_MAX ? "..." : "", reason);
-	return code;
-}
 
 /*
  * inet_pton() for AF_INET and AF_INET6, with musl's rules: IPv4 is four
@@ -73,7 +56,8 @@ probespec_fail(struct tend_err *err, int code, const char *s,
 static int
 probespec_pton4(const char *s, unsigned char *out)
 {
-	unsigned v, j, n;
+	unsigned	v;
+	size_t		j, n;
 
 	for (n = 0; n < 4; n++) {
 		for (v = j = 0; j < 3 && s[j] >= '0' && s[j] <= '9'; j++)
@@ -90,7 +74,8 @@ probespec_pton4(const char *s, unsigned char *out)
 int
 probespec_pton(int af, const char *s, unsigned char *out)
 {
-	unsigned v, d, j, n = 0, brk = 16;
+	unsigned	v, d;
+	size_t		j, n = 0, brk = 16;
 
 	if (af == AF_INET)
 		return probespec_pton4(s, out);
@@ -140,7 +125,7 @@ probespec_pton(int af, const char *s, unsigned char *out)
 static int
 probespec_parse_port(const char *s, size_t len, uint16_t *out)
 {
-	unsigned long	v = 0;
+	unsigned	v = 0;
 	size_t		i;
 
 	if (len == 0)
@@ -150,7 +135,7 @@ probespec_parse_port(const char *s, size_t len, uint16_t *out)
 			return -EINVAL;
 		/* Stop growing once out of range; the digits still count. */
 		if (v <= 65535)
-			v = v * 10 + (unsigned long)(s[i] - '0');
+			v = v * 10 + (unsigned)(s[i] - '0');
 	}
 	if (v < 1 || v > 65535)
 		return -ERANGE;
@@ -174,7 +159,8 @@ probespec_is_name(const char *h, size_t len)
 	if (len == 0 || len > PROBESPEC_NAME_MAX - 1)
 		return false;
 	for (i = 0; i < len; i++) {
-		char c = h[i];
+		char	c = h[i];
+		bool	digit = c >= '0' && c <= '9';
 
 		if (c == '.') {
 			if (label == 0)
@@ -183,321 +169,217 @@ probespec_is_name(const char *h, size_t len)
 			digits = true;
 			continue;
 		}
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '_') ||
-		    ++label > 63)
+		if (!(digit || ((c | 32) >= 'a' && (c | 32) <= 'z') ||
+		    c == '-' || c == '_') || ++label > 63)
 			return false;
-		digits = digits && c >= '0' && c <= '9';
+		digits &= digit;
 	}
 	return label > 0 && !digits;
 }
 
 /*
- * Turn the host text (without brackets) into family and addr: 1 for an
- * address literal or localhost, 0 for a name (kept in out->name), -1 for
- * neither.
+ * Turn the host text h (without brackets, NUL-terminated after len bytes)
+ * into family and addr: 1 for an address literal or localhost, 0 for a
+ * name (kept in out->name, which is still zeroed), -1 for neither. An
+ * empty or overlong h is simply none of them.
  */
 static int
 probespec_parse_addr(const char *h, size_t len, bool bracketed,
     unsigned features, struct probe_spec *out)
 {
-	char	tmp[INET6_ADDRSTRLEN];
-
-	if (len == 0)
-		return -1;
-	if (len < sizeof(tmp)) {
-		memcpy(tmp, h, len);
-		tmp[len] = '\0';
-		if (bracketed) {
-			out->family = AF_INET6;
-			return probespec_pton(AF_INET6, tmp, out->addr) ? 1 : -1;
-		}
-		out->family = AF_INET;
-		if (strcasecmp(tmp, "localhost") == 0)
-			tmp[0] = '\0';
-		if (probespec_pton(AF_INET, tmp[0] != '\0' ? tmp : "127.0.0.1",
-		    out->addr))
-			return 1;
+	out->family = bracketed ? AF_INET6 : AF_INET;
+	if (bracketed)
+		return probespec_pton(AF_INET6, h, out->addr) ? 1 : -1;
+	if (strcasecmp(h, "localhost") == 0) {
+		out->addr[0] = 127;
+		out->addr[3] = 1;
+		return 1;
 	}
+	if (probespec_pton(AF_INET, h, out->addr))
+		return 1;
 	out->family = 0;
-	if (bracketed || !(features & PROBESPEC_NAMES) ||
-	    !probespec_is_name(h, len))
+	if (!(features & PROBESPEC_NAMES) || !probespec_is_name(h, len))
 		return -1;
 	memcpy(out->name, h, len);
-	out->name[len] = '\0';
 	return 0;
 }
 
 /*
- * Find the host text in the authority [s, end) and the ':' or end after
- * it. Returns 0, or fills err for a "[" without its "]".
+ * What follows the authority at s: for http the path (and query) up to a
+ * '#', with a '/' added before a bare query; for grpc the service after
+ * the '/', if any. Both go to out->path (still zeroed) and must be
+ * printable ASCII without space: bytes that would break the request line
+ * must be percent-encoded by whoever wrote the spec.
  */
-static int
-probespec_split_authority(const char *spec, const char *s, const char *end,
-    const char **ret_host, const char **ret_hostend, const char **ret_colon,
-    struct tend_err *err)
+static const char *
+probespec_parse_tail(struct probespec_ctx *c, const char *s, bool http)
 {
-	const char *p;
+	char	*path = c->out->path;
+	size_t	 len, i;
 
-	if (s[0] != '[') {
-		p = memchr(s, ':', (size_t)(end - s));
-		*ret_host = s;
-		*ret_hostend = *ret_colon = p != NULL ? p : end;
-		return 0;
+	if (http) {
+		if (*s != '/')
+			*path++ = '/';
+		len = strcspn(s, "#");
+	} else {
+		if (*s++ == '\0')
+			return NULL;
+		len = strlen(s);
 	}
-	if ((p = memchr(s, ']', (size_t)(end - s))) == NULL)
-		return probespec_fail(err, -EINVAL, spec, "missing ']'");
-	if (p + 1 != end && p[1] != ':')
-		return probespec_fail(err, -EINVAL, spec,
-		    "unexpected text after ']'");
-	*ret_host = s + 1;
-	*ret_hostend = p;
-	*ret_colon = p + 1;
-	return 0;
-}
-
-/*
- * Parse the authority [s, s+len) into family, addr, port and host.
- * need_port says whether ":PORT" is required; http defaults to 80.
- */
-static int
-probespec_parse_authority(const char *spec, const char *s, size_t len,
-    bool need_port, unsigned features, struct probe_spec *out,
-    struct tend_err *err)
-{
-	const char	*host = s, *hostend = s, *colon = s, *end = s + len;
-	int		 r;
-
-	r = probespec_split_authority(spec, s, end, &host, &hostend, &colon,
-	    err);
-	if (r != 0)
-		return r;
-	r = probespec_parse_addr(host, (size_t)(hostend - host), host != s,
-	    features, out);
-	if (r <= 0 && host == s && colon != end && memchr(colon + 1, ':',
-	    (size_t)(end - colon - 1)) != NULL)
-		return probespec_fail(err, -EINVAL, spec,
-		    "IPv6 addresses need brackets, e.g. [::1]:80");
-	if (r < 0)
-		return probespec_fail(err, -EINVAL, spec, "host \"%.*s\" is "
-		    "not an IPv4 address, [IPv6] address or %s",
-		    (int)(colon - s), s, (features & PROBESPEC_NAMES) ?
-		    "host name" : "localhost (host names are not built into "
-		    "this tend: TEND_NET_PROBES)");
-	if (colon == end) {
-		if (need_port)
-			return probespec_fail(err, -EINVAL, spec,
-			    "missing port");
-		out->port = 80;
-	} else if ((r = probespec_parse_port(colon + 1,
-	    (size_t)(end - colon - 1), &out->port)) != 0)
-		return probespec_fail(err, r, spec, "port \"%.*s\" is not "
-		    "1-65535", (int)(end - colon - 1), colon + 1);
-	memcpy(out->host, s, len);
-	out->host[len] = '\0';
-	return 0;
-}
-
-/* The authority is never longer than "NAME:65535"; say so early. */
-static int
-probespec_check_authority(const char *spec, size_t len, struct tend_err *err)
-{
-	if (len == 0)
-		return probespec_fail(err, -EINVAL, spec, "missing host");
-	if (len >= PROBESPEC_HOST_MAX)
-		return probespec_fail(err, -EINVAL, spec,
-		    "host and port too long");
-	return 0;
-}
-
-/* grpc's [/SERVICE] at s: the service is printable ASCII, no space. */
-static int
-probespec_copy_service(const char *spec, const char *s, struct probe_spec *out,
-    struct tend_err *err)
-{
-	size_t	i, slen;
-
-	if (*s == '\0')
-		return 0;
-	s++;
-	if ((slen = strlen(s)) >= PROBESPEC_SERVICE_MAX)
-		return probespec_fail(err, -E2BIG, spec,
-		    "service name longer than %d bytes",
-		    PROBESPEC_SERVICE_MAX - 1);
-	for (i = 0; i < slen; i++)
-		if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7f)
-			return probespec_fail(err, -EINVAL, spec, "byte 0x%02x "
-			    "in service name", (unsigned char)s[i]);
-	memcpy(out->path, s, slen + 1);
-	return 0;
-}
-
-/*
- * Copy the path (and query) into out->path, adding the leading '/' when
- * the URL has only a query. Bytes that would break the request line, or
- * that are not ASCII, must be percent-encoded by whoever wrote the spec.
- */
-static int
-probespec_copy_path(const char *spec, const char *s, struct probe_spec *out,
-    struct tend_err *err)
-{
-	size_t	len = strcspn(s, "#"), o = 0, i;
-
-	if (s[0] != '/')
-		out->path[o++] = '/';
-	if (o + len >= sizeof(out->path))
-		return probespec_fail(err, -E2BIG, spec,
-		    "path longer than %d bytes", PROBESPEC_PATH_MAX - 1);
+	if ((size_t)(path - c->out->path) + len >= (http ?
+	    PROBESPEC_PATH_MAX : PROBESPEC_SERVICE_MAX)) {
+		c->code = -E2BIG;
+		return http ? "path longer than 1023 bytes" :
+		    "service name longer than 200 bytes";
+	}
 	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char ch = (unsigned char)s[i];
 
-		if (c <= 0x20 || c >= 0x7f)
-			return probespec_fail(err, -EINVAL, spec, "byte 0x%02x "
-			    "in path must be percent-encoded", c);
-		out->path[o++] = (char)c;
+		if (ch <= 0x20 || ch >= 0x7f) {
+			c->n = ch;
+			return http ? "byte 0x%02x in path must be "
+			    "percent-encoded" : "byte 0x%02x in service name";
+		}
+		path[i] = (char)ch;
 	}
-	out->path[o] = '\0';
-	return 0;
+	return NULL;
 }
+_Static_assert(PROBESPEC_PATH_MAX == 1024 && PROBESPEC_SERVICE_MAX == 201,
+    "the messages above name the caps");
 
 /*
  * tcp://HOST:PORT, http://HOST[:PORT][/PATH] or grpc://HOST:PORT[/SERVICE]
- * at s, the authority first.
+ * at s: the authority (host text, the ':' or end after it), then what
+ * follows it. Returns NULL or the reason.
  */
-static int
-probespec_parse_net(const char *spec, const char *s, enum probe_kind kind,
-    unsigned features, struct probe_spec *out, struct tend_err *err)
+static const char *
+probespec_parse_net(struct probespec_ctx *c, const char *s,
+    enum probe_kind kind)
 {
-	size_t	len = strcspn(s, kind == PROBE_GRPC ? "/" : "/?#");
-	int	r;
+	struct probe_spec *out = c->out;
+	size_t		 len = strcspn(s, kind == PROBE_GRPC ? "/" : "/?#");
+	const char	*end = s + len, *host = s, *hostend, *colon;
+	char		*h, save;
+	size_t		 hlen;
+	int		 r;
 
 	out->kind = kind;
-	if ((r = probespec_check_authority(spec, len, err)) != 0)
-		return r;
-	if (kind == PROBE_TCP && s[len] != '\0')
-		return probespec_fail(err, -EINVAL, spec,
-		    "unexpected \"%s\" after port", s + len);
-	if ((r = probespec_parse_authority(spec, s, len, kind != PROBE_HTTP,
-	    features, out, err)) != 0 || kind == PROBE_TCP)
-		return r;
-	if (kind == PROBE_HTTP)
-		return probespec_copy_path(spec, s + len, out, err);
-	return probespec_copy_service(spec, s + len, out, err);
+	if (len == 0)
+		return "missing host";
+	if (len >= PROBESPEC_HOST_MAX)
+		return "host and port too long";
+	if (kind == PROBE_TCP && *end != '\0') {
+		/* The whole rest: a negative precision is no precision. */
+		c->n = -1;
+		c->p = end;
+		return "unexpected \"%.*s\" after port";
+	}
+	/* As written, for the Host header; out is only valid on success. */
+	memcpy(out->host, s, len);
+	if (*s == '[') {
+		if ((hostend = memchr(s, ']', len)) == NULL)
+			return "missing ']'";
+		host++;
+		colon = hostend + 1;
+		if (colon != end && *colon != ':')
+			return "unexpected text after ']'";
+	} else if ((hostend = colon = memchr(s, ':', len)) == NULL)
+		hostend = colon = end;
+	/* The host text, NUL-terminated for a moment in the copy in host. */
+	h = out->host + (host - s);
+	hlen = (size_t)(hostend - host);
+	save = h[hlen];
+	h[hlen] = '\0';
+	r = probespec_parse_addr(h, hlen, host != s, c->features, out);
+	h[hlen] = save;
+	if (r <= 0 && host == s && colon != end && memchr(colon + 1, ':',
+	    (size_t)(end - colon - 1)) != NULL)
+		return "IPv6 addresses need brackets, e.g. [::1]:80";
+	if (r < 0) {
+		c->n = (int)(colon - s);
+		c->p = s;
+		c->x = (c->features & PROBESPEC_NAMES) ? "host name" :
+		    "localhost (host names are not built into this tend: "
+		    "TEND_NET_PROBES)";
+		return "host \"%.*s\" is not an IPv4 address, [IPv6] "
+		    "address or %s";
+	}
+	if (colon == end) {
+		if (kind != PROBE_HTTP)
+			return "missing port";
+		out->port = 80;
+	} else if ((r = probespec_parse_port(colon + 1,
+	    (size_t)(end - colon - 1), &out->port)) != 0) {
+		c->code = r;
+		c->n = (int)(end - colon - 1);
+		c->p = colon + 1;
+		return "port \"%.*s\" is not 1-65535";
+	}
+	if (kind == PROBE_TCP)
+		return NULL;
+	return probespec_parse_tail(c, end, kind == PROBE_HTTP);
 }
 
 /*
- * Start a word if none is open. Quotes call this too, so that '' is an
- * empty argument rather than nothing.
+ * Split the command line s into words in out->buf (still zeroed, so a
+ * word ends by skipping a byte). Returns NULL or the reason.
  */
-static int
-probespec_words_open(struct probespec_words *w)
+static const char *
+probespec_parse_exec(struct probespec_ctx *c, const char *s)
 {
-	struct probe_spec *p = w->p;
+	struct probe_spec *p = c->out;
+	size_t		 used = 0, argc = 0;
+	char		 q = 0, ch;	/* q: the open quote, if any */
 
-	if (w->inword)
-		return 0;
-	if (p->argc == PROBESPEC_ARGV_MAX)
-		return -E2BIG;
-	p->argv[p->argc++] = p->buf + w->used;
-	w->inword = true;
-	return 0;
-}
-
-/* Append one byte to the current word, keeping room for its NUL. */
-static int
-probespec_words_put(struct probespec_words *w, char c)
-{
-	int	r;
-
-	if ((r = probespec_words_open(w)) != 0)
-		return r;
-	if (w->used + 1 >= sizeof(w->p->buf))
-		return -E2BIG;
-	w->p->buf[w->used++] = c;
-	return 0;
-}
-
-/* Terminate the open word; put() always left room for the NUL. */
-static int
-probespec_words_close(struct probespec_words *w)
-{
-	if (w->inword) {
-		if (w->used >= sizeof(w->p->buf))
-			return -E2BIG;
-		w->p->buf[w->used++] = '\0';
-		w->inword = false;
+	p->kind = PROBE_EXEC;
+	for (;;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '\0')
+			break;
+		/* A word, which a quote starts too: '' is an argument. */
+		if (argc == PROBESPEC_ARGV_MAX)
+			goto big;
+		p->argv[argc++] = p->buf + used;
+		for (;; s++) {
+			ch = *s;
+			if (q == 0) {
+				if (ch == ' ' || ch == '\t' || ch == '\0')
+					break;
+				if (ch == '\'' || ch == '"') {
+					q = ch;
+					continue;
+				}
+			} else if (ch == q) {
+				q = 0;
+				continue;
+			} else if (ch == '\0') {
+				return "unterminated quote";
+			} else if (q == '"' && ch == '\\' &&
+			    (s[1] == '"' || s[1] == '\\')) {
+				/* Only \" and \\ are escapes, and only in "...". */
+				ch = *++s;
+			}
+			/* Room is kept for the word's NUL. */
+			if (used + 1 >= sizeof(p->buf))
+				goto big;
+			p->buf[used++] = ch;
+		}
+		if (used >= sizeof(p->buf))
+			goto big;
+		used++;
 	}
-	return 0;
+	/* argv[argc] is still NULL. */
+	p->argc = (int)argc;
+	if (argc == 0 || p->argv[0][0] == '\0')
+		return "empty command";
+	return NULL;
+big:
+	c->code = -E2BIG;
+	return "more than 64 arguments or 4096 bytes";
 }
-
-/*
- * Consume quoted text; *i is just past the opening quote q. Returns 0
- * with *i past the closing quote, -EINVAL if it is never closed, or
- * -E2BIG over the caps.
- */
-static int
-probespec_words_quoted(struct probespec_words *w, const char *s, size_t *i,
-    char q)
-{
-	int	r;
-
-	if ((r = probespec_words_open(w)) != 0)
-		return r;
-	for (; s[*i] != q; (*i)++) {
-		if (s[*i] == '\0')
-			return -EINVAL;
-		/* Only \" and \\ are escapes, and only inside "...". */
-		if (q == '"' && s[*i] == '\\' &&
-		    (s[*i + 1] == '"' || s[*i + 1] == '\\'))
-			(*i)++;
-		if ((r = probespec_words_put(w, s[*i])) != 0)
-			return r;
-	}
-	(*i)++;
-	return 0;
-}
-
-/* Split s into words; returns 0, -EINVAL (open quote) or -E2BIG. */
-static int
-probespec_words_split(struct probespec_words *w, const char *s)
-{
-	size_t	i = 0;
-	int	r = 0;
-
-	while (s[i] != '\0' && r == 0) {
-		char c = s[i++];
-
-		if (c == ' ' || c == '\t')
-			r = probespec_words_close(w);
-		else if (c == '\'' || c == '"')
-			r = probespec_words_quoted(w, s, &i, c);
-		else
-			r = probespec_words_put(w, c);
-	}
-	if (r == 0)
-		r = probespec_words_close(w);
-	return r;
-}
-
-static int
-probespec_parse_exec(const char *spec, const char *s, struct probe_spec *out,
-    struct tend_err *err)
-{
-	struct probespec_words	w = { out, 0, false };
-	int			r;
-
-	out->kind = PROBE_EXEC;
-	r = probespec_words_split(&w, s);
-	if (r == -E2BIG)
-		return probespec_fail(err, r, spec, "more than %d arguments "
-		    "or %d bytes", PROBESPEC_ARGV_MAX, PROBESPEC_BUF_MAX);
-	if (r != 0)
-		return probespec_fail(err, r, spec, "unterminated quote");
-	if (out->argc == 0 || out->argv[0][0] == '\0')
-		return probespec_fail(err, -EINVAL, spec, "empty command");
-	out->argv[out->argc] = NULL;
-	return 0;
-}
+_Static_assert(PROBESPEC_ARGV_MAX == 64 && PROBESPEC_BUF_MAX == 4096,
+    "the message above names the caps");
 
 /* Append text to a caller's buffer, noting truncation instead of failing. */
 static void
@@ -571,41 +453,75 @@ probespec_describe(const struct probe_spec *p, char *buf, size_t n)
 	return o.truncated ? -ERANGE : 0;
 }
 
-static int
-probespec_parse_any(const char *s, unsigned features, struct probe_spec *out,
-    struct tend_err *err)
+/*
+ * The schemes, each after its length, in the order of enum probe_kind,
+ * then https://; the string's NUL ends them.
+ */
+static const char probespec_schemes[] =
+    "\6tcp://\7http://\5exec:\7grpc://\10https://";
+_Static_assert(PROBE_TCP == 1 && PROBE_HTTP == 2 && PROBE_EXEC == 3 &&
+    PROBE_GRPC == 4, "probespec_schemes follows enum probe_kind");
+
+static const char *
+probespec_parse_any(struct probespec_ctx *c, const char *s)
 {
-	if (strncasecmp(s, "tcp://", 6) == 0)
-		return probespec_parse_net(s, s + 6, PROBE_TCP, features, out,
-		    err);
-	if (strncasecmp(s, "http://", 7) == 0)
-		return probespec_parse_net(s, s + 7, PROBE_HTTP, features, out,
-		    err);
-	if (strncasecmp(s, "grpc://", 7) == 0) {
-		/* Refused before parsing, so a build without it drops it. */
-		if (!(features & PROBESPEC_GRPC))
-			return probespec_fail(err, -ENOTSUP, s,
-			    "grpc:// probes are not built into this tend (TEND_NET_PROBES)");
-		return probespec_parse_net(s, s + 7, PROBE_GRPC, features, out,
-		    err);
+	const char	*scheme = probespec_schemes;
+	size_t		 len;
+	int		 kind;
+
+	/*
+	 * kind ends as the scheme's, PROBE_GRPC + 1 for https://, or past
+	 * them at the table's NUL, where len is 0.
+	 */
+	for (kind = PROBE_TCP; (len = (size_t)*scheme++) != 0; kind++) {
+		if (strncasecmp(s, scheme, len) == 0)
+			break;
+		scheme += len;
 	}
-	if (strncasecmp(s, "exec:", 5) == 0)
-		return probespec_parse_exec(s, s + 5, out, err);
-	if (strncasecmp(s, "https://", 8) == 0)
-		return probespec_fail(err, -EINVAL, s, "https is not "
-		    "supported; use exec: with a client");
-	return probespec_fail(err, -EINVAL, s,
-	    "expected tcp://, http://, grpc:// or exec:");
+	s += len;
+	if (kind == PROBE_EXEC)
+		return probespec_parse_exec(c, s);
+	if (kind == PROBE_GRPC && !(c->features & PROBESPEC_GRPC)) {
+		/* Refused before parsing, so a build without it drops it. */
+		c->code = -ENOTSUP;
+		return "grpc:// probes are not built into this tend "
+		    "(TEND_NET_PROBES)";
+	}
+	if (kind <= PROBE_GRPC)
+		return probespec_parse_net(c, s, (enum probe_kind)kind);
+	if (kind == PROBE_GRPC + 1)
+		return "https is not supported; use exec: with a client";
+	return "expected tcp://, http://, grpc:// or exec:";
 }
 
 int
 probespec_parse_ext(const char *s, struct probe_spec *out, unsigned features,
     struct tend_err *err)
 {
+	struct probespec_ctx	 c = { out, features, -EINVAL, 0, NULL, NULL };
+	const char		*why;
+	char			 reason[192];
+
 	memset(out, 0, sizeof(*out));
 	if (s == NULL)
 		return err_set(err, "bad probe: no spec given");
-	return probespec_parse_any(s, features, out, err);
+	if ((why = probespec_parse_any(&c, s)) == NULL)
+		return 0;
+	if (err != NULL) {
+		/*
+		 * The reasons are this file's literals, each taking a
+		 * prefix of n, p, x (see struct probespec_ctx).
+		 */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		(void)fmt_format(reason, sizeof(reason), why, c.n, c.p, c.x);
+#pragma GCC diagnostic pop
+		/* err_set() turns control bytes into '?'. */
+		(void)err_set(err, "bad probe \"%.*s%s\": %s",
+		    PROBESPEC_QUOTE_MAX, s,
+		    strlen(s) > PROBESPEC_QUOTE_MAX ? "..." : "", reason);
+	}
+	return c.code;
 }
 
 int
