@@ -148,9 +148,8 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 			step = STEP_ASK;
 		}
 		if (step == STEP_ASK) {
-			r->id = resolve_random_id();
 			r->qlen = dns_build_query(r->q + 2, sizeof(r->q) - 2,
-			    r->id, r->qname, r->type);
+			    resolve_random_id(), r->qname, r->type);
 			if (r->qlen == 0) {
 				step = STEP_NEXT_NAME;
 				continue;
@@ -230,8 +229,7 @@ resolve_stop(struct resolve *r)
 static void
 resolve_on_answer(struct resolve *r, const uint8_t *msg, size_t n, uint64_t now)
 {
-	static struct dns_answer ans;
-	int st = dns_parse_answer(msg, n, r->id, r->qname, r->type, &ans), i;
+	int st = dns_parse_answer(msg, n, r->q + 2, r->qlen, r->addr, &r->naddr);
 
 	switch (st) {
 	case DNS_MISMATCH:
@@ -243,12 +241,7 @@ resolve_on_answer(struct resolve *r, const uint8_t *msg, size_t n, uint64_t now)
 		if (resolve_open(r, now) < 0)
 			break;
 		return;
-	case DNS_OK:
-		for (i = 0; i < ans.count && r->naddr < RESOLVE_ADDR_MAX; i++) {
-			r->addr[r->naddr].family = ans.family;
-			memcpy(r->addr[r->naddr++].addr, ans.addr[i], 16);
-		}
-		/* fall through */
+	case DNS_OK:	/* the addresses are in r->addr already */
 	case DNS_NXDOMAIN:
 		/* The name exists or not; either way the server spoke for it. */
 		if (r->type == DNS_TYPE_A && st == DNS_OK) {

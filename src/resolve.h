@@ -25,7 +25,7 @@
 #include "dns.h"
 #include "resolvconf.h"
 
-#define RESOLVE_ADDR_MAX	8
+#define RESOLVE_ADDR_MAX	DNS_ADDR_MAX
 #define RESOLVE_BUF_MAX		2048	/* one answer, over TCP too */
 
 enum resolve_state {
@@ -46,7 +46,6 @@ struct resolve {
 	int			type;		/* DNS_TYPE_A, DNS_TYPE_AAAA */
 	bool			servfail;	/* a name got only failures */
 	bool			tcp, sent;	/* sent: the query is out */
-	uint16_t		id;
 	int			ns;		/* the server asked */
 	int			round;		/* tries failed for this question */
 	int			fd;
