@@ -25,25 +25,22 @@ resolv_space(char c)
 
 /*
  * The next word of the line at *pos, stopping at the line's end or at
- * comment, which ends the line's words (NUL: none, a NUL being a blank).
- * Returns its length with *w at it, or 0 at the end of the line (*pos
- * then at its newline).
+ * comment, which ends the line's words ('\n': none). Returns its length
+ * with *w at it, or 0 when the line has no more words (*pos then at its
+ * newline or in its comment).
  */
 static size_t
 resolv_word(const char *text, size_t n, size_t *pos, char comment,
     const char **w)
 {
-	size_t i = *pos, start;
+	size_t i = *pos, start = i;
 
-	while (i < n && text[i] != '\n' && resolv_space(text[i]))
-		i++;
-	if (i < n && text[i] == comment)
-		while (i < n && text[i] != '\n')
-			i++;
-	start = i;
-	while (i < n && text[i] != '\n' && !resolv_space(text[i]) &&
-	    text[i] != comment)
-		i++;
+	for (; i < n && text[i] != '\n' && text[i] != comment; i++)
+		if (resolv_space(text[i])) {
+			if (i > start)
+				break;
+			start = i + 1;
+		}
 	*pos = i;
 	*w = text + start;
 	return i - start;
@@ -155,7 +152,7 @@ resolv_conf_parse(const char *text, size_t n, struct resolv_conf *rc)
 	rc->attempts = 2;
 	for (; pos < n; resolv_next_line(text, n, &pos)) {
 		/* Comment lines (# or ;) match no keyword. */
-		len = resolv_word(text, n, &pos, '\0', &w);
+		len = resolv_word(text, n, &pos, '\n', &w);
 		if ((kw = resolv_key(resolv_keywords, w, len, &klen)) >= 0 &&
 		    klen != len)
 			kw = -1;
@@ -163,7 +160,7 @@ resolv_conf_parse(const char *text, size_t n, struct resolv_conf *rc)
 			rc->nsearch = 0;
 			used = 0;
 		}
-		for (args = 0; (len = resolv_word(text, n, &pos, '\0', &w)) != 0;
+		for (args = 0; (len = resolv_word(text, n, &pos, '\n', &w)) != 0;
 		    args++) {
 			if (kw == 0 && args == 0) {
 				if (rc->nns < RESOLV_NS_MAX &&
