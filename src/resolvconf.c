@@ -193,7 +193,6 @@ int
 hosts_lookup(const char *text, size_t n, const char *name, int family,
     struct resolv_addr *out, int max)
 {
-	struct resolv_addr	 a;
 	const char		*w;
 	size_t			 pos = 0, nlen = strlen(name), len;
 	int			 count = 0;
@@ -201,13 +200,14 @@ hosts_lookup(const char *text, size_t n, const char *name, int family,
 	if (nlen > 0 && name[nlen - 1] == '.')
 		nlen--;
 	for (; pos < n && count < max; resolv_next_line(text, n, &pos)) {
+		/* The line's address goes where it is kept if it matches. */
 		len = resolv_word(text, n, &pos, '#', &w);
-		if (len == 0 || !resolv_addr_parse(w, len, &a) ||
-		    (family != 0 && a.family != family))
+		if (len == 0 || !resolv_addr_parse(w, len, &out[count]) ||
+		    (family != 0 && out[count].family != family))
 			continue;
 		while ((len = resolv_word(text, n, &pos, '#', &w)) != 0)
 			if (resolv_name_is(name, nlen, w, len)) {
-				out[count++] = a;
+				count++;
 				break;
 			}
 	}
