@@ -26,33 +26,32 @@ resolv_space(char c)
 /*
  * The next word of the line at *pos, stopping at the line's end or at
  * comment, which ends the line's words ('\n': none). Returns its length
- * with *w at it, or 0 when the line has no more words (*pos then at its
- * newline or in its comment).
+ * with *w at it, or 0 when the line has no more words, *pos then past its
+ * newline.
  */
 static size_t
 resolv_word(const char *text, size_t n, size_t *pos, char comment,
     const char **w)
 {
-	size_t i = *pos, start = i;
+	size_t	i = *pos, start = i;
+	bool	rest = false;	/* in the comment: blanks to the newline */
 
-	for (; i < n && text[i] != '\n' && text[i] != comment; i++)
-		if (resolv_space(text[i])) {
+	for (; i < n; i++) {
+		if (text[i] == '\n') {
+			if (i == start)		/* no word: on to the next line */
+				start = ++i;
+			break;
+		}
+		rest |= text[i] == comment;
+		if (rest || resolv_space(text[i])) {
 			if (i > start)
 				break;
 			start = i + 1;
 		}
+	}
 	*pos = i;
 	*w = text + start;
 	return i - start;
-}
-
-/* Past the end of the line at *pos. */
-static void
-resolv_next_line(const char *text, size_t n, size_t *pos)
-{
-	const char *nl = memchr(text + *pos, '\n', n - *pos);
-
-	*pos = nl != NULL ? (size_t)(nl - text) + 1 : n;
 }
 
 /* Parse an address word; IPv6 may carry a %scope, which is dropped. */
@@ -150,9 +149,10 @@ resolv_conf_parse(const char *text, size_t n, struct resolv_conf *rc)
 	rc->ndots = 1;
 	rc->timeout = 5;
 	rc->attempts = 2;
-	for (; pos < n; resolv_next_line(text, n, &pos)) {
+	while (pos < n) {
 		/* Comment lines (# or ;) match no keyword. */
-		len = resolv_word(text, n, &pos, '\n', &w);
+		if ((len = resolv_word(text, n, &pos, '\n', &w)) == 0)
+			continue;	/* an empty line */
 		if ((kw = resolv_key(resolv_keywords, w, len, &klen)) >= 0 &&
 		    klen != len)
 			kw = -1;
@@ -196,19 +196,23 @@ hosts_lookup(const char *text, size_t n, const char *name, int family,
 	const char		*w;
 	size_t			 pos = 0, nlen = strlen(name), len;
 	int			 count = 0;
+	bool			 ok;
 
 	if (nlen > 0 && name[nlen - 1] == '.')
 		nlen--;
-	for (; pos < n && count < max; resolv_next_line(text, n, &pos)) {
-		/* The line's address goes where it is kept if it matches. */
-		len = resolv_word(text, n, &pos, '#', &w);
-		if (len == 0 || !resolv_addr_parse(w, len, &out[count]) ||
-		    (family != 0 && out[count].family != family))
-			continue;
+	while (pos < n && count < max) {
+		if ((len = resolv_word(text, n, &pos, '#', &w)) == 0)
+			continue;	/* an empty line */
+		/*
+		 * The line's address goes where it is kept if it matches; the
+		 * rest of the line is read either way.
+		 */
+		ok = resolv_addr_parse(w, len, &out[count]) &&
+		    (family == 0 || out[count].family == family);
 		while ((len = resolv_word(text, n, &pos, '#', &w)) != 0)
-			if (resolv_name_is(name, nlen, w, len)) {
+			if (ok && resolv_name_is(name, nlen, w, len)) {
 				count++;
-				break;
+				ok = false;
 			}
 	}
 	return count;
