@@ -115,11 +115,11 @@ resolv_option(const char *w, size_t len, struct resolv_conf *rc)
 	for (i = klen; i < len; i++) {
 		if (w[i] < '0' || w[i] > '9')
 			return;
-		if (x <= cap)
-			x = x * 10 + (w[i] - '0');
+		/* Capped as it goes: the same as capping the whole number. */
+		if ((x = x * 10 + (w[i] - '0')) > cap)
+			x = cap;
 	}
-	*(o == 0 ? &rc->ndots : o == 1 ? &rc->timeout : &rc->attempts) =
-	    x > cap ? cap : x;
+	rc->opt[o] = x;
 }
 
 /* Append a search domain; "." alone, as glibc reads it, is none. */

@@ -32,7 +32,12 @@ struct resolv_addr {
 struct resolv_conf {
 	int			nns;
 	int			nsearch;
-	int			ndots, timeout, attempts;
+	union {			/* the options, opt[] in resolv_options order */
+		struct {
+			int	ndots, timeout, attempts;
+		};
+		int	opt[3];
+	};
 	struct resolv_addr	ns[RESOLV_NS_MAX];
 	char			search[RESOLV_SEARCH_LEN];	/* NUL-separated */
 };
