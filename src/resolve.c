@@ -49,15 +49,14 @@ resolve_sockaddr(struct sockaddr_storage *ss, int family,
 	struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
 	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
 
+	/* The family and the port sit at the same place in both. */
 	memset(ss, 0, sizeof(*ss));
+	ss->ss_family = (sa_family_t)family;
+	in4->sin_port = htons(port);
 	if (family == AF_INET6) {
-		in6->sin6_family = AF_INET6;
-		in6->sin6_port = htons(port);
 		memcpy(&in6->sin6_addr, addr, 16);
 		return sizeof(*in6);
 	}
-	in4->sin_family = AF_INET;
-	in4->sin_port = htons(port);
 	memcpy(&in4->sin_addr, addr, 4);
 	return sizeof(*in4);
 }

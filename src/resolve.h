@@ -59,7 +59,10 @@ struct resolve {
 	uint8_t			buf[RESOLVE_BUF_MAX];
 };
 
-/* Fill ss with family/addr (4 or 16 bytes)/port; returns its length. */
+/*
+ * Fill ss with family (AF_INET or AF_INET6), addr (4 or 16 bytes) and port;
+ * returns its length.
+ */
 socklen_t resolve_sockaddr(struct sockaddr_storage *ss, int family,
 	    const unsigned char *addr, uint16_t port);
 
