@@ -80,19 +80,17 @@ resolve_end(struct resolve *r, enum resolve_state st, const char *why)
 }
 
 static uint16_t
-resolve_random_id(void)
+resolve_random_id(const struct resolve *r)
 {
-	static uint16_t ctr;
-	uint16_t id;
+	uint16_t id = (uint16_t)((r->q[2] << 8 | r->q[3]) + 40503);
 
 	/*
 	 * Non-blocking: only before the kernel's pool is ready (early boot,
-	 * never in a container) does it fail, and the id is then a counter.
+	 * never in a container) does it fail, and the id then steps on from
+	 * the last query's.
 	 */
-	if (syscall(SYS_getrandom, &id, sizeof(id), 1 /* GRND_NONBLOCK */) ==
-	    (long)sizeof(id))
-		return id;
-	return ctr += 40503;
+	(void)syscall(SYS_getrandom, &id, sizeof(id), 1 /* GRND_NONBLOCK */);
+	return id;
 }
 
 /* Open a socket to the current nameserver and start the query on it. */
@@ -148,7 +146,7 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 		}
 		if (step == STEP_ASK) {
 			r->qlen = dns_build_query(r->q + 2, sizeof(r->q) - 2,
-			    resolve_random_id(), r->qname, r->type);
+			    resolve_random_id(r), r->qname, r->type);
 			if (r->qlen == 0) {
 				step = STEP_NEXT_NAME;
 				continue;
