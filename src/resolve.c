@@ -227,32 +227,32 @@ static void
 resolve_on_answer(struct resolve *r, const uint8_t *msg, size_t n, uint64_t now)
 {
 	int st = dns_parse_answer(msg, n, r->q + 2, r->qlen, r->addr, &r->naddr);
+	int step = STEP_NEXT_SERVER;	/* a failure, or a bad answer */
 
-	switch (st) {
-	case DNS_MISMATCH:
+	if (st == DNS_MISMATCH)
 		return;		/* not ours: keep waiting */
-	case DNS_TRUNCATED:
-		if (r->tcp)
-			break;
-		r->tcp = true;
-		if (resolve_open(r, now) < 0)
-			break;
-		return;
-	case DNS_OK:	/* the addresses are in r->addr already */
-	case DNS_NXDOMAIN:
-		/* The name exists or not; either way the server spoke for it. */
+	if (st == DNS_TRUNCATED) {
+		if (!r->tcp) {
+			r->tcp = true;
+			if (resolve_open(r, now) == 0)
+				return;
+		}
+	} else if (st == DNS_OK || st == DNS_NXDOMAIN) {
+		/*
+		 * The name exists or not; either way the server spoke for it.
+		 * The addresses are in r->addr already.
+		 */
 		if (r->type == DNS_TYPE_A && st == DNS_OK) {
 			r->type = DNS_TYPE_AAAA;
-			resolve_go(r, now, STEP_ASK, NULL);
-		} else if (r->naddr > 0)
+			step = STEP_ASK;
+		} else if (r->naddr > 0) {
 			resolve_end(r, RESOLVE_OK, "");
-		else
-			resolve_go(r, now, STEP_NEXT_NAME, NULL);
-		return;
-	default:
-		break;
+			return;
+		} else
+			step = STEP_NEXT_NAME;
 	}
-	resolve_go(r, now, STEP_NEXT_SERVER, servfail_why);
+	/* why is read only for STEP_NEXT_SERVER. */
+	resolve_go(r, now, step, servfail_why);
 }
 
 /*
