@@ -128,7 +128,8 @@ enum { STEP_ASK, STEP_NEXT_NAME, STEP_NEXT_SERVER };
 static void
 resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 {
-	int c;
+	enum resolve_state	st;
+	int			c;
 
 	for (;;) {
 		if (step == STEP_NEXT_NAME) {
@@ -136,10 +137,10 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 			    r->qname, sizeof(r->qname))) < 0)
 				;
 			if (c == 0) {
-				resolve_end(r, r->servfail ? RESOLVE_ERROR :
-				    RESOLVE_NOHOST, r->servfail ? servfail_why :
-				    "no such host");
-				return;
+				st = r->servfail ? RESOLVE_ERROR : RESOLVE_NOHOST;
+				why = r->servfail ? servfail_why :
+				    "no such host";
+				break;
 			}
 			r->type = DNS_TYPE_A;
 			step = STEP_ASK;
@@ -159,10 +160,9 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 				r->ns = 0;
 			if (++r->round >= r->rc.nns * r->rc.attempts) {
 				/* As glibc: a failing server ends only this name. */
-				if (why != servfail_why) {
-					resolve_end(r, RESOLVE_TIMEOUT, why);
-					return;
-				}
+				st = RESOLVE_TIMEOUT;
+				if (why != servfail_why)
+					break;
 				r->servfail = true;
 				step = STEP_NEXT_NAME;
 				continue;
@@ -174,6 +174,7 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 		why = "DNS: no nameserver reachable";
 		step = STEP_NEXT_SERVER;
 	}
+	resolve_end(r, st, why);
 }
 
 void
