@@ -85,18 +85,20 @@ dns_skip(const uint8_t *msg, size_t n, size_t p)
 }
 
 /*
- * The answer section starting at off: collect the addresses of type want
- * (class IN), whoever owns them, as musl does. A recursive server answers
- * a question with the chain of CNAMEs from its name and the addresses at
- * the end of it, so nothing is lost; an owner name is only stepped over.
- * Returns 0, or -1 if a record is malformed.
+ * The answer section starting at off: append the addresses of type want
+ * (class IN) to out[*count..DNS_ADDR_MAX), whoever owns them, as musl
+ * does. A recursive server answers a question with the chain of CNAMEs
+ * from its name and the addresses at the end of it, so nothing is lost;
+ * an owner name is only stepped over. Returns 0, or -1 if a record is
+ * malformed.
  */
 static int
 dns_scan(const uint8_t *msg, size_t n, size_t off, unsigned ancount,
-    int want, struct dns_answer *out)
+    int want, struct resolv_addr *out, int *count)
 {
-	size_t		alen = want == DNS_TYPE_A ? 4 : 16, rdata;
-	unsigned	i, rdlen;
+	struct resolv_addr	*a;
+	size_t			 alen = want == DNS_TYPE_A ? 4 : 16, rdata;
+	unsigned		 i, rdlen;
 
 	for (i = 0; i < ancount; i++) {
 		if ((off = dns_skip(msg, n, off)) == 0 || off + 10 > n)
@@ -111,40 +113,43 @@ dns_scan(const uint8_t *msg, size_t n, size_t off, unsigned ancount,
 			continue;
 		if (rdlen != alen)
 			return -1;
-		if (out->count < DNS_ADDR_MAX)
-			memcpy(out->addr[out->count++], msg + rdata, alen);
+		if (*count < DNS_ADDR_MAX) {
+			a = &out[(*count)++];
+			a->family = want == DNS_TYPE_A ? AF_INET : AF_INET6;
+			memcpy(a->addr, msg + rdata, alen);
+		}
 	}
 	return 0;
 }
 
 int
-dns_parse_answer(const uint8_t *msg, size_t n, uint16_t id,
-    const char *name, int type, struct dns_answer *out)
+dns_parse_answer(const uint8_t *msg, size_t n, const uint8_t *q, size_t qlen,
+    struct resolv_addr *out, int *count)
 {
-	uint8_t		q[DNS_QUERY_MAX];
-	size_t		qlen = dns_build_query(q, sizeof(q), id, name, type), i;
+	size_t	i;
+	int	rcode, was = *count;
 
-	memset(out, 0, sizeof(*out));
-	out->family = type == DNS_TYPE_A ? AF_INET : AF_INET6;
 	/*
 	 * Ours: id, QR, a standard query, our one question, which is our
 	 * query's (the first name of a message cannot be compressed).
 	 */
-	if (qlen == 0 || n < qlen || dns_get16(msg) != id || !(msg[2] & 0x80) ||
+	if (n < qlen || dns_get16(msg) != dns_get16(q) || !(msg[2] & 0x80) ||
 	    (msg[2] & 0x78) != 0 || dns_get16(msg + 4) != 1)
 		return DNS_MISMATCH;
 	for (i = DNS_HDR; i < qlen; i++)
 		if (dns_lower(msg[i]) != dns_lower(q[i]))
 			return DNS_MISMATCH;
-	out->rcode = msg[3] & 0x0f;
+	rcode = msg[3] & 0x0f;
 	if (msg[2] & 0x02)
 		return DNS_TRUNCATED;
-	if (out->rcode == 3)
+	if (rcode == 3)
 		return DNS_NXDOMAIN;
-	if (out->rcode != 0)
+	if (rcode != 0)
 		return DNS_FAIL;
-	if (dns_scan(msg, n, qlen, dns_get16(msg + 6), type, out) < 0) {
-		out->count = 0;
+	/* The type asked is the low byte of the question's QTYPE. */
+	if (dns_scan(msg, n, qlen, dns_get16(msg + 6), q[qlen - 3], out,
+	    count) < 0) {
+		*count = was;
 		return DNS_BAD;
 	}
 	return DNS_OK;

@@ -10,7 +10,8 @@
  * datagram is told apart from a real failure. The addresses taken are
  * those of the asked type in the answer section, whatever name owns them,
  * as musl takes them: the server answers the question with the CNAME chain
- * from its name and the addresses at its end.
+ * from its name and the addresses at its end. The question is compared
+ * with the query as sent, so its name, type and id need not be kept apart.
  *
  * Pure: no sockets, no clock, no allocation.
  */
@@ -20,9 +21,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "resolvconf.h"
+
 #define DNS_NAME_MAX	253	/* text, without the final dot */
 #define DNS_QUERY_MAX	(12 + DNS_NAME_MAX + 2 + 4)
-#define DNS_ADDR_MAX	8	/* addresses kept from one answer */
+#define DNS_ADDR_MAX	8	/* addresses kept from the answers */
 
 #define DNS_TYPE_A	1
 #define DNS_TYPE_CNAME	5
@@ -37,13 +40,6 @@ enum dns_status {
 	DNS_BAD		/* our answer, but malformed */
 };
 
-struct dns_answer {
-	int		rcode;
-	int		count;
-	int		family;		/* AF_INET or AF_INET6 */
-	unsigned char	addr[DNS_ADDR_MAX][16];
-};
-
 /*
  * Write a query for name (dotted, an optional final dot ignored) of type
  * DNS_TYPE_A or DNS_TYPE_AAAA with the given id into buf of n bytes.
@@ -56,9 +52,13 @@ size_t	dns_build_query(uint8_t *buf, size_t n, uint16_t id, const char *name,
 
 /*
  * Judge msg (n bytes, without the TCP length) as the answer to the query
- * (id, name, type) and fill *out. Returns an enum dns_status.
+ * q of qlen bytes, as dns_build_query wrote it (qlen not 0). Returns an
+ * enum dns_status; for DNS_OK, the addresses of the type asked are
+ * appended to out[*count..DNS_ADDR_MAX) (family and the first 4 or 16
+ * bytes of addr) and *count advanced; otherwise *count is left as it was
+ * (a malformed answer may have written past it).
  */
-int	dns_parse_answer(const uint8_t *msg, size_t n, uint16_t id,
-	    const char *name, int type, struct dns_answer *out);
+int	dns_parse_answer(const uint8_t *msg, size_t n, const uint8_t *q,
+	    size_t qlen, struct resolv_addr *out, int *count);
 
 #endif

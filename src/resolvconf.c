@@ -25,37 +25,33 @@ resolv_space(char c)
 
 /*
  * The next word of the line at *pos, stopping at the line's end or at
- * comment, which ends the line's words (NUL: none, a NUL being a blank).
- * Returns its length with *w at it, or 0 at the end of the line (*pos
- * then at its newline).
+ * comment, which ends the line's words ('\n': none). Returns its length
+ * with *w at it, or 0 when the line has no more words, *pos then past its
+ * newline.
  */
 static size_t
 resolv_word(const char *text, size_t n, size_t *pos, char comment,
     const char **w)
 {
-	size_t i = *pos, start;
+	size_t	i = *pos, start = i;
+	bool	rest = false;	/* in the comment: blanks to the newline */
 
-	while (i < n && text[i] != '\n' && resolv_space(text[i]))
-		i++;
-	if (i < n && text[i] == comment)
-		while (i < n && text[i] != '\n')
-			i++;
-	start = i;
-	while (i < n && text[i] != '\n' && !resolv_space(text[i]) &&
-	    text[i] != comment)
-		i++;
+	for (; i < n; i++) {
+		if (text[i] == '\n') {
+			if (i == start)		/* no word: on to the next line */
+				start = ++i;
+			break;
+		}
+		rest |= text[i] == comment;
+		if (rest || resolv_space(text[i])) {
+			if (i > start)
+				break;
+			start = i + 1;
+		}
+	}
 	*pos = i;
 	*w = text + start;
 	return i - start;
-}
-
-/* Past the end of the line at *pos. */
-static void
-resolv_next_line(const char *text, size_t n, size_t *pos)
-{
-	const char *nl = memchr(text + *pos, '\n', n - *pos);
-
-	*pos = nl != NULL ? (size_t)(nl - text) + 1 : n;
 }
 
 /* Parse an address word; IPv6 may carry a %scope, which is dropped. */
@@ -119,11 +115,11 @@ resolv_option(const char *w, size_t len, struct resolv_conf *rc)
 	for (i = klen; i < len; i++) {
 		if (w[i] < '0' || w[i] > '9')
 			return;
-		if (x <= cap)
-			x = x * 10 + (w[i] - '0');
+		/* Capped as it goes: the same as capping the whole number. */
+		if ((x = x * 10 + (w[i] - '0')) > cap)
+			x = cap;
 	}
-	*(o == 0 ? &rc->ndots : o == 1 ? &rc->timeout : &rc->attempts) =
-	    x > cap ? cap : x;
+	rc->opt[o] = x;
 }
 
 /* Append a search domain; "." alone, as glibc reads it, is none. */
@@ -153,9 +149,10 @@ resolv_conf_parse(const char *text, size_t n, struct resolv_conf *rc)
 	rc->ndots = 1;
 	rc->timeout = 5;
 	rc->attempts = 2;
-	for (; pos < n; resolv_next_line(text, n, &pos)) {
+	while (pos < n) {
 		/* Comment lines (# or ;) match no keyword. */
-		len = resolv_word(text, n, &pos, '\0', &w);
+		if ((len = resolv_word(text, n, &pos, '\n', &w)) == 0)
+			continue;	/* an empty line */
 		if ((kw = resolv_key(resolv_keywords, w, len, &klen)) >= 0 &&
 		    klen != len)
 			kw = -1;
@@ -163,7 +160,7 @@ resolv_conf_parse(const char *text, size_t n, struct resolv_conf *rc)
 			rc->nsearch = 0;
 			used = 0;
 		}
-		for (args = 0; (len = resolv_word(text, n, &pos, '\0', &w)) != 0;
+		for (args = 0; (len = resolv_word(text, n, &pos, '\n', &w)) != 0;
 		    args++) {
 			if (kw == 0 && args == 0) {
 				if (rc->nns < RESOLV_NS_MAX &&
@@ -196,22 +193,26 @@ int
 hosts_lookup(const char *text, size_t n, const char *name, int family,
     struct resolv_addr *out, int max)
 {
-	struct resolv_addr	 a;
 	const char		*w;
 	size_t			 pos = 0, nlen = strlen(name), len;
 	int			 count = 0;
+	bool			 ok;
 
 	if (nlen > 0 && name[nlen - 1] == '.')
 		nlen--;
-	for (; pos < n && count < max; resolv_next_line(text, n, &pos)) {
-		len = resolv_word(text, n, &pos, '#', &w);
-		if (len == 0 || !resolv_addr_parse(w, len, &a) ||
-		    (family != 0 && a.family != family))
-			continue;
+	while (pos < n && count < max) {
+		if ((len = resolv_word(text, n, &pos, '#', &w)) == 0)
+			continue;	/* an empty line */
+		/*
+		 * The line's address goes where it is kept if it matches; the
+		 * rest of the line is read either way.
+		 */
+		ok = resolv_addr_parse(w, len, &out[count]) &&
+		    (family == 0 || out[count].family == family);
 		while ((len = resolv_word(text, n, &pos, '#', &w)) != 0)
-			if (resolv_name_is(name, nlen, w, len)) {
-				out[count++] = a;
-				break;
+			if (ok && resolv_name_is(name, nlen, w, len)) {
+				count++;
+				ok = false;
 			}
 	}
 	return count;

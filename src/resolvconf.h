@@ -32,7 +32,12 @@ struct resolv_addr {
 struct resolv_conf {
 	int			nns;
 	int			nsearch;
-	int			ndots, timeout, attempts;
+	union {			/* the options, opt[] in resolv_options order */
+		struct {
+			int	ndots, timeout, attempts;
+		};
+		int	opt[3];
+	};
 	struct resolv_addr	ns[RESOLV_NS_MAX];
 	char			search[RESOLV_SEARCH_LEN];	/* NUL-separated */
 };
@@ -43,7 +48,8 @@ void	resolv_conf_parse(const char *text, size_t n, struct resolv_conf *rc);
  * Find name in hosts file text (n bytes): every address on a line where
  * name appears (as the canonical name or an alias, ignoring ASCII case
  * and a final dot), in file order, restricted to family unless it is 0.
- * Fills up to max addresses and returns how many.
+ * Fills up to max addresses and returns how many (the entry after them,
+ * if there is room, may be written too).
  */
 int	hosts_lookup(const char *text, size_t n, const char *name, int family,
 	    struct resolv_addr *out, int max);

@@ -49,15 +49,14 @@ resolve_sockaddr(struct sockaddr_storage *ss, int family,
 	struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
 	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
 
+	/* The family and the port sit at the same place in both. */
 	memset(ss, 0, sizeof(*ss));
+	ss->ss_family = (sa_family_t)family;
+	in4->sin_port = htons(port);
 	if (family == AF_INET6) {
-		in6->sin6_family = AF_INET6;
-		in6->sin6_port = htons(port);
 		memcpy(&in6->sin6_addr, addr, 16);
 		return sizeof(*in6);
 	}
-	in4->sin_family = AF_INET;
-	in4->sin_port = htons(port);
 	memcpy(&in4->sin_addr, addr, 4);
 	return sizeof(*in4);
 }
@@ -81,19 +80,17 @@ resolve_end(struct resolve *r, enum resolve_state st, const char *why)
 }
 
 static uint16_t
-resolve_random_id(void)
+resolve_random_id(const struct resolve *r)
 {
-	static uint16_t ctr;
-	uint16_t id;
+	uint16_t id = (uint16_t)((r->q[2] << 8 | r->q[3]) + 40503);
 
 	/*
 	 * Non-blocking: only before the kernel's pool is ready (early boot,
-	 * never in a container) does it fail, and the id is then a counter.
+	 * never in a container) does it fail, and the id then steps on from
+	 * the last query's.
 	 */
-	if (syscall(SYS_getrandom, &id, sizeof(id), 1 /* GRND_NONBLOCK */) ==
-	    (long)sizeof(id))
-		return id;
-	return ctr += 40503;
+	(void)syscall(SYS_getrandom, &id, sizeof(id), 1 /* GRND_NONBLOCK */);
+	return id;
 }
 
 /* Open a socket to the current nameserver and start the query on it. */
@@ -131,7 +128,8 @@ enum { STEP_ASK, STEP_NEXT_NAME, STEP_NEXT_SERVER };
 static void
 resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 {
-	int c;
+	enum resolve_state	st;
+	int			c;
 
 	for (;;) {
 		if (step == STEP_NEXT_NAME) {
@@ -139,18 +137,17 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 			    r->qname, sizeof(r->qname))) < 0)
 				;
 			if (c == 0) {
-				resolve_end(r, r->servfail ? RESOLVE_ERROR :
-				    RESOLVE_NOHOST, r->servfail ? servfail_why :
-				    "no such host");
-				return;
+				st = r->servfail ? RESOLVE_ERROR : RESOLVE_NOHOST;
+				why = r->servfail ? servfail_why :
+				    "no such host";
+				break;
 			}
 			r->type = DNS_TYPE_A;
 			step = STEP_ASK;
 		}
 		if (step == STEP_ASK) {
-			r->id = resolve_random_id();
 			r->qlen = dns_build_query(r->q + 2, sizeof(r->q) - 2,
-			    r->id, r->qname, r->type);
+			    resolve_random_id(r), r->qname, r->type);
 			if (r->qlen == 0) {
 				step = STEP_NEXT_NAME;
 				continue;
@@ -163,10 +160,9 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 				r->ns = 0;
 			if (++r->round >= r->rc.nns * r->rc.attempts) {
 				/* As glibc: a failing server ends only this name. */
-				if (why != servfail_why) {
-					resolve_end(r, RESOLVE_TIMEOUT, why);
-					return;
-				}
+				st = RESOLVE_TIMEOUT;
+				if (why != servfail_why)
+					break;
 				r->servfail = true;
 				step = STEP_NEXT_NAME;
 				continue;
@@ -178,6 +174,7 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 		why = "DNS: no nameserver reachable";
 		step = STEP_NEXT_SERVER;
 	}
+	resolve_end(r, st, why);
 }
 
 void
@@ -230,39 +227,33 @@ resolve_stop(struct resolve *r)
 static void
 resolve_on_answer(struct resolve *r, const uint8_t *msg, size_t n, uint64_t now)
 {
-	static struct dns_answer ans;
-	int st = dns_parse_answer(msg, n, r->id, r->qname, r->type, &ans), i;
+	int st = dns_parse_answer(msg, n, r->q + 2, r->qlen, r->addr, &r->naddr);
+	int step = STEP_NEXT_SERVER;	/* a failure, or a bad answer */
 
-	switch (st) {
-	case DNS_MISMATCH:
+	if (st == DNS_MISMATCH)
 		return;		/* not ours: keep waiting */
-	case DNS_TRUNCATED:
-		if (r->tcp)
-			break;
-		r->tcp = true;
-		if (resolve_open(r, now) < 0)
-			break;
-		return;
-	case DNS_OK:
-		for (i = 0; i < ans.count && r->naddr < RESOLVE_ADDR_MAX; i++) {
-			r->addr[r->naddr].family = ans.family;
-			memcpy(r->addr[r->naddr++].addr, ans.addr[i], 16);
+	if (st == DNS_TRUNCATED) {
+		if (!r->tcp) {
+			r->tcp = true;
+			if (resolve_open(r, now) == 0)
+				return;
 		}
-		/* fall through */
-	case DNS_NXDOMAIN:
-		/* The name exists or not; either way the server spoke for it. */
+	} else if (st == DNS_OK || st == DNS_NXDOMAIN) {
+		/*
+		 * The name exists or not; either way the server spoke for it.
+		 * The addresses are in r->addr already.
+		 */
 		if (r->type == DNS_TYPE_A && st == DNS_OK) {
 			r->type = DNS_TYPE_AAAA;
-			resolve_go(r, now, STEP_ASK, NULL);
-		} else if (r->naddr > 0)
+			step = STEP_ASK;
+		} else if (r->naddr > 0) {
 			resolve_end(r, RESOLVE_OK, "");
-		else
-			resolve_go(r, now, STEP_NEXT_NAME, NULL);
-		return;
-	default:
-		break;
+			return;
+		} else
+			step = STEP_NEXT_NAME;
 	}
-	resolve_go(r, now, STEP_NEXT_SERVER, servfail_why);
+	/* why is read only for STEP_NEXT_SERVER. */
+	resolve_go(r, now, step, servfail_why);
 }
 
 /*

@@ -25,7 +25,7 @@
 #include "dns.h"
 #include "resolvconf.h"
 
-#define RESOLVE_ADDR_MAX	8
+#define RESOLVE_ADDR_MAX	DNS_ADDR_MAX
 #define RESOLVE_BUF_MAX		2048	/* one answer, over TCP too */
 
 enum resolve_state {
@@ -46,7 +46,6 @@ struct resolve {
 	int			type;		/* DNS_TYPE_A, DNS_TYPE_AAAA */
 	bool			servfail;	/* a name got only failures */
 	bool			tcp, sent;	/* sent: the query is out */
-	uint16_t		id;
 	int			ns;		/* the server asked */
 	int			round;		/* tries failed for this question */
 	int			fd;
@@ -60,7 +59,10 @@ struct resolve {
 	uint8_t			buf[RESOLVE_BUF_MAX];
 };
 
-/* Fill ss with family/addr (4 or 16 bytes)/port; returns its length. */
+/*
+ * Fill ss with family (AF_INET or AF_INET6), addr (4 or 16 bytes) and port;
+ * returns its length.
+ */
 socklen_t resolve_sockaddr(struct sockaddr_storage *ss, int family,
 	    const unsigned char *addr, uint16_t port);
 

@@ -199,6 +199,7 @@ static const char hosts[] =
 	"10.0.0.8 other#db\n"
 	"not-an-address db\n"
 	"10.0.0.9\n"
+	"10.0.0.11 twice twice Twice.\n"
 	"10.0.0.10 DB.Internal";
 
 static void
@@ -228,6 +229,10 @@ test_hosts(void **state)
 	    0);
 	assert_int_equal(hosts_lookup(hosts, strlen(hosts), "other", 0, a, 8),
 	    1);
+	/* Once per line, however often the line names it. */
+	assert_int_equal(hosts_lookup(hosts, strlen(hosts), "twice", 0, a, 8),
+	    1);
+	assert_addr(&a[0], "10.0.0.11");
 	assert_int_equal(hosts_lookup(hosts, strlen(hosts), "", 0, a, 8), 0);
 	assert_int_equal(hosts_lookup(hosts, strlen(hosts), "data", 0, a, 8),
 	    0);
