@@ -75,9 +75,11 @@ health_loop_setup(struct tend *t)
 	 */
 	if (th->ctl_fd < 0) {
 		errno = -th->ctl_fd;
-		log_error(errno == EADDRINUSE ? "'tend status' is off: another "
-		    "process holds its socket name in this network namespace" :
-		    "'tend status' is off: cannot open its socket: %m");
+		if (errno == EADDRINUSE)
+			log_error("'tend status' is off: another process holds "
+			    "its socket name in this network namespace");
+		else
+			log_error("'tend status' is off: cannot open its socket: %m");
 	}
 	t->health = th;
 	return 0;
