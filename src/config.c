@@ -136,6 +136,11 @@ static const struct opt opts[] = { OPTIONS(OPT_ENTRY) };
 _Static_assert(NOPTS <= 32, "tend_config.from_env has a bit per option");
 _Static_assert(sizeof(struct tend_config) <= 0xffff, "opt.off is 16 bits");
 
+/*
+ * Options are passed around by their index i in opts (NOPTS: none), not by
+ * pointer: that index is what the names, opt_text and from_env go by.
+ */
+
 /* The string after the n next ones at p, in a run of NUL-ended strings. */
 static const char *
 nth(const char *p, size_t n)
@@ -146,35 +151,41 @@ nth(const char *p, size_t n)
 }
 
 static const char *
-opt_name(const struct opt *o)
+opt_name(size_t i)
 {
-	return nth(opt_text, 2 * (size_t)(o - opts));
+	return nth(opt_text, 2 * i);
 }
 
-/* "" when o takes no value. */
+/* "" when option i takes no value. */
 static const char *
-opt_arg(const struct opt *o)
+opt_arg(size_t i)
 {
-	return nth(arg_names, o->arg);
+	return nth(arg_names, opts[i].arg);
 }
 
 static bool
-opt_has_env(const struct opt *o)
+opt_has_env(size_t i)
 {
-	return o->type >= OT_VERBOSE;
+	return opts[i].type >= OT_VERBOSE;
 }
 
-/* o's variable: "TEND_" and its long name in capitals, '-' as '_'. */
-static const char *
-opt_env(const struct opt *o, char buf[32])
+/*
+ * Option i's name as a message shows it, into buf (32 bytes): "--grace",
+ * or if env its variable "TEND_GRACE": the long name in capitals, '-' as
+ * '_'.
+ */
+static char *
+opt_label(size_t i, bool env, char *buf)
 {
-	const char *s = o->type == OT_VERBOSE ? "VERBOSITY" : opt_name(o);
-	char *p = buf + 5;
+	const char *s = env && opts[i].type == OT_VERBOSE ? "VERBOSITY" :
+	    opt_name(i);
+	char *p = buf + (env ? 5 : 2);
 
 	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): ended below */
-	memcpy(buf, "TEND_", 5);
+	memcpy(buf, &"TEND_--"[env ? 0 : 5], env ? 5 : 2);
 	for (; *s; s++)
-		*p++ = (char)(*s == '-' ? '_' : *s >= 'a' ? *s - 'a' + 'A' : *s);
+		*p++ = (char)(!env ? *s : *s == '-' ? '_' :
+		    *s >= 'a' ? *s - 'a' + 'A' : *s);
 	*p = '\0';
 	return buf;
 }
@@ -213,23 +224,12 @@ config_defaults(struct tend_config *cfg)
 		    durs[i].secs * NSEC_PER_SEC;
 }
 
-/* The name to show in messages: "--grace" or "TEND_GRACE". */
-static const char *
-opt_label(const struct opt *o, bool from_env, char *buf, size_t n)
-{
-	char env[32];
-
-	(void)fmt_format(buf, n, "%s%s", from_env ? "" : "--",
-	    from_env ? opt_env(o, env) : opt_name(o));
-	return buf;
-}
-
 /*
  * One item of a list: FROM[:TO] exit codes for -e (TO 0 if left out), or
  * FROM:TO signals for -r (TO 0 drops FROM).
  */
 static int
-config_item(const struct opt *o, void *field, const char *s, size_t len)
+config_item(unsigned type, void *field, const char *s, size_t len)
 {
 	char item[48], *to;
 	uint64_t from, code = 0;
@@ -241,7 +241,7 @@ config_item(const struct opt *o, void *field, const char *s, size_t len)
 	item[len] = '\0';
 	if ((to = strchr(item, ':')) != NULL)
 		*to++ = '\0';
-	if (o->type == OT_REMAP) {
+	if (type == OT_REMAP) {
 		if ((to && parse_uint(to, 255, &code) < 0) ||
 		    parse_uint(item, 255, &from) < 0)
 			return -EINVAL;
@@ -263,7 +263,7 @@ config_item(const struct opt *o, void *field, const char *s, size_t len)
 
 /* Apply a comma-separated list (one item from argv, or a whole variable). */
 static int
-config_list(const struct opt *o, void *field, const char *val)
+config_list(unsigned type, void *field, const char *val)
 {
 	const char *end;
 	size_t len;
@@ -272,7 +272,7 @@ config_list(const struct opt *o, void *field, const char *val)
 	do {
 		end = strchr(val, ',');
 		len = end ? (size_t)(end - val) : strlen(val);
-		if ((r = config_item(o, field, val, len)) < 0)
+		if ((r = config_item(type, field, val, len)) < 0)
 			return r;
 		if (end)
 			val = end + 1;
@@ -280,11 +280,11 @@ config_list(const struct opt *o, void *field, const char *val)
 	return 0;
 }
 
-/* Store val (never NULL for valued types) into cfg per o. */
+/* Store val (never NULL for valued types) into cfg per option oi. */
 static int
-config_set(struct tend_config *cfg, const struct opt *o, const char *val,
-    bool from_env)
+config_set(struct tend_config *cfg, size_t oi, const char *val, bool from_env)
 {
+	const struct opt *o = &opts[oi];
 	void *field = (char *)cfg + o->off;
 	const char *p;
 	uint64_t u;
@@ -321,7 +321,7 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 		break;
 	case OT_REMAP:
 	case OT_REWRITE:
-		r = config_list(o, field, val);
+		r = config_list(o->type, field, val);
 		break;
 	case OT_PRE_STOP:
 		cfg->pre_stop_cmd = NULL;
@@ -349,7 +349,7 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 		break;
 	case OT_CHOICE:
 		r = -EINVAL;
-		for (i = 0, p = opt_arg(o); *p; i++, p += len + (p[len] != '\0')) {
+		for (i = 0, p = opt_arg(oi); *p; i++, p += len + (p[len] != '\0')) {
 			len = strcspn(p, "|");
 			/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): a valued option never gets NULL */
 			if (strncmp(val, p, len) == 0 && val[len] == '\0') {
@@ -365,24 +365,25 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 }
 
 static int
-config_bad_value(const struct opt *o, const char *val, bool from_env,
-    int r, struct tend_err *err)
+config_bad_value(size_t oi, const char *val, bool from_env, int r,
+    struct tend_err *err)
 {
-	char label[48];
+	char label[32];
 	size_t len;
 
 	if (val == NULL)
 		val = "";
 	len = strlen(val);
 	return err_set(err, "%s: bad value \"%.*s%s\"%s%s%s",
-	    opt_label(o, from_env, label, sizeof(label)),
+	    opt_label(oi, from_env, label),
 	    (int)(len > 64 ? 64 : len), val, len > 64 ? "..." : "",
 	    r == -ERANGE ? ": out of range" : r == SIGNAME_RESERVED ?
 	    ": signals 32 and 33 are reserved by the C library" : "",
-	    o->arg ? ", expected " : "", opt_arg(o));
+	    opts[oi].arg ? ", expected " : "", opt_arg(oi));
 }
 
-static const struct opt *
+/* The option named name (len bytes long), or NOPTS. */
+static size_t
 config_find_long(const char *name, size_t len)
 {
 	const char *p = opt_text;
@@ -390,25 +391,26 @@ config_find_long(const char *name, size_t len)
 
 	for (i = 0; i < NOPTS; i++, p = nth(p, 2))
 		if (strlen(p) == len && strncmp(p, name, len) == 0)
-			return &opts[i];
-	return NULL;
+			break;
+	return i;
 }
 
-static const struct opt *
+/* The option whose short name is c, or NOPTS. */
+static size_t
 config_find_short(char c)
 {
 	size_t i;
 
 	for (i = 0; i < NOPTS; i++)
 		if (opts[i].shrt == c)
-			return &opts[i];
-	return NULL;
+			break;
+	return i;
 }
 
 static bool
-opt_takes_value(const struct opt *o)
+opt_takes_value(size_t i)
 {
-	return o->arg != A_NONE;
+	return opts[i].arg != A_NONE;
 }
 
 struct parse_state {
@@ -416,33 +418,33 @@ struct parse_state {
 	int	nverbose;
 };
 
-/* Handle option o from argv with value val (NULL for flags). */
+/* Handle option oi from argv with value val (NULL for flags). */
 static int
-config_apply_arg(struct tend_config *cfg, struct parse_state *ps,
-    const struct opt *o, const char *val, struct tend_err *err)
+config_apply_arg(struct tend_config *cfg, struct parse_state *ps, size_t oi,
+    const char *val, struct tend_err *err)
 {
-	size_t idx = (size_t)(o - opts);
 	int r;
 
-	switch (o->type) {
+	switch (opts[oi].type) {
 	case OT_HELP:
 		cfg->mode = MODE_HELP;
 		return 0;
 	case OT_VERSION:
 	case OT_LICENSE:
 		if (cfg->mode != MODE_HELP)
-			cfg->mode = o->type == OT_VERSION ? MODE_VERSION : MODE_LICENSE;
+			cfg->mode = opts[oi].type == OT_VERSION ? MODE_VERSION :
+			    MODE_LICENSE;
 		return 0;
 	case OT_VERBOSE:
 		ps->nverbose++;
-		ps->seen[idx] = true;
+		ps->seen[oi] = true;
 		return 0;
 	default:
 		break;
 	}
-	ps->seen[idx] = true;
-	r = config_set(cfg, o, val, false);
-	return r < 0 ? config_bad_value(o, val, false, r, err) : 0;
+	ps->seen[oi] = true;
+	r = config_set(cfg, oi, val, false);
+	return r < 0 ? config_bad_value(oi, val, false, r, err) : 0;
 }
 
 /*
@@ -455,16 +457,15 @@ config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
     char *const argv[], int *i, struct tend_err *err)
 {
 	const char *a = argv[*i], *p = a + 1, *val;
-	const struct opt *o;
 	bool lng = *p == '-';
-	size_t len;
+	size_t len, o;
 	int r;
 
 	for (;;) {
 		val = NULL;
 		if (lng) {
 			len = strcspn(++p, "=");
-			if ((o = config_find_long(p, len)) == NULL)
+			if ((o = config_find_long(p, len)) == NOPTS)
 				return err_set(err, "unknown option \"%.*s\"",
 				    (int)(p + len - a), a);
 			if (p[len] != '\0' && !opt_takes_value(o))
@@ -473,7 +474,7 @@ config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
 			if (p[len] != '\0')
 				val = p + len + 1;
 		} else {
-			if ((o = config_find_short(*p)) == NULL)
+			if ((o = config_find_short(*p)) == NOPTS)
 				return err_set(err, "unknown option \"-%c\"", *p);
 			/* tini's -w (no value) where a value for --workdir cannot be. */
 			if (*p == 'w' && p[1] == '\0' && *i + 1 < argc &&
@@ -518,22 +519,21 @@ config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
 	return i;
 }
 
-/* The option whose variable var ("NAME=value") sets, or NULL. */
-static const struct opt *
+/* The option whose variable var ("NAME=value") sets, or NOPTS. */
+static size_t
 config_find_env(const char *var)
 {
-	const struct opt *o;
 	char env[32];
-	size_t len;
+	size_t i, len;
 
-	for (o = opts; o < opts + NOPTS; o++) {
-		if (!opt_has_env(o))
+	for (i = 0; i < NOPTS; i++) {
+		if (!opt_has_env(i))
 			continue;
-		len = strlen(opt_env(o, env));
+		len = strlen(opt_label(i, true, env));
 		if (strncmp(var, env, len) == 0 && var[len] == '=')
-			return o;
+			break;
 	}
-	return NULL;
+	return i;
 }
 
 /*
@@ -547,27 +547,25 @@ config_env(struct tend_config *cfg, const struct parse_state *ps,
     char *const envp[], struct tend_err *err)
 {
 	bool done[NOPTS] = { false };
-	const struct opt *o;
 	const char *val;
-	size_t idx;
+	size_t oi;
 	int r;
 
 	for (; envp && *envp; envp++) {
 		if (strncmp(*envp, "TEND_", 5) != 0)
 			continue;
-		if ((o = config_find_env(*envp)) == NULL) {
+		if ((oi = config_find_env(*envp)) == NOPTS) {
 			if (cfg->unknown_env == NULL)
 				cfg->unknown_env = *envp;
 			continue;
 		}
-		idx = (size_t)(o - opts);
 		val = strchr(*envp, '=') + 1;
-		if (ps->seen[idx] || done[idx] || *val == '\0')
+		if (ps->seen[oi] || done[oi] || *val == '\0')
 			continue;
-		done[idx] = true;
-		cfg->from_env |= 1u << idx;
-		if ((r = config_set(cfg, o, val, true)) < 0 && err)
-			return config_bad_value(o, val, true, r, err);
+		done[oi] = true;
+		cfg->from_env |= 1u << oi;
+		if ((r = config_set(cfg, oi, val, true)) < 0 && err)
+			return config_bad_value(oi, val, true, r, err);
 	}
 	return 0;
 }
@@ -697,8 +695,8 @@ config_label(const struct tend_config *cfg, size_t off, char *buf, size_t n)
 	size_t i;
 
 	for (i = 0; i < NOPTS; i++)
-		if (opts[i].off == off && opt_has_env(&opts[i]))
-			return opt_label(&opts[i], cfg->from_env >> i & 1, buf, n);
+		if (opts[i].off == off && opt_has_env(i) && n >= 32)
+			return opt_label(i, cfg->from_env >> i & 1, buf);
 	buf[0] = '\0';
 	return buf;
 }
@@ -720,19 +718,20 @@ config_usage(char *buf, size_t n)
 	const struct opt *o;
 	const char *name;
 	char head[64], env[32];
-	size_t off;
+	size_t off, i;
 
 	off = (size_t)fmt_format(buf, n, "%s\noptions:\n", synopsis);
-	for (o = opts; o < opts + NOPTS; o++) {
-		name = opt_name(o);
+	for (i = 0; i < NOPTS; i++) {
+		o = &opts[i];
+		name = opt_name(i);
 		(void)fmt_format(head, sizeof(head), "%c%c%c --%s%s%s",
 		    o->shrt ? '-' : ' ', o->shrt ? o->shrt : ' ',
-		    o->shrt ? ',' : ' ', name, o->arg ? " " : "", opt_arg(o));
+		    o->shrt ? ',' : ' ', name, o->arg ? " " : "", opt_arg(i));
 		off += (size_t)fmt_format(off < n ? buf + off : NULL,
 		    off < n ? n - off : 0, "  %-36s %s%s%s%s\n", head,
-		    nth(name, 1), opt_has_env(o) ? " [" : "",
-		    opt_has_env(o) ? opt_env(o, env) : "",
-		    opt_has_env(o) ? "]" : "");
+		    nth(name, 1), opt_has_env(i) ? " [" : "",
+		    opt_has_env(i) ? opt_label(i, true, env) : "",
+		    opt_has_env(i) ? "]" : "");
 	}
 	return off;
 }
