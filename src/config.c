@@ -325,7 +325,7 @@ config_set(struct tend_config *cfg, size_t oi, const char *val, bool from_env)
 		break;
 	case OT_PRE_STOP:
 		cfg->pre_stop_cmd = NULL;
-		if (val && strncmp(val, "exec:", 5) == 0) {
+		if (strncmp(val, "exec:", 5) == 0) {
 			cfg->pre_stop_cmd = val;
 			break;
 		}
@@ -414,8 +414,8 @@ opt_takes_value(size_t i)
 }
 
 struct parse_state {
-	bool	seen[NOPTS];
-	int	nverbose;
+	uint32_t seen;		/* bit i: option i is on the command line */
+	int	 nverbose;
 };
 
 /* Handle option oi from argv with value val (NULL for flags). */
@@ -437,12 +437,12 @@ config_apply_arg(struct tend_config *cfg, struct parse_state *ps, size_t oi,
 		return 0;
 	case OT_VERBOSE:
 		ps->nverbose++;
-		ps->seen[oi] = true;
+		ps->seen |= 1u << oi;
 		return 0;
 	default:
 		break;
 	}
-	ps->seen[oi] = true;
+	ps->seen |= 1u << oi;
 	r = config_set(cfg, oi, val, false);
 	return r < 0 ? config_bad_value(oi, val, false, r, err) : 0;
 }
@@ -539,14 +539,14 @@ config_find_env(const char *var)
 /*
  * Read every option not given on the command line from its variable, in
  * one pass over envp that looks closer only at names starting "TEND_".
- * With duplicates, the first wins, as getenv() would have it. With err
- * NULL, a bad value is skipped and the pass goes on.
+ * With duplicates, the first wins, as getenv() would have it: from_env
+ * tells which are done. With err NULL, a bad value is skipped and the pass
+ * goes on.
  */
 static int
 config_env(struct tend_config *cfg, const struct parse_state *ps,
     char *const envp[], struct tend_err *err)
 {
-	bool done[NOPTS] = { false };
 	const char *val;
 	size_t oi;
 	int r;
@@ -560,9 +560,8 @@ config_env(struct tend_config *cfg, const struct parse_state *ps,
 			continue;
 		}
 		val = strchr(*envp, '=') + 1;
-		if (ps->seen[oi] || done[oi] || *val == '\0')
+		if ((ps->seen | cfg->from_env) >> oi & 1 || *val == '\0')
 			continue;
-		done[oi] = true;
 		cfg->from_env |= 1u << oi;
 		if ((r = config_set(cfg, oi, val, true)) < 0 && err)
 			return config_bad_value(oi, val, true, r, err);
@@ -643,8 +642,8 @@ config_check(struct tend_config *cfg, struct tend_err *err)
 /*
  * After a usage error: --log-format or else TEND_LOG_FORMAT, read past the
  * error so that the one line reporting it is in the format asked for. The
- * options and variables are read again, applying the ones that are good
- * (cfg is spoilt anyway); whatever is wrong is skipped.
+ * options are read again, and the variables not yet read, applying the
+ * ones that are good (cfg is spoilt anyway); whatever is wrong is skipped.
  */
 static void
 config_log_format_anyway(struct tend_config *cfg, int argc,
