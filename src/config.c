@@ -132,6 +132,7 @@ static const char arg_names[] = ARG_NAMES;
 static const struct opt opts[] = { OPTIONS(OPT_ENTRY) };
 
 #define NOPTS	(sizeof(opts) / sizeof(opts[0]))
+#define OPT_WARN_REAP	7	/* its index, for -w (test_compat checks it) */
 
 _Static_assert(NOPTS <= 32, "tend_config.from_env has a bit per option");
 _Static_assert(sizeof(struct tend_config) <= 0xffff, "opt.off is 16 bits");
@@ -479,7 +480,7 @@ config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
 			/* tini's -w (no value) where a value for --workdir cannot be. */
 			if (*p == 'w' && p[1] == '\0' && *i + 1 < argc &&
 			    argv[*i + 1][0] == '-')
-				o = config_find_long("warn-reap", 9);
+				o = OPT_WARN_REAP;
 			if (opt_takes_value(o) && p[1] != '\0')
 				val = p + 1;
 		}
