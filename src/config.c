@@ -179,11 +179,11 @@ static char *
 opt_label(size_t i, bool env, char *buf)
 {
 	const char *s = env && opts[i].type == OT_VERBOSE ? "VERBOSITY" :
-	    opt_name(i);
-	char *p = buf + (env ? 5 : 2);
+	    opt_name(i), *pre = env ? "TEND_" : "--";
+	char *p = buf;
 
-	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): ended below */
-	memcpy(buf, &"TEND_--"[env ? 0 : 5], env ? 5 : 2);
+	while (*pre)
+		*p++ = *pre++;
 	for (; *s; s++)
 		*p++ = (char)(!env ? *s : *s == '-' ? '_' :
 		    *s >= 'a' ? *s - 'a' + 'A' : *s);
