@@ -287,10 +287,9 @@ config_set(struct tend_config *cfg, size_t oi, const char *val, bool from_env)
 {
 	const struct opt *o = &opts[oi];
 	void *field = (char *)cfg + o->off;
-	const char *p;
+	const char *p, *q;
 	uint64_t u;
 	int r = 0, i;
-	size_t len;
 	bool b;
 
 	switch (o->type) {
@@ -349,14 +348,21 @@ config_set(struct tend_config *cfg, size_t oi, const char *val, bool from_env)
 		cfg->wait_csv = from_env;
 		break;
 	case OT_CHOICE:
+		/* Which of the '|'-separated words val is; q NULL: not this one. */
 		r = -EINVAL;
-		for (i = 0, p = opt_arg(oi); *p; i++, p += len + (p[len] != '\0')) {
-			len = strcspn(p, "|");
-			/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): a valued option never gets NULL */
-			if (strncmp(val, p, len) == 0 && val[len] == '\0') {
-				*(int *)field = i;
-				r = 0;
-			}
+		q = val;
+		for (i = 0, p = opt_arg(oi);; p++) {
+			if (*p == '|' || *p == '\0') {
+				if (q && *q == '\0') {
+					*(int *)field = i;
+					r = 0;
+				}
+				if (*p == '\0')
+					break;
+				q = val;
+				i++;
+			} else
+				q = q && *q == *p ? q + 1 : NULL;
 		}
 		break;
 	default:
