@@ -584,7 +584,7 @@ static int
 config_sub(struct tend_config *cfg, int argc, char *const argv[],
     struct tend_err *err)
 {
-	const char *cmd = argv[1], *a, *v;
+	const char *cmd = argv[1], *a, *v, *name;
 	bool wait = cmd[0] == 'w';
 	uint64_t *d;
 	int i;
@@ -593,24 +593,25 @@ config_sub(struct tend_config *cfg, int argc, char *const argv[],
 	for (i = 2; i < argc; i++) {
 		a = argv[i];
 		v = NULL;
+		name = "--timeout";
 		d = wait ? &cfg->wait_timeout : &cfg->probe_timeout;
-		if (strncmp(a, "--timeout=", 10) == 0)
+		if (strncmp(a, name, 9) == 0 && a[9] == '=')
 			v = a + 10;
-		else if (wait && strcmp(a, "--interval") == 0)
+		else if (wait && strcmp(a, "--interval") == 0) {
 			d = &cfg->wait_interval;
-		else if (strcmp(a, "--timeout") != 0 && strcmp(a, "-t") != 0)
+			name = a;
+		} else if (strcmp(a, name) != 0 && strcmp(a, "-t") != 0)
 			d = NULL;
 		if (d) {
-			a = d == &cfg->wait_interval ? "--interval" : "--timeout";
 			if (v == NULL && ++i >= argc)
 				return err_set(err, "%s: %s: missing value DURATION",
-				    cmd, a);
+				    cmd, name);
 			if (v == NULL)
 				v = argv[i];
 			if (parse_duration(v, d) < 0 ||
 			    (*d == 0 && d != &cfg->wait_timeout))
 				return err_set(err, "%s: %s: bad value \"%.64s\", expected DURATION",
-				    cmd, a, v);
+				    cmd, name, v);
 		} else if (a[0] == '-')
 			return err_set(err, "%s: unknown option \"%.64s\"", cmd, a);
 		else if (cfg->nwait == (wait ? CONFIG_WAIT_MAX : 1))
