@@ -378,8 +378,7 @@ config_bad_value(size_t oi, const char *val, bool from_env, int r,
 	char label[32];
 	size_t len;
 
-	if (val == NULL)
-		val = "";
+	/* Never NULL: only valued options and variables can be bad. */
 	len = strlen(val);
 	return err_set(err, "%s: bad value \"%.*s%s\"%s%s%s",
 	    opt_label(oi, from_env, label),
@@ -516,10 +515,10 @@ config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (strcmp(a, "--") == 0)
-			return i + 1;
 		if (a[0] != '-' || a[1] == '\0')
 			return i;
+		if (a[1] == '-' && a[2] == '\0')
+			return i + 1;
 		if ((r = config_opt(cfg, ps, argc, argv, &i, err)) < 0 && err)
 			return r;
 	}
