@@ -45,6 +45,9 @@ enum opt_type {
 	OT_WAIT_FOR,	/* repeatable; the variable is a comma list */
 };
 
+_Static_assert(OT_HELP == 0 && MODE_HELP + OT_VERSION == MODE_VERSION &&
+    MODE_HELP + OT_LICENSE == MODE_LICENSE, "a mode for each of these options");
+
 /* What an option's value looks like, for --help and messages; 0: none. */
 #define ARG_NAMES \
 	"\0text|json\0SIG\0FROM[:TO]\0FROM:TO\0DURATION\0DURATION|exec:CMD" \
@@ -431,24 +434,17 @@ config_apply_arg(struct tend_config *cfg, struct parse_state *ps, size_t oi,
 {
 	int r;
 
-	switch (opts[oi].type) {
-	case OT_HELP:
-		cfg->mode = MODE_HELP;
-		return 0;
-	case OT_VERSION:
-	case OT_LICENSE:
+	/* --help, --version, -l: the mode, --help winning. */
+	if (opts[oi].type <= OT_LICENSE) {
 		if (cfg->mode != MODE_HELP)
-			cfg->mode = opts[oi].type == OT_VERSION ? MODE_VERSION :
-			    MODE_LICENSE;
+			cfg->mode = MODE_HELP + opts[oi].type;
 		return 0;
-	case OT_VERBOSE:
-		ps->nverbose++;
-		ps->seen |= 1u << oi;
-		return 0;
-	default:
-		break;
 	}
 	ps->seen |= 1u << oi;
+	if (opts[oi].type == OT_VERBOSE) {
+		ps->nverbose++;
+		return 0;
+	}
 	r = config_set(cfg, oi, val, false);
 	return r < 0 ? config_bad_value(oi, val, false, r, err) : 0;
 }
