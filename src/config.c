@@ -199,7 +199,8 @@ static const char synopsis[] =
     "       tend --pause [OPTIONS]\n"
     "       tend status\n"
     "       tend probe PROBE [--timeout DURATION]\n"
-    "       tend wait [--timeout DURATION] [--interval DURATION] PROBE ...\n";
+    "       tend wait [--timeout DURATION] [--interval DURATION] PROBE ...\n"
+    "\noptions:\n";
 
 void
 config_defaults(struct tend_config *cfg)
@@ -722,7 +723,7 @@ config_usage(char *buf, size_t n)
 	char head[64], env[32];
 	size_t off, i;
 
-	off = (size_t)fmt_format(buf, n, "%s\noptions:\n", synopsis);
+	off = (size_t)fmt_format(buf, n, "%s", synopsis);
 	for (i = 0; i < NOPTS; i++) {
 		o = &opts[i];
 		name = opt_name(i);
