@@ -45,8 +45,9 @@ enum opt_type {
 	OT_WAIT_FOR,	/* repeatable; the variable is a comma list */
 };
 
+/* config_apply_arg() sets the mode MODE_HELP + type for these three. */
 _Static_assert(OT_HELP == 0 && MODE_HELP + OT_VERSION == MODE_VERSION &&
-    MODE_HELP + OT_LICENSE == MODE_LICENSE, "a mode for each of these options");
+    MODE_HELP + OT_LICENSE == MODE_LICENSE, "one mode for each");
 
 /* What an option's value looks like, for --help and messages; 0: none. */
 #define ARG_NAMES \

@@ -110,7 +110,8 @@ int	config_parse(struct tend_config *cfg, int argc, char *const argv[],
 /*
  * The name to put before an error about the value of the option stored at
  * offset off of struct tend_config: "TEND_USER" if it came from the
- * environment, else "--user". Written into buf (n bytes); returns buf.
+ * environment, else "--user". Written into buf (n bytes; at least 32, the
+ * longest name being 27 with its NUL, else it is left ""); returns buf.
  */
 const char *config_label(const struct tend_config *cfg, size_t off, char *buf,
 	    size_t n);
