@@ -122,7 +122,7 @@ enum { A_NONE, A_FORMAT, A_SIG, A_REMAP, A_REWRITE, A_DUR, A_PRE_STOP,
 	  "set no_new_privs for the app")
 
 struct opt {
-	unsigned short	off;
+	unsigned char	off;	/* all under 256: see struct tend_config */
 	char		shrt;
 	unsigned char	type;
 	unsigned char	arg;
@@ -130,6 +130,7 @@ struct opt {
 
 #define OPT_TEXT(l, s, t, o, a, h)	l "\0" h "\0"
 #define OPT_ENTRY(l, s, t, o, a, h)	{ o, s, t, a },
+#define OPT_OFF_OK(l, s, t, o, a, h)	_Static_assert((o) < 256, l ": offset");
 
 static const char opt_text[] = OPTIONS(OPT_TEXT);
 static const char arg_names[] = ARG_NAMES;
@@ -139,7 +140,7 @@ static const struct opt opts[] = { OPTIONS(OPT_ENTRY) };
 #define OPT_WARN_REAP	7	/* its index, for -w (test_compat checks it) */
 
 _Static_assert(NOPTS <= 32, "tend_config.from_env has a bit per option");
-_Static_assert(sizeof(struct tend_config) <= 0xffff, "opt.off is 16 bits");
+OPTIONS(OPT_OFF_OK)
 
 /*
  * Options are passed around by their index i in opts (NOPTS: none), not by
@@ -212,7 +213,7 @@ config_defaults(struct tend_config *cfg)
 	 * docker stop's 10 s, less the time to KILL and exit before it does.
 	 */
 	static const struct {
-		unsigned short	off;
+		unsigned char	off;	/* under 256: see struct tend_config */
 		unsigned char	secs;
 	} durs[] = {
 		{ F(grace), 5 }, { F(stop_budget), 9 }, { F(pre_stop_timeout), 5 },
@@ -222,6 +223,9 @@ config_defaults(struct tend_config *cfg)
 	};
 	size_t i;
 
+	/* The options' offsets are checked with the table. */
+	_Static_assert(F(probe_timeout) < 256 && F(wait_interval) < 256,
+	    "durs.off is a byte");
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->verbosity = 1;
 	cfg->health_retries = 3;
