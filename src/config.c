@@ -405,7 +405,7 @@ config_find_long(const char *name, size_t len)
 	size_t i;
 
 	for (i = 0; i < NOPTS; i++, p = nth(p, 2))
-		if (strlen(p) == len && strncmp(p, name, len) == 0)
+		if (strncmp(p, name, len) == 0 && p[len] == '\0')
 			break;
 	return i;
 }
