@@ -189,9 +189,9 @@ opt_label(size_t i, bool env, char *buf)
 
 	while (*pre)
 		*p++ = *pre++;
+	/* Names are [a-z-]; ~0x20 leaves "VERBOSITY" as it is. */
 	for (; *s; s++)
-		*p++ = (char)(!env ? *s : *s == '-' ? '_' :
-		    *s >= 'a' ? *s - 'a' + 'A' : *s);
+		*p++ = (char)(!env ? *s : *s == '-' ? '_' : *s & ~0x20);
 	*p = '\0';
 	return buf;
 }
