@@ -49,12 +49,38 @@ enum opt_type {
 _Static_assert(OT_HELP == 0 && MODE_HELP + OT_VERSION == MODE_VERSION &&
     MODE_HELP + OT_LICENSE == MODE_LICENSE, "one mode for each");
 
-/* What an option's value looks like, for --help and messages; 0: none. */
-#define ARG_NAMES \
-	"\0text|json\0SIG\0FROM[:TO]\0FROM:TO\0DURATION\0DURATION|exec:CMD" \
-	"\0PROBE\0N\0none|stop\0USER[:GROUP]\0DIR"
-enum { A_NONE, A_FORMAT, A_SIG, A_REMAP, A_REWRITE, A_DUR, A_PRE_STOP,
-    A_PROBE, A_N, A_ACTION, A_USER, A_DIR };
+/*
+ * What an option's value looks like, for --help and messages, in one
+ * string; an option keeps where its name starts there (0, "": none).
+ */
+#define AN_FORMAT	"text|json"
+#define AN_SIG		"SIG"
+#define AN_REMAP	"FROM[:TO]"
+#define AN_REWRITE	"FROM:TO"
+#define AN_DUR		"DURATION"
+#define AN_PRE_STOP	"DURATION|exec:CMD"
+#define AN_PROBE	"PROBE"
+#define AN_N		"N"
+#define AN_ACTION	"none|stop"
+#define AN_USER		"USER[:GROUP]"
+#define AN_DIR		"DIR"
+#define ARG_NAMES	"\0" AN_FORMAT "\0" AN_SIG "\0" AN_REMAP "\0" AN_REWRITE \
+	"\0" AN_DUR "\0" AN_PRE_STOP "\0" AN_PROBE "\0" AN_N "\0" AN_ACTION \
+	"\0" AN_USER "\0" AN_DIR
+enum {
+	A_NONE = 0,
+	A_FORMAT = 1,
+	A_SIG = A_FORMAT + sizeof(AN_FORMAT),
+	A_REMAP = A_SIG + sizeof(AN_SIG),
+	A_REWRITE = A_REMAP + sizeof(AN_REMAP),
+	A_DUR = A_REWRITE + sizeof(AN_REWRITE),
+	A_PRE_STOP = A_DUR + sizeof(AN_DUR),
+	A_PROBE = A_PRE_STOP + sizeof(AN_PRE_STOP),
+	A_N = A_PROBE + sizeof(AN_PROBE),
+	A_ACTION = A_N + sizeof(AN_N),
+	A_USER = A_ACTION + sizeof(AN_ACTION),
+	A_DIR = A_USER + sizeof(AN_USER),
+};
 
 #define F(field)	offsetof(struct tend_config, field)
 
@@ -134,6 +160,8 @@ struct opt {
 
 static const char opt_text[] = OPTIONS(OPT_TEXT);
 static const char arg_names[] = ARG_NAMES;
+_Static_assert(sizeof(arg_names) == A_DIR + sizeof(AN_DIR) && A_DIR < 256,
+    "the A_ offsets match ARG_NAMES and fit opt.arg");
 static const struct opt opts[] = { OPTIONS(OPT_ENTRY) };
 
 #define NOPTS	(sizeof(opts) / sizeof(opts[0]))
@@ -162,11 +190,11 @@ opt_name(size_t i)
 	return nth(opt_text, 2 * i);
 }
 
-/* "" when option i takes no value. */
-static const char *
+/* "" when option i takes no value. Not inlined: smaller so on s390x. */
+static __attribute__((noinline)) const char *
 opt_arg(size_t i)
 {
-	return nth(arg_names, opts[i].arg);
+	return arg_names + opts[i].arg;
 }
 
 static bool
