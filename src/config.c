@@ -45,12 +45,42 @@ enum opt_type {
 	OT_WAIT_FOR,	/* repeatable; the variable is a comma list */
 };
 
-/* What an option's value looks like, for --help and messages; 0: none. */
-#define ARG_NAMES \
-	"\0text|json\0SIG\0FROM[:TO]\0FROM:TO\0DURATION\0DURATION|exec:CMD" \
-	"\0PROBE\0N\0none|stop\0USER[:GROUP]\0DIR"
-enum { A_NONE, A_FORMAT, A_SIG, A_REMAP, A_REWRITE, A_DUR, A_PRE_STOP,
-    A_PROBE, A_N, A_ACTION, A_USER, A_DIR };
+/* config_apply_arg() sets the mode MODE_HELP + type for these three. */
+_Static_assert(OT_HELP == 0 && MODE_HELP + OT_VERSION == MODE_VERSION &&
+    MODE_HELP + OT_LICENSE == MODE_LICENSE, "one mode for each");
+
+/*
+ * What an option's value looks like, for --help and messages, in one
+ * string; an option keeps where its name starts there (0, "": none).
+ */
+#define AN_FORMAT	"text|json"
+#define AN_SIG		"SIG"
+#define AN_REMAP	"FROM[:TO]"
+#define AN_REWRITE	"FROM:TO"
+#define AN_DUR		"DURATION"
+#define AN_PRE_STOP	"DURATION|exec:CMD"
+#define AN_PROBE	"PROBE"
+#define AN_N		"N"
+#define AN_ACTION	"none|stop"
+#define AN_USER		"USER[:GROUP]"
+#define AN_DIR		"DIR"
+#define ARG_NAMES	"\0" AN_FORMAT "\0" AN_SIG "\0" AN_REMAP "\0" AN_REWRITE \
+	"\0" AN_DUR "\0" AN_PRE_STOP "\0" AN_PROBE "\0" AN_N "\0" AN_ACTION \
+	"\0" AN_USER "\0" AN_DIR
+enum {
+	A_NONE = 0,
+	A_FORMAT = 1,
+	A_SIG = A_FORMAT + sizeof(AN_FORMAT),
+	A_REMAP = A_SIG + sizeof(AN_SIG),
+	A_REWRITE = A_REMAP + sizeof(AN_REMAP),
+	A_DUR = A_REWRITE + sizeof(AN_REWRITE),
+	A_PRE_STOP = A_DUR + sizeof(AN_DUR),
+	A_PROBE = A_PRE_STOP + sizeof(AN_PRE_STOP),
+	A_N = A_PROBE + sizeof(AN_PROBE),
+	A_ACTION = A_N + sizeof(AN_N),
+	A_USER = A_ACTION + sizeof(AN_ACTION),
+	A_DIR = A_USER + sizeof(AN_USER),
+};
 
 #define F(field)	offsetof(struct tend_config, field)
 
@@ -118,7 +148,7 @@ enum { A_NONE, A_FORMAT, A_SIG, A_REMAP, A_REWRITE, A_DUR, A_PRE_STOP,
 	  "set no_new_privs for the app")
 
 struct opt {
-	unsigned short	off;
+	unsigned char	off;	/* all under 256: see struct tend_config */
 	char		shrt;
 	unsigned char	type;
 	unsigned char	arg;
@@ -126,15 +156,24 @@ struct opt {
 
 #define OPT_TEXT(l, s, t, o, a, h)	l "\0" h "\0"
 #define OPT_ENTRY(l, s, t, o, a, h)	{ o, s, t, a },
+#define OPT_OFF_OK(l, s, t, o, a, h)	_Static_assert((o) < 256, l ": offset");
 
 static const char opt_text[] = OPTIONS(OPT_TEXT);
 static const char arg_names[] = ARG_NAMES;
+_Static_assert(sizeof(arg_names) == A_DIR + sizeof(AN_DIR) && A_DIR < 256,
+    "the A_ offsets match ARG_NAMES and fit opt.arg");
 static const struct opt opts[] = { OPTIONS(OPT_ENTRY) };
 
 #define NOPTS	(sizeof(opts) / sizeof(opts[0]))
+#define OPT_WARN_REAP	7	/* its index, for -w (test_compat checks it) */
 
 _Static_assert(NOPTS <= 32, "tend_config.from_env has a bit per option");
-_Static_assert(sizeof(struct tend_config) <= 0xffff, "opt.off is 16 bits");
+OPTIONS(OPT_OFF_OK)
+
+/*
+ * Options are passed around by their index i in opts (NOPTS: none), not by
+ * pointer: that index is what the names, opt_text and from_env go by.
+ */
 
 /* The string after the n next ones at p, in a run of NUL-ended strings. */
 static const char *
@@ -146,35 +185,41 @@ nth(const char *p, size_t n)
 }
 
 static const char *
-opt_name(const struct opt *o)
+opt_name(size_t i)
 {
-	return nth(opt_text, 2 * (size_t)(o - opts));
+	return nth(opt_text, 2 * i);
 }
 
-/* "" when o takes no value. */
-static const char *
-opt_arg(const struct opt *o)
+/* "" when option i takes no value. Not inlined: smaller so on s390x. */
+static __attribute__((noinline)) const char *
+opt_arg(size_t i)
 {
-	return nth(arg_names, o->arg);
+	return arg_names + opts[i].arg;
 }
 
 static bool
-opt_has_env(const struct opt *o)
+opt_has_env(size_t i)
 {
-	return o->type >= OT_VERBOSE;
+	return opts[i].type >= OT_VERBOSE;
 }
 
-/* o's variable: "TEND_" and its long name in capitals, '-' as '_'. */
-static const char *
-opt_env(const struct opt *o, char buf[32])
+/*
+ * Option i's name as a message shows it, into buf (32 bytes): "--grace",
+ * or if env its variable "TEND_GRACE": the long name in capitals, '-' as
+ * '_'.
+ */
+static char *
+opt_label(size_t i, bool env, char *buf)
 {
-	const char *s = o->type == OT_VERBOSE ? "VERBOSITY" : opt_name(o);
-	char *p = buf + 5;
+	const char *s = env && opts[i].type == OT_VERBOSE ? "VERBOSITY" :
+	    opt_name(i), *pre = env ? "TEND_" : "--";
+	char *p = buf;
 
-	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): ended below */
-	memcpy(buf, "TEND_", 5);
+	while (*pre)
+		*p++ = *pre++;
+	/* Names are [a-z-]; ~0x20 leaves "VERBOSITY" as it is. */
 	for (; *s; s++)
-		*p++ = (char)(*s == '-' ? '_' : *s >= 'a' ? *s - 'a' + 'A' : *s);
+		*p++ = (char)(!env ? *s : *s == '-' ? '_' : *s & ~0x20);
 	*p = '\0';
 	return buf;
 }
@@ -184,7 +229,8 @@ static const char synopsis[] =
     "       tend --pause [OPTIONS]\n"
     "       tend status\n"
     "       tend probe PROBE [--timeout DURATION]\n"
-    "       tend wait [--timeout DURATION] [--interval DURATION] PROBE ...\n";
+    "       tend wait [--timeout DURATION] [--interval DURATION] PROBE ...\n"
+    "\noptions:\n";
 
 void
 config_defaults(struct tend_config *cfg)
@@ -195,7 +241,7 @@ config_defaults(struct tend_config *cfg)
 	 * docker stop's 10 s, less the time to KILL and exit before it does.
 	 */
 	static const struct {
-		unsigned short	off;
+		unsigned char	off;	/* under 256: see struct tend_config */
 		unsigned char	secs;
 	} durs[] = {
 		{ F(grace), 5 }, { F(stop_budget), 9 }, { F(pre_stop_timeout), 5 },
@@ -205,6 +251,9 @@ config_defaults(struct tend_config *cfg)
 	};
 	size_t i;
 
+	/* The options' offsets are checked with the table. */
+	_Static_assert(F(probe_timeout) < 256 && F(wait_interval) < 256,
+	    "durs.off is a byte");
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->verbosity = 1;
 	cfg->health_retries = 3;
@@ -213,23 +262,12 @@ config_defaults(struct tend_config *cfg)
 		    durs[i].secs * NSEC_PER_SEC;
 }
 
-/* The name to show in messages: "--grace" or "TEND_GRACE". */
-static const char *
-opt_label(const struct opt *o, bool from_env, char *buf, size_t n)
-{
-	char env[32];
-
-	(void)fmt_format(buf, n, "%s%s", from_env ? "" : "--",
-	    from_env ? opt_env(o, env) : opt_name(o));
-	return buf;
-}
-
 /*
  * One item of a list: FROM[:TO] exit codes for -e (TO 0 if left out), or
  * FROM:TO signals for -r (TO 0 drops FROM).
  */
 static int
-config_item(const struct opt *o, void *field, const char *s, size_t len)
+config_item(unsigned type, void *field, const char *s, size_t len)
 {
 	char item[48], *to;
 	uint64_t from, code = 0;
@@ -241,7 +279,7 @@ config_item(const struct opt *o, void *field, const char *s, size_t len)
 	item[len] = '\0';
 	if ((to = strchr(item, ':')) != NULL)
 		*to++ = '\0';
-	if (o->type == OT_REMAP) {
+	if (type == OT_REMAP) {
 		if ((to && parse_uint(to, 255, &code) < 0) ||
 		    parse_uint(item, 255, &from) < 0)
 			return -EINVAL;
@@ -263,7 +301,7 @@ config_item(const struct opt *o, void *field, const char *s, size_t len)
 
 /* Apply a comma-separated list (one item from argv, or a whole variable). */
 static int
-config_list(const struct opt *o, void *field, const char *val)
+config_list(unsigned type, void *field, const char *val)
 {
 	const char *end;
 	size_t len;
@@ -272,7 +310,7 @@ config_list(const struct opt *o, void *field, const char *val)
 	do {
 		end = strchr(val, ',');
 		len = end ? (size_t)(end - val) : strlen(val);
-		if ((r = config_item(o, field, val, len)) < 0)
+		if ((r = config_item(type, field, val, len)) < 0)
 			return r;
 		if (end)
 			val = end + 1;
@@ -280,16 +318,15 @@ config_list(const struct opt *o, void *field, const char *val)
 	return 0;
 }
 
-/* Store val (never NULL for valued types) into cfg per o. */
+/* Store val (never NULL for valued types) into cfg per option oi. */
 static int
-config_set(struct tend_config *cfg, const struct opt *o, const char *val,
-    bool from_env)
+config_set(struct tend_config *cfg, size_t oi, const char *val, bool from_env)
 {
+	const struct opt *o = &opts[oi];
 	void *field = (char *)cfg + o->off;
-	const char *p;
+	const char *p, *q;
 	uint64_t u;
 	int r = 0, i;
-	size_t len;
 	bool b;
 
 	switch (o->type) {
@@ -321,11 +358,11 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 		break;
 	case OT_REMAP:
 	case OT_REWRITE:
-		r = config_list(o, field, val);
+		r = config_list(o->type, field, val);
 		break;
 	case OT_PRE_STOP:
 		cfg->pre_stop_cmd = NULL;
-		if (val && strncmp(val, "exec:", 5) == 0) {
+		if (strncmp(val, "exec:", 5) == 0) {
 			cfg->pre_stop_cmd = val;
 			break;
 		}
@@ -348,14 +385,21 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 		cfg->wait_csv = from_env;
 		break;
 	case OT_CHOICE:
+		/* Which of the '|'-separated words val is; q NULL: not this one. */
 		r = -EINVAL;
-		for (i = 0, p = opt_arg(o); *p; i++, p += len + (p[len] != '\0')) {
-			len = strcspn(p, "|");
-			/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): a valued option never gets NULL */
-			if (strncmp(val, p, len) == 0 && val[len] == '\0') {
-				*(int *)field = i;
-				r = 0;
-			}
+		q = val;
+		for (i = 0, p = opt_arg(oi);; p++) {
+			if (*p == '|' || *p == '\0') {
+				if (q && *q == '\0') {
+					*(int *)field = i;
+					r = 0;
+				}
+				if (*p == '\0')
+					break;
+				q = val;
+				i++;
+			} else
+				q = q && *q == *p ? q + 1 : NULL;
 		}
 		break;
 	default:
@@ -365,84 +409,78 @@ config_set(struct tend_config *cfg, const struct opt *o, const char *val,
 }
 
 static int
-config_bad_value(const struct opt *o, const char *val, bool from_env,
-    int r, struct tend_err *err)
+config_bad_value(size_t oi, const char *val, bool from_env, int r,
+    struct tend_err *err)
 {
-	char label[48];
+	char label[32];
 	size_t len;
 
-	if (val == NULL)
-		val = "";
+	/* Never NULL: only valued options and variables can be bad. */
 	len = strlen(val);
 	return err_set(err, "%s: bad value \"%.*s%s\"%s%s%s",
-	    opt_label(o, from_env, label, sizeof(label)),
+	    opt_label(oi, from_env, label),
 	    (int)(len > 64 ? 64 : len), val, len > 64 ? "..." : "",
 	    r == -ERANGE ? ": out of range" : r == SIGNAME_RESERVED ?
 	    ": signals 32 and 33 are reserved by the C library" : "",
-	    o->arg ? ", expected " : "", opt_arg(o));
+	    opts[oi].arg ? ", expected " : "", opt_arg(oi));
 }
 
-static const struct opt *
+/* The option named name (len bytes long), or NOPTS. */
+static size_t
 config_find_long(const char *name, size_t len)
 {
 	const char *p = opt_text;
 	size_t i;
 
 	for (i = 0; i < NOPTS; i++, p = nth(p, 2))
-		if (strlen(p) == len && strncmp(p, name, len) == 0)
-			return &opts[i];
-	return NULL;
+		if (strncmp(p, name, len) == 0 && p[len] == '\0')
+			break;
+	return i;
 }
 
-static const struct opt *
+/* The option whose short name is c, or NOPTS. */
+static size_t
 config_find_short(char c)
 {
 	size_t i;
 
 	for (i = 0; i < NOPTS; i++)
 		if (opts[i].shrt == c)
-			return &opts[i];
-	return NULL;
+			break;
+	return i;
 }
 
 static bool
-opt_takes_value(const struct opt *o)
+opt_takes_value(size_t i)
 {
-	return o->arg != A_NONE;
+	return opts[i].arg != A_NONE;
 }
 
 struct parse_state {
-	bool	seen[NOPTS];
-	int	nverbose;
+	uint32_t seen;		/* bit i: option i is on the command line */
+	int	 nverbose;
 };
 
-/* Handle option o from argv with value val (NULL for flags). */
+/* Handle option oi from argv with value val (NULL for flags). */
 static int
-config_apply_arg(struct tend_config *cfg, struct parse_state *ps,
-    const struct opt *o, const char *val, struct tend_err *err)
+config_apply_arg(struct tend_config *cfg, struct parse_state *ps, size_t oi,
+    const char *val, struct tend_err *err)
 {
-	size_t idx = (size_t)(o - opts);
 	int r;
 
-	switch (o->type) {
-	case OT_HELP:
-		cfg->mode = MODE_HELP;
-		return 0;
-	case OT_VERSION:
-	case OT_LICENSE:
+	/* --help, --version, -l: the mode, --help winning. */
+	if (opts[oi].type <= OT_LICENSE) {
 		if (cfg->mode != MODE_HELP)
-			cfg->mode = o->type == OT_VERSION ? MODE_VERSION : MODE_LICENSE;
+			cfg->mode = MODE_HELP + opts[oi].type;
 		return 0;
-	case OT_VERBOSE:
-		ps->nverbose++;
-		ps->seen[idx] = true;
-		return 0;
-	default:
-		break;
 	}
-	ps->seen[idx] = true;
-	r = config_set(cfg, o, val, false);
-	return r < 0 ? config_bad_value(o, val, false, r, err) : 0;
+	ps->seen |= 1u << oi;
+	if (opts[oi].type == OT_VERBOSE) {
+		ps->nverbose++;
+		return 0;
+	}
+	r = config_set(cfg, oi, val, false);
+	return r < 0 ? config_bad_value(oi, val, false, r, err) : 0;
 }
 
 /*
@@ -455,16 +493,15 @@ config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
     char *const argv[], int *i, struct tend_err *err)
 {
 	const char *a = argv[*i], *p = a + 1, *val;
-	const struct opt *o;
 	bool lng = *p == '-';
-	size_t len;
+	size_t len, o;
 	int r;
 
 	for (;;) {
 		val = NULL;
 		if (lng) {
 			len = strcspn(++p, "=");
-			if ((o = config_find_long(p, len)) == NULL)
+			if ((o = config_find_long(p, len)) == NOPTS)
 				return err_set(err, "unknown option \"%.*s\"",
 				    (int)(p + len - a), a);
 			if (p[len] != '\0' && !opt_takes_value(o))
@@ -473,12 +510,12 @@ config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
 			if (p[len] != '\0')
 				val = p + len + 1;
 		} else {
-			if ((o = config_find_short(*p)) == NULL)
+			if ((o = config_find_short(*p)) == NOPTS)
 				return err_set(err, "unknown option \"-%c\"", *p);
 			/* tini's -w (no value) where a value for --workdir cannot be. */
 			if (*p == 'w' && p[1] == '\0' && *i + 1 < argc &&
 			    argv[*i + 1][0] == '-')
-				o = config_find_long("warn-reap", 9);
+				o = OPT_WARN_REAP;
 			if (opt_takes_value(o) && p[1] != '\0')
 				val = p + 1;
 		}
@@ -508,66 +545,62 @@ config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (strcmp(a, "--") == 0)
-			return i + 1;
 		if (a[0] != '-' || a[1] == '\0')
 			return i;
+		if (a[1] == '-' && a[2] == '\0')
+			return i + 1;
 		if ((r = config_opt(cfg, ps, argc, argv, &i, err)) < 0 && err)
 			return r;
 	}
 	return i;
 }
 
-/* The option whose variable var ("NAME=value") sets, or NULL. */
-static const struct opt *
+/* The option whose variable var ("NAME=value") sets, or NOPTS. */
+static size_t
 config_find_env(const char *var)
 {
-	const struct opt *o;
 	char env[32];
-	size_t len;
+	size_t i, len;
 
-	for (o = opts; o < opts + NOPTS; o++) {
-		if (!opt_has_env(o))
+	for (i = 0; i < NOPTS; i++) {
+		if (!opt_has_env(i))
 			continue;
-		len = strlen(opt_env(o, env));
+		len = strlen(opt_label(i, true, env));
 		if (strncmp(var, env, len) == 0 && var[len] == '=')
-			return o;
+			break;
 	}
-	return NULL;
+	return i;
 }
 
 /*
  * Read every option not given on the command line from its variable, in
  * one pass over envp that looks closer only at names starting "TEND_".
- * With duplicates, the first wins, as getenv() would have it. With err
- * NULL, a bad value is skipped and the pass goes on.
+ * With duplicates, the first wins, as getenv() would have it: from_env
+ * tells which are done. With err NULL, a bad value is skipped and the pass
+ * goes on.
  */
 static int
 config_env(struct tend_config *cfg, const struct parse_state *ps,
     char *const envp[], struct tend_err *err)
 {
-	bool done[NOPTS] = { false };
-	const struct opt *o;
 	const char *val;
-	size_t idx;
+	size_t oi;
 	int r;
 
 	for (; envp && *envp; envp++) {
 		if (strncmp(*envp, "TEND_", 5) != 0)
 			continue;
-		if ((o = config_find_env(*envp)) == NULL) {
+		if ((oi = config_find_env(*envp)) == NOPTS) {
 			if (cfg->unknown_env == NULL)
 				cfg->unknown_env = *envp;
 			continue;
 		}
-		idx = (size_t)(o - opts);
 		val = strchr(*envp, '=') + 1;
-		if (ps->seen[idx] || done[idx] || *val == '\0')
+		if ((ps->seen | cfg->from_env) >> oi & 1 || *val == '\0')
 			continue;
-		done[idx] = true;
-		cfg->from_env |= 1u << idx;
-		if ((r = config_set(cfg, o, val, true)) < 0 && err)
-			return config_bad_value(o, val, true, r, err);
+		cfg->from_env |= 1u << oi;
+		if ((r = config_set(cfg, oi, val, true)) < 0 && err)
+			return config_bad_value(oi, val, true, r, err);
 	}
 	return 0;
 }
@@ -580,7 +613,7 @@ static int
 config_sub(struct tend_config *cfg, int argc, char *const argv[],
     struct tend_err *err)
 {
-	const char *cmd = argv[1], *a, *v;
+	const char *cmd = argv[1], *a, *v, *name;
 	bool wait = cmd[0] == 'w';
 	uint64_t *d;
 	int i;
@@ -589,24 +622,25 @@ config_sub(struct tend_config *cfg, int argc, char *const argv[],
 	for (i = 2; i < argc; i++) {
 		a = argv[i];
 		v = NULL;
+		name = "--timeout";
 		d = wait ? &cfg->wait_timeout : &cfg->probe_timeout;
-		if (strncmp(a, "--timeout=", 10) == 0)
+		if (strncmp(a, name, 9) == 0 && a[9] == '=')
 			v = a + 10;
-		else if (wait && strcmp(a, "--interval") == 0)
+		else if (wait && strcmp(a, "--interval") == 0) {
 			d = &cfg->wait_interval;
-		else if (strcmp(a, "--timeout") != 0 && strcmp(a, "-t") != 0)
+			name = a;
+		} else if (strcmp(a, name) != 0 && strcmp(a, "-t") != 0)
 			d = NULL;
 		if (d) {
-			a = d == &cfg->wait_interval ? "--interval" : "--timeout";
 			if (v == NULL && ++i >= argc)
 				return err_set(err, "%s: %s: missing value DURATION",
-				    cmd, a);
+				    cmd, name);
 			if (v == NULL)
 				v = argv[i];
 			if (parse_duration(v, d) < 0 ||
 			    (*d == 0 && d != &cfg->wait_timeout))
 				return err_set(err, "%s: %s: bad value \"%.64s\", expected DURATION",
-				    cmd, a, v);
+				    cmd, name, v);
 		} else if (a[0] == '-')
 			return err_set(err, "%s: unknown option \"%.64s\"", cmd, a);
 		else if (cfg->nwait == (wait ? CONFIG_WAIT_MAX : 1))
@@ -645,8 +679,8 @@ config_check(struct tend_config *cfg, struct tend_err *err)
 /*
  * After a usage error: --log-format or else TEND_LOG_FORMAT, read past the
  * error so that the one line reporting it is in the format asked for. The
- * options and variables are read again, applying the ones that are good
- * (cfg is spoilt anyway); whatever is wrong is skipped.
+ * options are read again, and the variables not yet read, applying the
+ * ones that are good (cfg is spoilt anyway); whatever is wrong is skipped.
  */
 static void
 config_log_format_anyway(struct tend_config *cfg, int argc,
@@ -697,8 +731,8 @@ config_label(const struct tend_config *cfg, size_t off, char *buf, size_t n)
 	size_t i;
 
 	for (i = 0; i < NOPTS; i++)
-		if (opts[i].off == off && opt_has_env(&opts[i]))
-			return opt_label(&opts[i], cfg->from_env >> i & 1, buf, n);
+		if (opts[i].off == off && opt_has_env(i) && n >= 32)
+			return opt_label(i, cfg->from_env >> i & 1, buf);
 	buf[0] = '\0';
 	return buf;
 }
@@ -720,19 +754,20 @@ config_usage(char *buf, size_t n)
 	const struct opt *o;
 	const char *name;
 	char head[64], env[32];
-	size_t off;
+	size_t off, i;
 
-	off = (size_t)fmt_format(buf, n, "%s\noptions:\n", synopsis);
-	for (o = opts; o < opts + NOPTS; o++) {
-		name = opt_name(o);
+	off = (size_t)fmt_format(buf, n, "%s", synopsis);
+	for (i = 0; i < NOPTS; i++) {
+		o = &opts[i];
+		name = opt_name(i);
 		(void)fmt_format(head, sizeof(head), "%c%c%c --%s%s%s",
 		    o->shrt ? '-' : ' ', o->shrt ? o->shrt : ' ',
-		    o->shrt ? ',' : ' ', name, o->arg ? " " : "", opt_arg(o));
+		    o->shrt ? ',' : ' ', name, o->arg ? " " : "", opt_arg(i));
 		off += (size_t)fmt_format(off < n ? buf + off : NULL,
 		    off < n ? n - off : 0, "  %-36s %s%s%s%s\n", head,
-		    nth(name, 1), opt_has_env(o) ? " [" : "",
-		    opt_has_env(o) ? opt_env(o, env) : "",
-		    opt_has_env(o) ? "]" : "");
+		    nth(name, 1), opt_has_env(i) ? " [" : "",
+		    opt_has_env(i) ? opt_label(i, true, env) : "",
+		    opt_has_env(i) ? "]" : "");
 	}
 	return off;
 }

@@ -41,6 +41,10 @@ enum log_format {
 	LOG_FORMAT_JSON,
 };
 
+/*
+ * Every field an option sets lies in the first 256 bytes (config.c keeps
+ * its offset in a byte): the big maps and arrays come after them.
+ */
 struct tend_config {
 	enum tend_mode	 mode;
 	int		 verbosity;	/* 0 errors .. 3 debug */
@@ -49,8 +53,6 @@ struct tend_config {
 	bool		 kill_group;
 	bool		 warn_reap;	/* log each reaped process but the app */
 	int		 pdeathsig;	/* 0: none */
-	struct exitmap	 remap;
-	struct sigmap	 rewrite;
 
 	uint64_t	 grace;		/* ns; all durations are ns */
 	uint64_t	 stop_timeout;	/* 0: none */
@@ -73,18 +75,22 @@ struct tend_config {
 	bool		 no_new_privs;
 	bool		 pause;		/* --pause given */
 
-	/*
-	 * --wait-for (repeatable) or tend wait's probes; from TEND_WAIT_FOR,
-	 * wait_for[0] is the whole comma-separated list and wait_csv is set.
-	 */
-	const char	*wait_for[CONFIG_WAIT_MAX];
+	bool		 wait_csv;	/* see wait_for */
 	int		 nwait;
-	bool		 wait_csv;
 	uint64_t	 wait_timeout;	/* 0: for ever */
 	uint64_t	 wait_interval;
 
 	const char	*probe;		/* MODE_PROBE: the probe spec */
 	uint64_t	 probe_timeout;
+
+	struct sigmap	 rewrite;
+	struct exitmap	 remap;
+
+	/*
+	 * --wait-for (repeatable) or tend wait's probes; from TEND_WAIT_FOR,
+	 * wait_for[0] is the whole comma-separated list and wait_csv is set.
+	 */
+	const char	*wait_for[CONFIG_WAIT_MAX];
 
 	int		 argc;		/* MODE_RUN: the app's command */
 	char *const	*argv;
@@ -110,7 +116,8 @@ int	config_parse(struct tend_config *cfg, int argc, char *const argv[],
 /*
  * The name to put before an error about the value of the option stored at
  * offset off of struct tend_config: "TEND_USER" if it came from the
- * environment, else "--user". Written into buf (n bytes); returns buf.
+ * environment, else "--user". Written into buf (n bytes; at least 32, the
+ * longest name being 27 with its NUL, else it is left ""); returns buf.
  */
 const char *config_label(const struct tend_config *cfg, size_t off, char *buf,
 	    size_t n);

@@ -79,8 +79,6 @@ parse_duration(const char *s, uint64_t *ret_ns)
 	uint64_t total = 0, v;
 	int u, next = 0, r;
 
-	if (s == NULL)
-		return -EINVAL;
 	do {
 		if ((r = parse_digits(&s, DURATION_MAX_NS, &v)) < 0)
 			return r;

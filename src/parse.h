@@ -38,7 +38,8 @@ int	parse_bool(const char *s, bool *ret);
  * Parse a duration into nanoseconds: a bare number of seconds ("30"), or
  * one or more number+unit terms in decreasing order of unit ("250ms",
  * "5s", "1m30s", "1h"), units h, m, s, ms. Fractions are not accepted.
- * The total may not exceed 1000 days. Returns 0, -EINVAL or -ERANGE.
+ * The total may not exceed 1000 days. s is not NULL. Returns 0, -EINVAL
+ * or -ERANGE.
  */
 int	parse_duration(const char *s, uint64_t *ret_ns);
 
