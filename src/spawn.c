@@ -151,8 +151,8 @@ spawn_child(const struct spawn_req *r)
 static void __attribute__((noreturn))
 spawn_child_fail(const struct spawn_child_arg *arg)
 {
-	_exit(arg->step == SPAWN_STEP_EXEC && (arg->err == ENOENT ||
-	    arg->err == ENOTDIR) ? 127 : 126);
+	_exit(126 + (arg->step == SPAWN_STEP_EXEC && (arg->err == ENOENT ||
+	    arg->err == ENOTDIR)));
 }
 
 pid_t
