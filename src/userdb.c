@@ -37,7 +37,7 @@ struct db_entry {
 
 /* What the user typed, and the id it stands for if it is all digits. */
 struct key {
-	const char	*name;
+	struct span	 name;
 	bool		 numeric;
 	uint32_t	 id;
 };
@@ -80,12 +80,6 @@ span_eq(struct span a, struct span b)
 		if (a.p[i] != b.p[i])
 			return false;
 	return true;
-}
-
-static bool
-span_eq_str(struct span s, const char *str)
-{
-	return span_eq(s, (struct span){ str, strlen(str) });
 }
 
 /*
@@ -164,7 +158,7 @@ db_find(const char *text, size_t len, bool pw, const struct key *k,
 	struct span rest = { text, len };
 
 	while (db_next(&rest, pw, ret))
-		if (k->numeric ? ret->id == k->id : span_eq_str(ret->name, k->name))
+		if (k->numeric ? ret->id == k->id : span_eq(ret->name, k->name))
 			return true;
 	return false;
 }
@@ -187,10 +181,10 @@ key_parse(const char *what, const char *idname, const char *name,
 {
 	int r;
 
-	ret_key->name = name;
+	ret_key->name = (struct span){ name, strlen(name) };
 	ret_key->numeric = false;
 	ret_key->id = 0;
-	r = parse_id(name, strlen(name), &ret_key->id);
+	r = parse_id(name, ret_key->name.len, &ret_key->id);
 	if (r == -ERANGE)
 		return err_set(err, "%s \"%s\": %s out of range (0..%u)",
 		    what, name, idname, ID_MAX);
