@@ -228,9 +228,11 @@ resolve_name(bool pw, const char *name, const char *text, size_t len,
     struct user_ids *out, struct span *ret_name, struct tend_err *err)
 {
 	const char *what = pw ? "user" : "group";
-	struct db_entry e = { { NULL, 0 }, { NULL, 0 }, 0, 0 };
+	struct db_entry e;	/* set by db_find(), or below */
 	struct key k;
 	int r;
+
+	e.gid = 0;		/* db_next() sets it for passwd lines only */
 
 	if ((r = key_parse(what, pw ? "uid" : "gid", name, &k, err)) != 0)
 		return r;
