@@ -102,11 +102,11 @@ keeper_exit_as(int status)
 
 /* Why the command did not start, as its output: the probe's verdict shows it. */
 static void
-keeper_say(const struct spawn_req *r, const char *step, const char *why)
+keeper_say(const struct spawn_req *r, const char *step, int err)
 {
 	char msg[256];
 	int n = fmt_format(msg, sizeof(msg), "cannot start %s: %s: %s\n",
-	    r->argv[0], step, why);
+	    r->argv[0], step, strerror(err));
 
 	(void)log_write_all(r->out_fd, msg, (size_t)n < sizeof(msg) ? (size_t)n :
 	    sizeof(msg) - 1);
@@ -133,7 +133,7 @@ keeper_main(const struct spawn_req *r)
 	for (i = 0; i < 3 + r->no_new_privs; i++)
 		(void)syscall(SYS_prctl, keeper_prctl[i][0], keeper_prctl[i][1], 0, 0, 0);
 	if ((probe = spawn_fork(r, &vfd)) < 0) {
-		keeper_say(r, "fork", strerror(errno));
+		keeper_say(r, "fork", errno);
 		_exit(125);
 	}
 	for (;;) {
@@ -149,7 +149,7 @@ keeper_main(const struct spawn_req *r)
 	}
 	keeper_kill_all(probe, &st, &reaped);
 	if (spawn_verdict(vfd, &res) < 0)
-		keeper_say(r, spawn_step_name(res.step), strerror(res.err));
+		keeper_say(r, spawn_step_name(res.step), res.err);
 	if (!reaped)
 		_exit(128 + SIGKILL);
 	keeper_exit_as(st);
