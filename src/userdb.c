@@ -336,27 +336,30 @@ spec_copy_part(const char *s, const char *what, const char *part,
 int
 userdb_parse_spec(const char *s, struct user_spec *out, struct tend_err *err)
 {
-	const char *group;
-	size_t ulen, glen;
+	const char *part = s;
+	char *dst = out->user;
+	size_t len;
 	int r;
 
 	memset(out, 0, sizeof(*out));
 	if (has_control(s))
 		return err_set(err, "user spec: control character in "
 		    "USER[:GROUP]");
-	ulen = strcspn(s, ":");
-	r = spec_copy_part(s, "user", s, ulen, out->user, sizeof(out->user),
-	    err);
-	if (r == 0 && s[ulen] == ':') {
-		group = s + ulen + 1;
-		glen = strcspn(group, ":");
-		if (group[glen] != '\0')
+	/* USER, then GROUP after the ':' if there is one. */
+	for (;;) {
+		len = strcspn(part, ":");
+		if (dst == out->group && part[len] != '\0') {
 			r = err_set(err, "user spec \"%s\": more than one ':' "
 			    "(want USER[:GROUP])", s);
-		else
-			r = spec_copy_part(s, "group", group, glen,
-			    out->group, sizeof(out->group), err);
+			break;
+		}
+		r = spec_copy_part(s, dst == out->user ? "user" : "group",
+		    part, len, dst, USERDB_NAME_SIZE, err);
+		if (r != 0 || part[len] == '\0')
+			break;
 		out->has_group = true;
+		part += len + 1;
+		dst = out->group;
 	}
 	if (r != 0)
 		memset(out, 0, sizeof(*out));
