@@ -375,7 +375,7 @@ userdb_resolve(const struct user_spec *spec, const char *passwd,
 	int r;
 
 	memset(out, 0, sizeof(*out));
-	memcpy(out->home, "/", sizeof("/"));
+	out->home[0] = '/';
 	if (!spec_is_sane(spec))
 		return err_set(err, "user spec: empty, unterminated, or "
 		    "containing ':' or a control character");
