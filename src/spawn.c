@@ -177,7 +177,7 @@ pid_t
 spawn_fork(const struct spawn_req *r, int *ret_fd)
 {
 	struct spawn_child_arg arg = { SPAWN_OK, 0 };
-	int pfd[2], e;
+	int pfd[2];
 	pid_t pid;
 
 	if (syscall(SYS_pipe2, pfd, O_CLOEXEC) < 0)	/* not musl's 200 B */
@@ -189,11 +189,10 @@ spawn_fork(const struct spawn_req *r, int *ret_fd)
 		(void)!write(pfd[1], &arg, sizeof(arg));
 		spawn_child_fail(&arg);
 	}
-	e = errno;
+	/* close() of the pipe's own fds succeeds, leaving fork()'s errno. */
 	(void)close(pfd[1]);
 	if (pid < 0) {
 		(void)close(pfd[0]);
-		errno = e;
 		return -1;
 	}
 	*ret_fd = pfd[0];
