@@ -214,6 +214,7 @@ reap_visit(struct reap_walk *w, struct reap_node q)
 	uint64_t start = 0;
 	char name[16], st;
 	pid_t ppid;
+	int r = -1;	/* 0 once q is signalled */
 
 	(void)fmt_format(name, sizeof(name), "%d", (int)q.pid);
 	if ((u.qfd = sysabi_openat(w->proc, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
@@ -222,18 +223,17 @@ reap_visit(struct reap_walk *w, struct reap_node q)
 		st = reap_stat(u.qfd, "stat", &ppid, &start);
 		if (!reap_live(w, st) || start != q.start)
 			goto out;
-	}
-	/*
-	 * Without pidfds (before Linux 5.1, or a seccomp filter refusing
-	 * them) only tend's own children can be signalled safely, with
-	 * kill(): no one but tend can free their pids, and tend is not
-	 * reaping now. What is below them waits until it is orphaned to
-	 * tend, for a later round.
-	 */
-	if (w->no_pidfd && q.pid != w->self) {
-		if (kill(q.pid, w->sig) == 0)
-			w->count++;
-		goto out;
+		/*
+		 * Without pidfds (before Linux 5.1, or a seccomp filter
+		 * refusing them) only tend's own children can be signalled
+		 * safely, with kill(): no one but tend can free their pids,
+		 * and tend is not reaping now. What is below them waits
+		 * until it is orphaned to tend, for a later round.
+		 */
+		if (w->no_pidfd) {
+			r = kill(q.pid, w->sig);
+			goto out;
+		}
 	}
 	if (a == NULL)
 		(void)dirscan_numbers_at(u.qfd, "task", reap_task, &u);
@@ -242,9 +242,11 @@ reap_visit(struct reap_walk *w, struct reap_node q)
 			if (a[i].ppid == q.pid)
 				reap_child(w, u.qfd, q.pid, a[i].pid);
 	}
-	if (q.pid != w->self && reap_pidfd_signal(u.qfd, w->sig) == 0)
-		w->count++;
+	if (q.pid != w->self)
+		r = reap_pidfd_signal(u.qfd, w->sig);
 out:
+	if (r == 0)
+		w->count++;
 	(void)close(u.qfd);
 }
 
