@@ -35,8 +35,7 @@ reap_some(struct reap_event *ev, size_t n, bool *ret_none_left)
 			ev[got++].status = st;
 			continue;
 		}
-		if (pid < 0 && errno == EINTR)
-			continue;
+		/* No EINTR: with WNOHANG wait4() never sleeps. */
 		if (pid < 0 && errno == ECHILD)
 			*ret_none_left = true;
 		break;
