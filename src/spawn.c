@@ -53,12 +53,12 @@ spawn_child_stdio(const struct spawn_req *r)
  * is tend's own, with no state and no locks: safe after fork.
  */
 static void
-spawn_child_listen_pid(const struct spawn_req *r)
+spawn_child_listen_pid(const struct spawn_req *r, pid_t me)
 {
 	if (r->listen_pid == NULL)
 		return;
 	(void)fmt_format(r->listen_pid_buf, SPAWN_LISTEN_PID_MAX, "LISTEN_PID=%d",
-	    (int)getpid());
+	    (int)me);
 	*r->listen_pid = r->listen_pid_buf;
 }
 
@@ -117,13 +117,15 @@ spawn_exec(char *const argv[], char *const envp[])
 static enum spawn_step
 spawn_child(const struct spawn_req *r)
 {
+	pid_t me = getpid();
+
 	if (setpgid(0, 0) < 0)
 		return SPAWN_STEP_PGRP;
 	/* SIGTTOU is still blocked here, so a background tend may do this. */
 	if (r->tty_fd >= 0)
-		(void)sysabi_tcsetpgrp(r->tty_fd, getpid());
+		(void)sysabi_tcsetpgrp(r->tty_fd, me);
 	sig_child_reset();
-	spawn_child_listen_pid(r);
+	spawn_child_listen_pid(r, me);
 	if (spawn_child_stdio(r) < 0)
 		return SPAWN_STEP_STDIO;
 	/*
