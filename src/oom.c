@@ -120,6 +120,8 @@ oom_struck(const struct oom_watch *w)
 	return w->v1 && now.failcnt > w->at_start.failcnt;
 }
 
+_Static_assert((long long)CGMEM_NO_LIMIT == -1, "no limit logs as -1");
+
 void
 oom_log_death(const struct oom_watch *w, int st)
 {
@@ -139,7 +141,7 @@ oom_log_death(const struct oom_watch *w, int st)
 	}
 	log_emit(LOG_WARN, (struct log_field[]){ LOGF_INT("exit_code", 128 + s),
 	    LOGF_INT("signal", s), LOGF_STR("reason", oom ? "oom" : "signal"),
-	    LOGF_INT("memory_limit", oom && limit != CGMEM_NO_LIMIT ?
-	    (long long)limit : -1), LOGF_END },
+	    /* -1 unless oom found a limit: CGMEM_NO_LIMIT is -1 as a long long. */
+	    LOGF_INT("memory_limit", (long long)limit), LOGF_END },
 	    "app killed by SIG%s%s", signame_from_num(s, name, sizeof(name)), why);
 }
