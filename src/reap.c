@@ -16,6 +16,7 @@
 
 #include "dirscan.h"
 #include "fmt.h"
+#include "parse.h"
 #include "reap.h"
 #include "sysabi.h"
 #include "vec.h"
@@ -281,18 +282,23 @@ reap_walk(int sig)
 	    VEC_INIT(struct reap_pair) };
 	struct reap_node me = { 0, 0 };
 	char buf[32];
+	uint64_t pid;
 	ssize_t n, i;
 	int r = 0;
 
 	if ((w.proc = sysabi_open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return -errno;
-	if ((n = sysabi_readlinkat(w.proc, "self", buf, sizeof(buf) - 1)) <= 0) {
-		r = n < 0 ? -errno : -ENOENT;
+	if ((n = sysabi_readlinkat(w.proc, "self", buf, sizeof(buf) - 1)) < 0) {
+		r = -errno;
 		goto out;
 	}
-	for (i = 0; i < n && buf[i] >= '0' && buf[i] <= '9'; i++)
-		me.pid = me.pid * 10 + (buf[i] - '0');
-	w.self = me.pid;
+	buf[n] = '\0';
+	/* The link is tend's pid as this /proc numbers it. */
+	if (parse_uint(buf, 0x7fffffff, &pid) < 0) {
+		r = -ENOENT;
+		goto out;
+	}
+	w.self = me.pid = (pid_t)pid;
 	/* A real pidfd_send_signal() says EBADF for fd -1. */
 	w.no_pidfd = reap_pidfd_signal(-1, 0) != -EBADF;
 	(void)fmt_format(buf, sizeof(buf), "self/task/%d/" REAP_CHILDREN, (int)me.pid);
