@@ -43,7 +43,7 @@ keeper_kill_listed(void *ctx, long pid)
 }
 
 /*
- * SIGKILL every child once; returns how many were listed. The children
+ * SIGKILL every child once; returns how many were killed. The children
  * file of our only thread lists zombies too, so killing one is harmless.
  */
 static int
@@ -53,7 +53,9 @@ keeper_kill_children(int self)
 	int n = 0;
 
 	(void)fmt_format(path, sizeof(path), "/proc/self/task/%d/children", self);
-	return dirscan_pids_at(AT_FDCWD, path, keeper_kill_listed, &n) < 0 ? -1 : n;
+	/* 0 too if the file cannot be read: nothing was listed. */
+	(void)dirscan_pids_at(AT_FDCWD, path, keeper_kill_listed, &n);
+	return n;
 }
 
 /*
