@@ -100,12 +100,13 @@ cgmem_key(const char *buf, const char *key, uint64_t *val)
 int
 cgmem_limit(const char *buf, uint64_t *val)
 {
-	if (strncmp(buf, "max", 3) == 0 || (cgmem_num(buf, val) == 0 &&
-	    *val >= (1ULL << 62))) {
+	if (strncmp(buf, "max", 3) == 0)
 		*val = CGMEM_NO_LIMIT;
-		return 0;
-	}
-	return cgmem_num(buf, val);
+	else if (cgmem_num(buf, val) < 0)
+		return -EINVAL;
+	else if (*val >= (1ULL << 62))
+		*val = CGMEM_NO_LIMIT;
+	return 0;
 }
 
 void

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "dirscan.h"
+#include "parse.h"
 #include "sysabi.h"
 
 struct dirent64_raw {
@@ -20,29 +21,14 @@ struct dirent64_raw {
 	char		d_name[];
 };
 
-/* The decimal number name is, or -1. */
-static long
-dirscan_parse(const char *name)
-{
-	long n = 0;
-
-	if (*name == '\0')
-		return -1;
-	for (; *name; name++) {
-		if (*name < '0' || *name > '9' || n > 0x7ffffff)
-			return -1;
-		n = n * 10 + (*name - '0');
-	}
-	return n;
-}
-
 int
 dirscan_numbers_at(int at, const char *path,
     int (*fn)(void *ctx, long n, int dirfd), void *ctx)
 {
 	union { char c[4096]; uint64_t align; } buf;
 	struct dirent64_raw *de;
-	long got, off, n;
+	long got, off;
+	uint64_t n;
 	int fd, r = 0;
 
 	if ((fd = sysabi_openat(at, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
@@ -50,8 +36,9 @@ dirscan_numbers_at(int at, const char *path,
 	while (r == 0 && (got = syscall(SYS_getdents64, fd, buf.c, sizeof(buf.c))) > 0)
 		for (off = 0; r == 0 && off < got; off += de->d_reclen) {
 			de = (struct dirent64_raw *)(buf.c + off);
-			if ((n = dirscan_parse(de->d_name)) >= 0)
-				r = fn(ctx, n, fd);
+			/* Pids and fds are far below the cap. */
+			if (parse_uint(de->d_name, 0x7fffffff, &n) == 0)
+				r = fn(ctx, (long)n, fd);
 		}
 	(void)close(fd);
 	return r;

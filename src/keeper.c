@@ -43,7 +43,7 @@ keeper_kill_listed(void *ctx, long pid)
 }
 
 /*
- * SIGKILL every child once; returns how many were listed. The children
+ * SIGKILL every child once; returns how many were killed. The children
  * file of our only thread lists zombies too, so killing one is harmless.
  */
 static int
@@ -53,7 +53,9 @@ keeper_kill_children(int self)
 	int n = 0;
 
 	(void)fmt_format(path, sizeof(path), "/proc/self/task/%d/children", self);
-	return dirscan_pids_at(AT_FDCWD, path, keeper_kill_listed, &n) < 0 ? -1 : n;
+	/* 0 too if the file cannot be read: nothing was listed. */
+	(void)dirscan_pids_at(AT_FDCWD, path, keeper_kill_listed, &n);
+	return n;
 }
 
 /*
@@ -102,11 +104,11 @@ keeper_exit_as(int status)
 
 /* Why the command did not start, as its output: the probe's verdict shows it. */
 static void
-keeper_say(const struct spawn_req *r, const char *step, const char *why)
+keeper_say(const struct spawn_req *r, const char *step, int err)
 {
 	char msg[256];
 	int n = fmt_format(msg, sizeof(msg), "cannot start %s: %s: %s\n",
-	    r->argv[0], step, why);
+	    r->argv[0], step, strerror(err));
 
 	(void)log_write_all(r->out_fd, msg, (size_t)n < sizeof(msg) ? (size_t)n :
 	    sizeof(msg) - 1);
@@ -133,7 +135,7 @@ keeper_main(const struct spawn_req *r)
 	for (i = 0; i < 3 + r->no_new_privs; i++)
 		(void)syscall(SYS_prctl, keeper_prctl[i][0], keeper_prctl[i][1], 0, 0, 0);
 	if ((probe = spawn_fork(r, &vfd)) < 0) {
-		keeper_say(r, "fork", strerror(errno));
+		keeper_say(r, "fork", errno);
 		_exit(125);
 	}
 	for (;;) {
@@ -149,7 +151,7 @@ keeper_main(const struct spawn_req *r)
 	}
 	keeper_kill_all(probe, &st, &reaped);
 	if (spawn_verdict(vfd, &res) < 0)
-		keeper_say(r, spawn_step_name(res.step), strerror(res.err));
+		keeper_say(r, spawn_step_name(res.step), res.err);
 	if (!reaped)
 		_exit(128 + SIGKILL);
 	keeper_exit_as(st);

@@ -49,29 +49,28 @@ oom_read(const char *dir, const char *file, char *buf, size_t n)
 }
 
 /*
- * The counters now, into *kills and *failcnt (0 if unread). Returns the
- * length of the kill counter's file: 0 if there is no such file.
+ * The counters now into *c (0 if unread). Returns the length of the kill
+ * counter's file: 0 if there is no such file.
  */
 static ssize_t
-oom_counters(const struct oom_watch *w, uint64_t *kills, uint64_t *failcnt,
-    bool *have_kills)
+oom_counters(const struct oom_watch *w, struct oom_counts *c)
 {
 	char buf[512];
 	ssize_t n;
 
-	*kills = *failcnt = 0;
+	c->kills = c->failcnt = 0;
 	n = oom_read(w->dir, w->v1 ? "memory.oom_control" : "memory.events", buf,
 	    sizeof(buf));
-	*have_kills = cgmem_key(buf, "oom_kill", kills) == 0;
+	c->have_kills = cgmem_key(buf, "oom_kill", &c->kills) == 0;
 	/* Before Linux 4.13 v1 had no oom_kill line: hitting the limit it is. */
-	if (w->v1 && !*have_kills) {
+	if (w->v1 && !c->have_kills) {
 		(void)oom_read(w->dir, "memory.failcnt", buf, sizeof(buf));
-		(void)cgmem_limit(buf, failcnt);
+		(void)cgmem_limit(buf, &c->failcnt);
 	}
 	return n;
 }
 
-void
+void __attribute__((noinline))
 oom_arm(struct oom_watch *w)
 {
 	/*
@@ -101,7 +100,7 @@ oom_arm(struct oom_watch *w)
 		/* At most 22 + 199 bytes and a NUL: dir has room for them. */
 		(void)fmt_format(w->dir, sizeof(w->dir), "/sys/fs/cgroup%s%s",
 		    sub + ((0x98908 >> (4 * i)) & 15), path[1] ? path : "");
-		if (oom_counters(w, &w->kills, &w->failcnt, &w->have_kills) > 0)
+		if (oom_counters(w, &w->at_start) > 0)
 			return;
 	}
 	w->dir[0] = '\0';
@@ -111,16 +110,17 @@ oom_arm(struct oom_watch *w)
 static bool
 oom_struck(const struct oom_watch *w)
 {
-	uint64_t kills, failcnt;
-	bool have_kills;
+	struct oom_counts now;
 
 	if (w->dir[0] == '\0')
 		return false;
-	(void)oom_counters(w, &kills, &failcnt, &have_kills);
-	if (w->have_kills && have_kills)
-		return kills > w->kills;
-	return w->v1 && failcnt > w->failcnt;
+	(void)oom_counters(w, &now);
+	if (w->at_start.have_kills && now.have_kills)
+		return now.kills > w->at_start.kills;
+	return w->v1 && now.failcnt > w->at_start.failcnt;
 }
+
+_Static_assert((long long)CGMEM_NO_LIMIT == -1, "no limit logs as -1");
 
 void
 oom_log_death(const struct oom_watch *w, int st)
@@ -141,7 +141,7 @@ oom_log_death(const struct oom_watch *w, int st)
 	}
 	log_emit(LOG_WARN, (struct log_field[]){ LOGF_INT("exit_code", 128 + s),
 	    LOGF_INT("signal", s), LOGF_STR("reason", oom ? "oom" : "signal"),
-	    LOGF_INT("memory_limit", oom && limit != CGMEM_NO_LIMIT ?
-	    (long long)limit : -1), LOGF_END },
+	    /* -1 unless oom found a limit: CGMEM_NO_LIMIT is -1 as a long long. */
+	    LOGF_INT("memory_limit", (long long)limit), LOGF_END },
 	    "app killed by SIG%s%s", signame_from_num(s, name, sizeof(name)), why);
 }

@@ -13,12 +13,17 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-struct oom_watch {
-	char		dir[232];	/* the memory cgroup's directory; "" if none */
-	bool		v1;		/* v1 memory controller, else v2 */
+/* The cgroup's OOM counters at one moment. */
+struct oom_counts {
+	uint64_t	kills;		/* oom_kill */
+	uint64_t	failcnt;	/* v1 memory.failcnt */
 	bool		have_kills;	/* an oom_kill counter was read */
-	uint64_t	kills;		/* oom_kill before the app started */
-	uint64_t	failcnt;	/* v1 memory.failcnt then */
+};
+
+struct oom_watch {
+	char			dir[232];	/* the memory cgroup's directory; "" if none */
+	bool			v1;		/* v1 memory controller, else v2 */
+	struct oom_counts	at_start;	/* before the app started */
 };
 
 /* Find tend's memory cgroup and read its counters (before the app starts). */

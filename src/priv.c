@@ -60,22 +60,17 @@ priv_resolve(struct priv *pv, const char *user, const char *label)
 	int r;
 
 	if ((r = priv_slurp("/etc/passwd", &pw)) < 0 ||
-	    (r = priv_slurp("/etc/group", &gr)) < 0) {
+	    (r = priv_slurp("/etc/group", &gr)) < 0)
 		log_error("user \"%s\": cannot read %s: %s", user,
 		    gr.p || pw.len ? "/etc/group" : "/etc/passwd", strerror(-r));
-		vec_free(&pw);
-		vec_free(&gr);
-		return EXIT_CANNOT_EXEC;
-	}
-	r = userdb_parse_spec(user, &spec, &err);
-	if (r == 0)
-		r = userdb_resolve(&spec, pw.p, pw.len, gr.p, gr.len, &pv->ids, &err);
+	else if ((r = userdb_parse_spec(user, &spec, &err)) < 0 ||
+	    (r = userdb_resolve(&spec, pw.p, pw.len, gr.p, gr.len, &pv->ids,
+	    &err)) < 0)
+		log_error("%s: %s", label, err.msg);
 	vec_free(&pw);
 	vec_free(&gr);
-	if (r < 0) {
-		log_error("%s: %s", label, err.msg);
+	if (r < 0)
 		return EXIT_CANNOT_EXEC;
-	}
 	pv->has_ids = true;
 	return 0;
 }

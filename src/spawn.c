@@ -53,12 +53,12 @@ spawn_child_stdio(const struct spawn_req *r)
  * is tend's own, with no state and no locks: safe after fork.
  */
 static void
-spawn_child_listen_pid(const struct spawn_req *r)
+spawn_child_listen_pid(const struct spawn_req *r, pid_t me)
 {
 	if (r->listen_pid == NULL)
 		return;
 	(void)fmt_format(r->listen_pid_buf, SPAWN_LISTEN_PID_MAX, "LISTEN_PID=%d",
-	    (int)getpid());
+	    (int)me);
 	*r->listen_pid = r->listen_pid_buf;
 }
 
@@ -117,13 +117,15 @@ spawn_exec(char *const argv[], char *const envp[])
 static enum spawn_step
 spawn_child(const struct spawn_req *r)
 {
+	pid_t me = getpid();
+
 	if (setpgid(0, 0) < 0)
 		return SPAWN_STEP_PGRP;
 	/* SIGTTOU is still blocked here, so a background tend may do this. */
 	if (r->tty_fd >= 0)
-		(void)sysabi_tcsetpgrp(r->tty_fd, getpid());
+		(void)sysabi_tcsetpgrp(r->tty_fd, me);
 	sig_child_reset();
-	spawn_child_listen_pid(r);
+	spawn_child_listen_pid(r, me);
 	if (spawn_child_stdio(r) < 0)
 		return SPAWN_STEP_STDIO;
 	/*
@@ -151,8 +153,8 @@ spawn_child(const struct spawn_req *r)
 static void __attribute__((noreturn))
 spawn_child_fail(const struct spawn_child_arg *arg)
 {
-	_exit(arg->step == SPAWN_STEP_EXEC && (arg->err == ENOENT ||
-	    arg->err == ENOTDIR) ? 127 : 126);
+	_exit(126 + (arg->step == SPAWN_STEP_EXEC && (arg->err == ENOENT ||
+	    arg->err == ENOTDIR)));
 }
 
 pid_t
@@ -177,7 +179,7 @@ pid_t
 spawn_fork(const struct spawn_req *r, int *ret_fd)
 {
 	struct spawn_child_arg arg = { SPAWN_OK, 0 };
-	int pfd[2], e;
+	int pfd[2];
 	pid_t pid;
 
 	if (syscall(SYS_pipe2, pfd, O_CLOEXEC) < 0)	/* not musl's 200 B */
@@ -189,11 +191,10 @@ spawn_fork(const struct spawn_req *r, int *ret_fd)
 		(void)!write(pfd[1], &arg, sizeof(arg));
 		spawn_child_fail(&arg);
 	}
-	e = errno;
+	/* close() of the pipe's own fds succeeds, leaving fork()'s errno. */
 	(void)close(pfd[1]);
 	if (pid < 0) {
 		(void)close(pfd[0]);
-		errno = e;
 		return -1;
 	}
 	*ret_fd = pfd[0];

@@ -37,7 +37,7 @@ struct db_entry {
 
 /* What the user typed, and the id it stands for if it is all digits. */
 struct key {
-	const char	*name;
+	struct span	 name;
 	bool		 numeric;
 	uint32_t	 id;
 };
@@ -80,12 +80,6 @@ span_eq(struct span a, struct span b)
 		if (a.p[i] != b.p[i])
 			return false;
 	return true;
-}
-
-static bool
-span_eq_str(struct span s, const char *str)
-{
-	return span_eq(s, (struct span){ str, strlen(str) });
 }
 
 /*
@@ -164,7 +158,7 @@ db_find(const char *text, size_t len, bool pw, const struct key *k,
 	struct span rest = { text, len };
 
 	while (db_next(&rest, pw, ret))
-		if (k->numeric ? ret->id == k->id : span_eq_str(ret->name, k->name))
+		if (k->numeric ? ret->id == k->id : span_eq(ret->name, k->name))
 			return true;
 	return false;
 }
@@ -187,10 +181,10 @@ key_parse(const char *what, const char *idname, const char *name,
 {
 	int r;
 
-	ret_key->name = name;
+	ret_key->name = (struct span){ name, strlen(name) };
 	ret_key->numeric = false;
 	ret_key->id = 0;
-	r = parse_id(name, strlen(name), &ret_key->id);
+	r = parse_id(name, ret_key->name.len, &ret_key->id);
 	if (r == -ERANGE)
 		return err_set(err, "%s \"%s\": %s out of range (0..%u)",
 		    what, name, idname, ID_MAX);
@@ -234,9 +228,11 @@ resolve_name(bool pw, const char *name, const char *text, size_t len,
     struct user_ids *out, struct span *ret_name, struct tend_err *err)
 {
 	const char *what = pw ? "user" : "group";
-	struct db_entry e = { { NULL, 0 }, { NULL, 0 }, 0, 0 };
+	struct db_entry e;	/* set by db_find(), or below */
 	struct key k;
 	int r;
+
+	e.gid = 0;		/* db_next() sets it for passwd lines only */
 
 	if ((r = key_parse(what, pw ? "uid" : "gid", name, &k, err)) != 0)
 		return r;
@@ -340,27 +336,30 @@ spec_copy_part(const char *s, const char *what, const char *part,
 int
 userdb_parse_spec(const char *s, struct user_spec *out, struct tend_err *err)
 {
-	const char *group;
-	size_t ulen, glen;
+	const char *part = s;
+	char *dst = out->user;
+	size_t len;
 	int r;
 
 	memset(out, 0, sizeof(*out));
 	if (has_control(s))
 		return err_set(err, "user spec: control character in "
 		    "USER[:GROUP]");
-	ulen = strcspn(s, ":");
-	r = spec_copy_part(s, "user", s, ulen, out->user, sizeof(out->user),
-	    err);
-	if (r == 0 && s[ulen] == ':') {
-		group = s + ulen + 1;
-		glen = strcspn(group, ":");
-		if (group[glen] != '\0')
+	/* USER, then GROUP after the ':' if there is one. */
+	for (;;) {
+		len = strcspn(part, ":");
+		if (dst == out->group && part[len] != '\0') {
 			r = err_set(err, "user spec \"%s\": more than one ':' "
 			    "(want USER[:GROUP])", s);
-		else
-			r = spec_copy_part(s, "group", group, glen,
-			    out->group, sizeof(out->group), err);
+			break;
+		}
+		r = spec_copy_part(s, dst == out->user ? "user" : "group",
+		    part, len, dst, USERDB_NAME_SIZE, err);
+		if (r != 0 || part[len] == '\0')
+			break;
 		out->has_group = true;
+		part += len + 1;
+		dst = out->group;
 	}
 	if (r != 0)
 		memset(out, 0, sizeof(*out));
@@ -376,7 +375,7 @@ userdb_resolve(const struct user_spec *spec, const char *passwd,
 	int r;
 
 	memset(out, 0, sizeof(*out));
-	memcpy(out->home, "/", sizeof("/"));
+	out->home[0] = '/';
 	if (!spec_is_sane(spec))
 		return err_set(err, "user spec: empty, unterminated, or "
 		    "containing ':' or a control character");
