@@ -76,7 +76,7 @@ struct reap_walk {
 	pid_t		self;		/* tend, numbered as /proc numbers it */
 	bool		no_pidfd;	/* kill() tend's own children only */
 	struct vec	todo;		/* struct reap_node, breadth first */
-	struct vec	all;		/* struct reap_pair, or empty */
+	struct vec	all;		/* struct reap_pair by ppid, or empty */
 };
 
 /* Signal the process fd is /proc/PID of (0 checks that it is unreaped). */
@@ -210,7 +210,7 @@ reap_visit(struct reap_walk *w, struct reap_node q)
 {
 	struct reap_under u = { w, -1, q.pid };
 	const struct reap_pair *a = w->all.p;
-	size_t i;
+	size_t lo = 0, hi = w->all.len, mid;
 	uint64_t start = 0;
 	char name[16], st;
 	pid_t ppid;
@@ -238,9 +238,15 @@ reap_visit(struct reap_walk *w, struct reap_node q)
 	if (a == NULL)
 		(void)dirscan_numbers_at(u.qfd, "task", reap_task, &u);
 	else {
-		for (i = 0; i < w->all.len; i++)
-			if (a[i].ppid == q.pid)
-				reap_child(w, u.qfd, q.pid, a[i].pid);
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (a[mid].ppid < q.pid)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < w->all.len && a[lo].ppid == q.pid; lo++)
+			reap_child(w, u.qfd, q.pid, a[lo].pid);
 	}
 	if (q.pid != w->self)
 		r = reap_pidfd_signal(u.qfd, w->sig);
@@ -263,17 +269,30 @@ reap_add_proc(void *ctx, long pid, int dirfd)
 	return vec_append(ctx, &pp, 1);
 }
 
+/* By parent: a shell sort, cheap on the nearly sorted order of /proc. */
+static void
+reap_sort(struct reap_pair *v, size_t n)
+{
+	struct reap_pair tmp;
+	size_t gap, i, j;
+
+	for (gap = n / 2; gap > 0; gap /= 2)
+		for (i = gap; i < n; i++) {
+			tmp = v[i];
+			for (j = i; j >= gap && v[j - gap].ppid > tmp.ppid; j -= gap)
+				v[j] = v[j - gap];
+			v[j] = tmp;
+		}
+}
+
 /*
  * One round of a subreaper's drain: tend's descendants, breadth first
  * from tend. Each process's children are read from the children file of
  * each of its threads, so the cost follows the descendants, not the
  * host's processes; a kernel without those files (CONFIG_PROC_CHILDREN)
- * costs one read of every process's stat instead, and a pass over that
- * list (no system calls) for each descendant: no sort and search, whose
- * code cost more than the compares on a path few kernels take. A child
- * forked while its parent was being signalled can be missed: the caller
- * repeats the round as processes are reaped, until the kernel says none
- * is left.
+ * costs one read of every process's stat instead. A child forked while
+ * its parent was being signalled can be missed: the caller repeats the
+ * round as processes are reaped, until the kernel says none is left.
  */
 static int
 reap_walk(int sig)
@@ -307,6 +326,7 @@ reap_walk(int sig)
 	else {
 		if ((r = dirscan_numbers_at(w.proc, ".", reap_add_proc, &w.all)) < 0)
 			goto out;
+		reap_sort(w.all.p, w.all.len);
 	}
 	if ((r = vec_append(&w.todo, &me, 1)) < 0)
 		goto out;
