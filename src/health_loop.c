@@ -195,6 +195,10 @@ health_loop_on_control(struct tend *t)
 	char line[320], age[32];
 	int n;
 
+	/* The longest line, "unhealthy: LAST, AGE ago\n", always fits. */
+	_Static_assert(sizeof("unhealthy: , ago\n") + sizeof(th->last) +
+	    sizeof(age) <= sizeof(line), "a status line is never cut");
+
 	if (th == NULL || th->ctl_fd < 0)
 		return;
 	if (th->have_result)	/* whole ms: it drops the rest */
@@ -208,8 +212,7 @@ health_loop_on_control(struct tend *t)
 	 * A full batch means a queue: rest a little, so a flood of clients
 	 * gets a few thousand answers a second, not all of tend's CPU.
 	 */
-	if (control_answer(th->ctl_fd, line, n < (int)sizeof(line) ? (size_t)n :
-	    sizeof(line) - 1) == CONTROL_BATCH)
+	if (control_answer(th->ctl_fd, line, (size_t)n) == CONTROL_BATCH)
 		th->ctl_rest = deadline_after(clock_now(), CONTROL_REST_NS);
 }
 
