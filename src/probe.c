@@ -365,10 +365,8 @@ probe_on_timeout(struct probe_run *p)
 
 	if (p->phase == PROBE_DONE || p->phase == PROBE_IDLE)
 		return;
-	if (p->phase == PROBE_RESOLVING) {
-		probe_finish(p, false, "DNS timeout");
-		return;
-	}
-	probe_finish(p, false, "timed out after %s",
+	/* One call: the first format leaves the duration unread. */
+	probe_finish(p, false, p->phase == PROBE_RESOLVING ? "DNS timeout" :
+	    "timed out after %s",
 	    parse_format_duration(p->deadline - p->started, dur, sizeof(dur)));
 }
