@@ -181,16 +181,19 @@ health_loop_deadline(struct tend *t)
 void
 health_loop_on_probe_io(struct tend *t, short revents)
 {
-	struct tend_health *th = t->health;
-
-	/* Its verdict is taken by health_loop_on_time(), later this turn. */
-	if (th && th->running)
-		probe_on_io(&th->run, revents);
+	/*
+	 * Called only for events on the fd health_loop_probe_fd() gave, so
+	 * there is a probe; one a reap finished since is done, and
+	 * probe_on_io() ignores it. Its verdict is taken by
+	 * health_loop_on_time(), later this turn.
+	 */
+	probe_on_io(&t->health->run, revents);
 }
 
 void
 health_loop_on_control(struct tend *t)
 {
+	/* Called only when the fd health_loop_control_fd() gave is readable. */
 	struct tend_health *th = t->health;
 	char line[320], age[32];
 	int n;
@@ -199,8 +202,6 @@ health_loop_on_control(struct tend *t)
 	_Static_assert(sizeof("unhealthy: , ago\n") + sizeof(th->last) +
 	    sizeof(age) <= sizeof(line), "a status line is never cut");
 
-	if (th == NULL || th->ctl_fd < 0)
-		return;
 	if (th->have_result)	/* whole ms: it drops the rest */
 		(void)parse_format_duration(clock_now() - th->last_at, age,
 		    sizeof(age));

@@ -35,7 +35,8 @@ uint64_t health_loop_deadline(struct tend *t);
 /*
  * The probe's I/O; a verdict it reaches is taken by the next
  * health_loop_on_time(), which the loop calls the same turn (a running
- * probe always has a deadline).
+ * probe always has a deadline). Call these two only for events on the fds
+ * health_loop_probe_fd() and health_loop_control_fd() gave this turn.
  */
 void	health_loop_on_probe_io(struct tend *t, short revents);
 void	health_loop_on_control(struct tend *t);
