@@ -140,7 +140,8 @@ health_loop_on_reap(struct tend *t, pid_t pid, int status)
 {
 	struct tend_health *th = t->health;
 
-	if (th == NULL || th->run.pid != pid || pid <= 0)
+	/* A reaped pid is > 0; run.pid is 0 unless an exec probe started. */
+	if (th == NULL || th->run.pid != pid)
 		return false;
 	if (th->running && !WIFSTOPPED(status)) {
 		probe_on_exit(&th->run, status);
@@ -152,7 +153,7 @@ health_loop_on_reap(struct tend *t, pid_t pid, int status)
 int
 health_loop_probe_fd(struct tend *t, short *ret_events)
 {
-	*ret_events = 0;
+	/* -1: poll(2) reads no events. */
 	if (t->health == NULL || !t->health->running)
 		return -1;
 	return probe_fd(&t->health->run, ret_events);

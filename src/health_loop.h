@@ -20,10 +20,10 @@ struct tend;
  */
 int	health_loop_setup(struct tend *t);
 
-/* True if pid was an exec probe (now reaped and accounted for). */
+/* True if pid (> 0) was an exec probe (now reaped and accounted for). */
 bool	health_loop_on_reap(struct tend *t, pid_t pid, int status);
 
-/* The probe's socket or pipe to poll, with its events; -1 if none. */
+/* The probe's socket or pipe to poll, with its events; -1 (events unset) if none. */
 int	health_loop_probe_fd(struct tend *t, short *ret_events);
 
 /* The status socket to poll; -1 if none. */
