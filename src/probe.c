@@ -325,9 +325,10 @@ probe_on_io(struct probe_run *p, short revents)
 		probe_after_resolve(p);
 		return;
 	}
-	/* What the phase waits for, or an error or hangup. */
-	if (!(revents & (probe_events[p->phase] | POLLERR | POLLHUP)))
-		return;
+	/*
+	 * poll(2) reports only what probe_fd() asked for, an error or a
+	 * hangup; a probe finished since (by a reap) is in none of these.
+	 */
 	if (p->phase == PROBE_CONNECTING)
 		probe_on_connected(p);
 	else if (p->phase == PROBE_SENDING)
