@@ -257,11 +257,12 @@ loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 	 * Go runtimes preempt their threads with SIGURG, and runtimes written
 	 * in Go (runc, containerd-shim) have forwarded those to the container:
 	 * never the app's business, so dropped, as runc, containerd and the
-	 * docker CLI drop them, unless asked for with -r URG:URG.
+	 * docker CLI drop them, unless asked for with -r URG:URG. Dropped:
+	 * forwarded as 0, which loop_forward() ignores.
 	 */
-	if (sig == SIGURG && t->cfg.rewrite.to[SIGURG] == 0)
-		return;
 	to = sigmap_get(&t->cfg.rewrite, sig);
+	if (sig == SIGURG && t->cfg.rewrite.to[SIGURG] == 0)
+		to = 0;
 	if (sig == SIGCONT && t->tty_reclaimed) {
 		(void)sysabi_tcsetpgrp(t->tty_fd, t->app_pid);
 		t->tty_reclaimed = false;
