@@ -104,7 +104,8 @@ shutdown_on(struct shutdown *s, enum shut_event ev, uint64_t now,
 	unsigned act = SACT_NONE;
 
 	for (;;) {
-		if (s->state <= SHUT_STAY || s->state >= SHUT_NSTATES)
+		/* SHUT_STAY's row and SHUT_DONE's are empty: they stay. */
+		if ((unsigned)s->state >= SHUT_NSTATES)
 			return act;
 		e = &shut_table[s->state][ev];
 		if (e->next == SHUT_STAY)
