@@ -203,9 +203,8 @@ health_loop_on_control(struct tend *t)
 	_Static_assert(sizeof("unhealthy: , ago\n") + sizeof(th->last) +
 	    sizeof(age) <= sizeof(line), "a status line is never cut");
 
-	if (th->have_result)	/* whole ms: it drops the rest */
-		(void)parse_format_duration(clock_now() - th->last_at, age,
-		    sizeof(age));
+	/* Whole ms: it drops the rest. Unread without a result. */
+	(void)parse_format_duration(clock_now() - th->last_at, age, sizeof(age));
 	/* One call: the second format leaves the last two unread. */
 	n = fmt_format(line, sizeof(line), th->have_result ? "%s: %s, %s ago\n" :
 	    "%s: no probe has finished yet\n", health_state_name(th->h.state),
