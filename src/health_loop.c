@@ -140,7 +140,8 @@ health_loop_on_reap(struct tend *t, pid_t pid, int status)
 {
 	struct tend_health *th = t->health;
 
-	if (th == NULL || th->run.pid != pid || pid <= 0)
+	/* A reaped pid is > 0; run.pid is 0 unless an exec probe started. */
+	if (th == NULL || th->run.pid != pid)
 		return false;
 	if (th->running && !WIFSTOPPED(status)) {
 		probe_on_exit(&th->run, status);
@@ -152,7 +153,7 @@ health_loop_on_reap(struct tend *t, pid_t pid, int status)
 int
 health_loop_probe_fd(struct tend *t, short *ret_events)
 {
-	*ret_events = 0;
+	/* -1: poll(2) reads no events. */
 	if (t->health == NULL || !t->health->running)
 		return -1;
 	return probe_fd(&t->health->run, ret_events);
@@ -181,25 +182,29 @@ health_loop_deadline(struct tend *t)
 void
 health_loop_on_probe_io(struct tend *t, short revents)
 {
-	struct tend_health *th = t->health;
-
-	/* Its verdict is taken by health_loop_on_time(), later this turn. */
-	if (th && th->running)
-		probe_on_io(&th->run, revents);
+	/*
+	 * Called only for events on the fd health_loop_probe_fd() gave, so
+	 * there is a probe; one a reap finished since is done, and
+	 * probe_on_io() ignores it. Its verdict is taken by
+	 * health_loop_on_time(), later this turn.
+	 */
+	probe_on_io(&t->health->run, revents);
 }
 
 void
 health_loop_on_control(struct tend *t)
 {
+	/* Called only when the fd health_loop_control_fd() gave is readable. */
 	struct tend_health *th = t->health;
 	char line[320], age[32];
 	int n;
 
-	if (th == NULL || th->ctl_fd < 0)
-		return;
-	if (th->have_result)	/* whole ms: it drops the rest */
-		(void)parse_format_duration(clock_now() - th->last_at, age,
-		    sizeof(age));
+	/* The longest line, "unhealthy: LAST, AGE ago\n", always fits. */
+	_Static_assert(sizeof("unhealthy: , ago\n") + sizeof(th->last) +
+	    sizeof(age) <= sizeof(line), "a status line is never cut");
+
+	/* Whole ms: it drops the rest. Unread without a result. */
+	(void)parse_format_duration(clock_now() - th->last_at, age, sizeof(age));
 	/* One call: the second format leaves the last two unread. */
 	n = fmt_format(line, sizeof(line), th->have_result ? "%s: %s, %s ago\n" :
 	    "%s: no probe has finished yet\n", health_state_name(th->h.state),
@@ -208,8 +213,7 @@ health_loop_on_control(struct tend *t)
 	 * A full batch means a queue: rest a little, so a flood of clients
 	 * gets a few thousand answers a second, not all of tend's CPU.
 	 */
-	if (control_answer(th->ctl_fd, line, n < (int)sizeof(line) ? (size_t)n :
-	    sizeof(line) - 1) == CONTROL_BATCH)
+	if (control_answer(th->ctl_fd, line, (size_t)n) == CONTROL_BATCH)
 		th->ctl_rest = deadline_after(clock_now(), CONTROL_REST_NS);
 }
 

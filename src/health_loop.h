@@ -20,10 +20,10 @@ struct tend;
  */
 int	health_loop_setup(struct tend *t);
 
-/* True if pid was an exec probe (now reaped and accounted for). */
+/* True if pid (> 0) was an exec probe (now reaped and accounted for). */
 bool	health_loop_on_reap(struct tend *t, pid_t pid, int status);
 
-/* The probe's socket or pipe to poll, with its events; -1 if none. */
+/* The probe's socket or pipe to poll, with its events; -1 (events unset) if none. */
 int	health_loop_probe_fd(struct tend *t, short *ret_events);
 
 /* The status socket to poll; -1 if none. */
@@ -35,7 +35,8 @@ uint64_t health_loop_deadline(struct tend *t);
 /*
  * The probe's I/O; a verdict it reaches is taken by the next
  * health_loop_on_time(), which the loop calls the same turn (a running
- * probe always has a deadline).
+ * probe always has a deadline). Call these two only for events on the fds
+ * health_loop_probe_fd() and health_loop_control_fd() gave this turn.
  */
 void	health_loop_on_probe_io(struct tend *t, short revents);
 void	health_loop_on_control(struct tend *t);

@@ -61,7 +61,8 @@ loop_forward(struct tend *t, int sig)
 
 /*
  * TERM (or KILL) everything left; log the step at info. A subreaper's
- * later KILL rounds (again) catch what was forked during the last one.
+ * later KILL rounds (again: only with SIGKILL) catch what was forked during
+ * the last one.
  */
 static void
 loop_signal_rest(struct tend *t, int sig, bool again)
@@ -83,17 +84,17 @@ loop_signal_rest(struct tend *t, int sig, bool again)
 	}
 	if (n == 0)
 		return;
-	if (again && sig != SIGTERM) {
-		log_debug("sent KILL to %d more process%s", n, n == 1 ? "" : "es");
-		return;
-	}
-	/* Only what log_format() reads: no zeroing of the rest. */
+	/*
+	 * One call for both lines; the later rounds' count is a debug line
+	 * without the field. Only what log_format() reads: no zeroing.
+	 */
 	f[0].key = "count";
 	f[0].type = LF_INT;
 	f[0].i = n;
 	f[1].type = LF_END;
-	log_emit(LOG_INFO, f, "sent %s to %d process%s%s", sig == SIGTERM ?
-	    "TERM" : "KILL", n, n == 1 ? "" : "es", sig == SIGTERM ? "" :
+	log_emit(again ? LOG_DEBUG : LOG_INFO, f + again, "sent %s to %d %sprocess%s%s",
+	    sig == SIGTERM ? "TERM" : "KILL", n, again ? "more " : "",
+	    n == 1 ? "" : "es", sig == SIGTERM || again ? "" :
 	    " after the grace period");
 }
 
@@ -256,11 +257,12 @@ loop_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 	 * Go runtimes preempt their threads with SIGURG, and runtimes written
 	 * in Go (runc, containerd-shim) have forwarded those to the container:
 	 * never the app's business, so dropped, as runc, containerd and the
-	 * docker CLI drop them, unless asked for with -r URG:URG.
+	 * docker CLI drop them, unless asked for with -r URG:URG. Dropped:
+	 * forwarded as 0, which loop_forward() ignores.
 	 */
-	if (sig == SIGURG && t->cfg.rewrite.to[SIGURG] == 0)
-		return;
 	to = sigmap_get(&t->cfg.rewrite, sig);
+	if (sig == SIGURG && t->cfg.rewrite.to[SIGURG] == 0)
+		to = 0;
 	if (sig == SIGCONT && t->tty_reclaimed) {
 		(void)sysabi_tcsetpgrp(t->tty_fd, t->app_pid);
 		t->tty_reclaimed = false;

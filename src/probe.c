@@ -325,9 +325,10 @@ probe_on_io(struct probe_run *p, short revents)
 		probe_after_resolve(p);
 		return;
 	}
-	/* What the phase waits for, or an error or hangup. */
-	if (!(revents & (probe_events[p->phase] | POLLERR | POLLHUP)))
-		return;
+	/*
+	 * poll(2) reports only what probe_fd() asked for, an error or a
+	 * hangup; a probe finished since (by a reap) is in none of these.
+	 */
 	if (p->phase == PROBE_CONNECTING)
 		probe_on_connected(p);
 	else if (p->phase == PROBE_SENDING)
@@ -365,10 +366,8 @@ probe_on_timeout(struct probe_run *p)
 
 	if (p->phase == PROBE_DONE || p->phase == PROBE_IDLE)
 		return;
-	if (p->phase == PROBE_RESOLVING) {
-		probe_finish(p, false, "DNS timeout");
-		return;
-	}
-	probe_finish(p, false, "timed out after %s",
+	/* One call: the first format leaves the duration unread. */
+	probe_finish(p, false, p->phase == PROBE_RESOLVING ? "DNS timeout" :
+	    "timed out after %s",
 	    parse_format_duration(p->deadline - p->started, dur, sizeof(dur)));
 }

@@ -61,7 +61,7 @@ static uint64_t
 shutdown_arm(const struct shutdown *s, enum shut_state st, uint64_t now,
     const struct shut_durations *d)
 {
-	uint64_t dur;
+	uint64_t dur, base = now, at;
 
 	switch (st) {
 	case SHUT_PRE_STOP:
@@ -79,12 +79,11 @@ shutdown_arm(const struct shutdown *s, enum shut_state st, uint64_t now,
 		 * the app went; if the app took all of it, KILL at once.
 		 */
 		if (s->stop_at != SHUT_NEVER && d->stop_budget) {
-			if (d->stop_budget > SHUT_NEVER - 1 - s->stop_at)
-				return SHUT_NEVER - 1;
-			return s->stop_at + d->stop_budget > now ?
-			    s->stop_at + d->stop_budget : now;
+			base = s->stop_at;
+			dur = d->stop_budget;
+		} else {
+			dur = d->grace;
 		}
-		dur = d->grace;
 		break;
 	case SHUT_KILLING:
 		dur = d->kill_wait;
@@ -92,7 +91,9 @@ shutdown_arm(const struct shutdown *s, enum shut_state st, uint64_t now,
 	default:
 		return SHUT_NEVER;
 	}
-	return dur > SHUT_NEVER - 1 - now ? SHUT_NEVER - 1 : now + dur;
+	/* Saturated; not before now (only a stop signal's budget can be). */
+	at = dur > SHUT_NEVER - 1 - base ? SHUT_NEVER - 1 : base + dur;
+	return at > now ? at : now;
 }
 
 unsigned
@@ -103,7 +104,8 @@ shutdown_on(struct shutdown *s, enum shut_event ev, uint64_t now,
 	unsigned act = SACT_NONE;
 
 	for (;;) {
-		if (s->state <= SHUT_STAY || s->state >= SHUT_NSTATES)
+		/* SHUT_STAY's row and SHUT_DONE's are empty: they stay. */
+		if ((unsigned)s->state >= SHUT_NSTATES)
 			return act;
 		e = &shut_table[s->state][ev];
 		if (e->next == SHUT_STAY)
