@@ -216,8 +216,7 @@ main(int argc, char *argv[])
 		return main_print(t.cfg.mode);
 	case MODE_STATUS:
 		return oneshot_status();
-	case MODE_PROBE:
-		return oneshot_probe(&t.cfg);
+	case MODE_PROBE:	/* "tend wait" with one try (oneshot.h) */
 	case MODE_WAIT:
 		return wait_cmd(&t.cfg);
 	default:

@@ -15,7 +15,6 @@
 #include "log.h"
 #include "oneshot.h"
 #include "tend.h"
-#include "wait.h"
 
 enum { ONESHOT_HEALTHY = 0, ONESHOT_UNHEALTHY = 1, ONESHOT_NONE = 2 };
 
@@ -42,11 +41,4 @@ oneshot_status(void)
 	out[len++] = '\n';
 	(void)log_write_all(STDOUT_FILENO, out, len);
 	return strncmp(line, "healthy:", 8) == 0 ? ONESHOT_HEALTHY : ONESHOT_UNHEALTHY;
-}
-
-/* "tend probe" is "tend wait" with one try (wait.c). */
-int
-oneshot_probe(const struct tend_config *cfg)
-{
-	return wait_cmd(cfg);
 }
