@@ -23,8 +23,9 @@ control_addr(struct sockaddr_un *sun)
 	ssize_t len;
 	int n;
 
-	memset(sun, 0, sizeof(*sun));
+	/* Only the bytes len covers count: no need to clear the rest. */
 	sun->sun_family = AF_UNIX;
+	sun->sun_path[0] = '\0';
 	if ((len = sysabi_readlinkat(AT_FDCWD, "/proc/self/ns/pid", ns, sizeof(ns) - 1)) < 0)
 		len = 0;
 	ns[len] = '\0';
