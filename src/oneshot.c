@@ -25,14 +25,13 @@ oneshot_status(void)
 	int n = control_query(line, sizeof(line), 2000);
 	size_t len;
 
-	if (n == -EPERM) {
-		log_error("status: the socket is held by a process outside this PID "
-		    "namespace, not tend; not trusting its answer");
-		return ONESHOT_NONE;
-	}
 	if (n <= 0) {	/* never 0: an empty answer is -ENODATA */
-		log_error("status: no tend with health checks is running here (%s)",
-		    strerror(-n));
+		if (n == -EPERM)
+			log_error("status: the socket is held by a process outside "
+			    "this PID namespace, not tend; not trusting its answer");
+		else
+			log_error("status: no tend with health checks is running "
+			    "here (%s)", strerror(-n));
 		return ONESHOT_NONE;
 	}
 	/* Shown, not obeyed: the line's bytes are escaped, its newline kept. */
