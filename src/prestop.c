@@ -93,7 +93,8 @@ prestop_cancel(struct tend *t)
 bool
 prestop_on_reap(struct tend *t, pid_t pid, int status)
 {
-	if (ps.pid <= 0 || pid != ps.pid)
+	/* A reaped pid is > 0: never ps.pid's 0 (none running). */
+	if (pid != ps.pid)
 		return false;
 	ps.pid = 0;
 	log_info("pre-stop: '%s' %s %d after %llu ms", ps.spec.argv[0],
