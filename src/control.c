@@ -23,8 +23,9 @@ control_addr(struct sockaddr_un *sun)
 	ssize_t len;
 	int n;
 
-	memset(sun, 0, sizeof(*sun));
+	/* Only the bytes len covers count: no need to clear the rest. */
 	sun->sun_family = AF_UNIX;
+	sun->sun_path[0] = '\0';
 	if ((len = sysabi_readlinkat(AT_FDCWD, "/proc/self/ns/pid", ns, sizeof(ns) - 1)) < 0)
 		len = 0;
 	ns[len] = '\0';
@@ -94,25 +95,25 @@ control_connect(int fd, uint64_t end)
 int
 control_query(char *buf, size_t n, int timeout_ms)
 {
-	uint64_t end = deadline_after(clock_now(), (uint64_t)timeout_ms * 1000000);
+	/* The monotonic clock is far from wrapping: no saturation needed. */
+	uint64_t end = clock_now() + (uint64_t)timeout_ms * 1000000;
 	struct pollfd pfd;
 	size_t got = 0;
 	ssize_t r;
-	char *nl = NULL;
-	int fd, e;
+	char *nl;
+	int e;
 
-	if ((fd = sysabi_socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) < 0)
+	if ((pfd.fd = sysabi_socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) < 0)
 		return -errno;
-	e = control_connect(fd, end);
-	pfd.fd = fd;
+	e = control_connect(pfd.fd, end);
 	pfd.events = POLLIN;
 	/* One deadline for the whole answer, however it is dripped. */
-	while (e == 0 && nl == NULL && got < n - 1) {
+	while (e == 0 && got < n - 1) {
 		if (poll(&pfd, 1, deadline_timeout_ms(end, clock_now())) == 0) {
 			e = -ETIMEDOUT;
 			break;
 		}
-		r = read(fd, buf + got, n - 1 - got);
+		r = read(pfd.fd, buf + got, n - 1 - got);
 		if (r == 0)
 			break;		/* the answer ends here */
 		if (r < 0) {
@@ -122,14 +123,12 @@ control_query(char *buf, size_t n, int timeout_ms)
 		}
 		nl = memchr(buf + got, '\n', (size_t)r);
 		got += (size_t)r;
+		if (nl != NULL) {
+			got = (size_t)(nl + 1 - buf);
+			break;
+		}
 	}
-	(void)close(fd);
-	if (e == 0 && got == 0)
-		e = -ENODATA;
-	if (e < 0)
-		return e;
-	if (nl != NULL)
-		got = (size_t)(nl + 1 - buf);
+	(void)close(pfd.fd);
 	buf[got] = '\0';
-	return (int)got;
+	return e < 0 ? e : got ? (int)got : -ENODATA;
 }

@@ -119,14 +119,17 @@ main_start_app(struct tend *t, struct priv *pv)
 		return EXIT_INTERNAL;
 	}
 	t->app_pid = res.pid;
-	if (res.step == SPAWN_STEP_EXEC) {
-		log_error("cannot run '%s': %s", t->cfg.argv[0], strerror(res.err));
-		t->exit_code = exitcode_for_exec_errno(res.err);
-	} else if (res.step != SPAWN_OK) {
-		log_error("cannot start '%s'%s%s: %s: %s", t->cfg.argv[0],
-		    t->cfg.user ? " as " : "", t->cfg.user ? t->cfg.user : "",
-		    spawn_step_name(res.step), strerror(res.err));
-		t->exit_code = EXIT_CANNOT_EXEC;
+	if (res.step != SPAWN_OK) {
+		if (res.step == SPAWN_STEP_EXEC)
+			log_error("cannot run '%s': %s", t->cfg.argv[0],
+			    strerror(res.err));
+		else
+			log_error("cannot start '%s'%s%s: %s: %s", t->cfg.argv[0],
+			    t->cfg.user ? " as " : "", t->cfg.user ? t->cfg.user : "",
+			    spawn_step_name(res.step), strerror(res.err));
+		/* Any other step: errno 0, EXIT_CANNOT_EXEC. */
+		t->exit_code = exitcode_for_exec_errno(res.step ==
+		    SPAWN_STEP_EXEC ? res.err : 0);
 	} else {
 		/* Only what log_format() reads: no zeroing of the rest. */
 		f[0].key = "pid";
@@ -216,8 +219,7 @@ main(int argc, char *argv[])
 		return main_print(t.cfg.mode);
 	case MODE_STATUS:
 		return oneshot_status();
-	case MODE_PROBE:
-		return oneshot_probe(&t.cfg);
+	case MODE_PROBE:	/* "tend wait" with one try (oneshot.h) */
 	case MODE_WAIT:
 		return wait_cmd(&t.cfg);
 	default:

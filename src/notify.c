@@ -52,8 +52,7 @@ notify_send(const struct notify *n, const char *msg)
 void
 notify_started(struct tend *t)
 {
-	if (t->notify.ready)
-		return;
+	/* Called once, before the loop: nothing was sent yet. */
 	t->notify.ready = t->health == NULL;
 	notify_send(&t->notify, t->health ? "STATUS=starting" :
 	    "READY=1\nSTATUS=running");

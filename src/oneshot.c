@@ -15,7 +15,6 @@
 #include "log.h"
 #include "oneshot.h"
 #include "tend.h"
-#include "wait.h"
 
 enum { ONESHOT_HEALTHY = 0, ONESHOT_UNHEALTHY = 1, ONESHOT_NONE = 2 };
 
@@ -26,14 +25,13 @@ oneshot_status(void)
 	int n = control_query(line, sizeof(line), 2000);
 	size_t len;
 
-	if (n == -EPERM) {
-		log_error("status: the socket is held by a process outside this PID "
-		    "namespace, not tend; not trusting its answer");
-		return ONESHOT_NONE;
-	}
 	if (n <= 0) {	/* never 0: an empty answer is -ENODATA */
-		log_error("status: no tend with health checks is running here (%s)",
-		    strerror(-n));
+		if (n == -EPERM)
+			log_error("status: the socket is held by a process outside "
+			    "this PID namespace, not tend; not trusting its answer");
+		else
+			log_error("status: no tend with health checks is running "
+			    "here (%s)", strerror(-n));
 		return ONESHOT_NONE;
 	}
 	/* Shown, not obeyed: the line's bytes are escaped, its newline kept. */
@@ -42,11 +40,4 @@ oneshot_status(void)
 	out[len++] = '\n';
 	(void)log_write_all(STDOUT_FILENO, out, len);
 	return strncmp(line, "healthy:", 8) == 0 ? ONESHOT_HEALTHY : ONESHOT_UNHEALTHY;
-}
-
-/* "tend probe" is "tend wait" with one try (wait.c). */
-int
-oneshot_probe(const struct tend_config *cfg)
-{
-	return wait_cmd(cfg);
 }

@@ -12,7 +12,10 @@
 /* 0 healthy, 1 not (starting or unhealthy), 2 no tend with health checks. */
 int	oneshot_status(void);
 
-/* 0 healthy, 1 unhealthy, 2 bad probe; prints a one-line reason. */
-int	oneshot_probe(const struct tend_config *cfg);
+/*
+ * "tend probe" is "tend wait" with one try: wait_cmd() (wait.h), which
+ * main() calls for both; 0 healthy, 1 unhealthy, 2 bad probe, with a
+ * one-line reason.
+ */
 
 #endif

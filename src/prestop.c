@@ -44,7 +44,8 @@ prestop_setup(struct tend *t)
 	}
 	/*
 	 * It starts where the app did; tend itself moves to /. A failed
-	 * getcwd writes nothing: ps.cwd stays "" (static), meaning "stay".
+	 * getcwd writes nothing: ps.cwd stays "" (static), which the soft
+	 * chdir turns into "/", where tend (and so the keeper) already is.
 	 */
 	if (t->cfg.workdir == NULL)
 		(void)syscall(SYS_getcwd, ps.cwd, sizeof(ps.cwd));
@@ -59,7 +60,7 @@ prestop_start(struct tend *t)
 	struct spawn_req req = {
 		.argv = ps.spec.argv, .tty_fd = -1, .out_fd = STDERR_FILENO,
 		.null_stdin = true, .no_new_privs = t->cfg.no_new_privs,
-		.workdir = t->cfg.workdir ? t->cfg.workdir : ps.cwd[0] ? ps.cwd : NULL,
+		.workdir = t->cfg.workdir ? t->cfg.workdir : ps.cwd,
 		.workdir_soft = t->cfg.workdir == NULL, .ids = t->ids,
 		.envp = t->envp,
 	};
@@ -92,7 +93,8 @@ prestop_cancel(struct tend *t)
 bool
 prestop_on_reap(struct tend *t, pid_t pid, int status)
 {
-	if (ps.pid <= 0 || pid != ps.pid)
+	/* A reaped pid is > 0: never ps.pid's 0 (none running). */
+	if (pid != ps.pid)
 		return false;
 	ps.pid = 0;
 	log_info("pre-stop: '%s' %s %d after %llu ms", ps.spec.argv[0],

@@ -41,7 +41,7 @@ runlimit_on_signal(struct tend *t, const struct signalfd_siginfo *si)
 		log_warn("deadline reached after %llu ms: stopping the app",
 		    (unsigned long long)(t->cfg.deadline / 1000000));
 		t->exit_code = EXIT_DEADLINE;
-		t->stop_sig = sigmap_get(&t->cfg.rewrite, SIGTERM);
+		/* t->stop_sig is SIGTERM rewritten already (main_setup). */
 		tend_request(t, SEV_STOP);
 	}
 	return true;
