@@ -13,11 +13,7 @@
 #include "http.h"
 
 enum http_phase {
-	HTTP_PHASE_NAME,	/* inside "HTTP/" */
-	HTTP_PHASE_MAJOR,
-	HTTP_PHASE_DOT,
-	HTTP_PHASE_MINOR,
-	HTTP_PHASE_SPACE,	/* the one required space */
+	HTTP_PHASE_NAME,	/* "HTTP/D.D ": the byte's place says what */
 	HTTP_PHASE_SPACES,	/* more spaces, or the first digit */
 	HTTP_PHASE_CODE2,	/* second digit */
 	HTTP_PHASE_CODE3,	/* third digit */
@@ -111,18 +107,18 @@ http_resp_step(struct http_resp *r, unsigned char c)
 	}
 	/*
 	 * "HTTP/D.D " - the name is case-sensitive, one digit each side.
-	 * These are the line's first 9 bytes, one phase each but the name's
-	 * 5, so the byte's place in the line says what it must be ('#': a
-	 * digit) and what is wrong.
+	 * These are the line's first 9 bytes, all in one phase: the byte's
+	 * place in the line says what it must be ('#': a digit) and what is
+	 * wrong.
 	 */
-	if (ph <= HTTP_PHASE_SPACE) {
+	if (ph == HTTP_PHASE_NAME) {
 		want = (unsigned char)http_start[r->line - 1];
 		if (want == '#' ? !http_is_digit(c) : c != want)
 			return r->line < 6 ? "not an HTTP response" :
 			    r->line < 9 ? "bad HTTP version" :
 			    "no space after HTTP version";
-		if (r->line >= sizeof("HTTP/") - 1)
-			r->phase++;
+		if (r->line == sizeof(http_start) - 1)
+			r->phase = HTTP_PHASE_SPACES;
 		return NULL;
 	}
 	/*
