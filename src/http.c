@@ -13,11 +13,7 @@
 #include "http.h"
 
 enum http_phase {
-	HTTP_PHASE_NAME,	/* inside "HTTP/" */
-	HTTP_PHASE_MAJOR,
-	HTTP_PHASE_DOT,
-	HTTP_PHASE_MINOR,
-	HTTP_PHASE_SPACE,	/* the one required space */
+	HTTP_PHASE_NAME,	/* "HTTP/D.D ": the byte's place says what */
 	HTTP_PHASE_SPACES,	/* more spaces, or the first digit */
 	HTTP_PHASE_CODE2,	/* second digit */
 	HTTP_PHASE_CODE3,	/* third digit */
@@ -73,14 +69,6 @@ http_resp_init(struct http_resp *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static enum http_verdict
-http_resp_bad(struct http_resp *r, const char *why)
-{
-	r->why = why;
-	r->status = 0;
-	return HTTP_BAD;
-}
-
 static bool
 http_is_digit(unsigned char c)
 {
@@ -88,133 +76,116 @@ http_is_digit(unsigned char c)
 }
 
 /*
- * "HTTP/D.D " - the name is case-sensitive, one digit each side. These are
- * the line's first 9 bytes, one phase each but the name's 5, so the byte's
- * place in the line says what it must be ('#': a digit) and what is wrong.
+ * One byte of the response. Returns why it is not HTTP, or NULL: then
+ * verdict is HTTP_DONE at the end of the status line, still HTTP_MORE
+ * otherwise.
  */
-static enum http_verdict
-http_resp_version(struct http_resp *r, unsigned char c)
-{
-	unsigned char want = (unsigned char)http_start[r->line - 1];
-
-	if (want == '#' ? !http_is_digit(c) : c != want)
-		return http_resp_bad(r, r->line < 6 ? "not an HTTP response" :
-		    r->line < 9 ? "bad HTTP version" : "no space after HTTP version");
-	if (r->line >= sizeof("HTTP/") - 1)
-		r->phase++;
-	return HTTP_MORE;
-}
-
-/*
- * Spaces, then exactly three digits. Extra spaces are tolerated because
- * Go's client, and so the kubelet, tolerates them.
- */
-static enum http_verdict
-http_resp_code(struct http_resp *r, unsigned char c)
-{
-	if (r->phase == HTTP_PHASE_SPACES && c == ' ')
-		return HTTP_MORE;
-	if (!http_is_digit(c))
-		return http_resp_bad(r, "bad status code");
-	r->status = r->status * 10 + (c - '0');
-	if (r->phase++ == HTTP_PHASE_CODE3 &&
-	    (r->status < 100 || r->status > 599))
-		return http_resp_bad(r, "status code out of range");
-	return HTTP_MORE;
-}
-
-/* What may follow the code: a reason phrase or the end of the line. */
-static enum http_verdict
-http_resp_rest(struct http_resp *r, unsigned char c)
-{
-	if (r->phase == HTTP_PHASE_LF)
-		return c == '\n' ? HTTP_DONE :
-		    http_resp_bad(r, "CR not followed by LF");
-	if (c == '\n')
-		return HTTP_DONE;
-	if (c == '\r') {
-		r->phase = HTTP_PHASE_LF;
-		return HTTP_MORE;
-	}
-	if (r->phase == HTTP_PHASE_CODE_END) {
-		if (c != ' ')
-			return http_resp_bad(r, "bad status code");
-		r->phase = HTTP_PHASE_REASON;
-		return HTTP_MORE;
-	}
-	if (c == '\0')
-		return http_resp_bad(r, "NUL byte in status line");
-	if ((c < 0x20 && c != '\t') || c == 0x7f)
-		return http_resp_bad(r, "control byte in status line");
-	return HTTP_MORE;
-}
-
-/*
- * The headers of an interim (1xx) response, skipped up to the empty line
- * that ends them; then the next response's status line starts.
- */
-static enum http_verdict
-http_resp_interim(struct http_resp *r, unsigned char c)
-{
-	if (r->phase == HTTP_PHASE_HDR_LINE) {
-		if (c == '\n')
-			r->phase = HTTP_PHASE_HDR_BOL;
-		return HTTP_MORE;
-	}
-	if (r->phase == HTTP_PHASE_HDR_BOL && c == '\r') {
-		r->phase = HTTP_PHASE_HDR_CR;
-		return HTTP_MORE;
-	}
-	if (c != '\n') {
-		if (r->phase == HTTP_PHASE_HDR_CR)
-			return http_resp_bad(r, "CR not followed by LF");
-		r->phase = HTTP_PHASE_HDR_LINE;
-		return HTTP_MORE;
-	}
-	r->phase = HTTP_PHASE_NAME;
-	r->line = 0;
-	return HTTP_MORE;
-}
-
-static enum http_verdict
+static const char *
 http_resp_step(struct http_resp *r, unsigned char c)
 {
-	if (r->phase >= HTTP_PHASE_HDR_BOL)
-		return http_resp_interim(r, c);
-	if (r->phase <= HTTP_PHASE_SPACE)
-		return http_resp_version(r, c);
-	if (r->phase <= HTTP_PHASE_CODE3)
-		return http_resp_code(r, c);
-	return http_resp_rest(r, c);
+	int ph = r->phase;
+	unsigned char want;
+
+	/* A CR, in the status line or at a 1xx header's end, wants its LF. */
+	if ((ph == HTTP_PHASE_LF || ph == HTTP_PHASE_HDR_CR) && c != '\n')
+		return "CR not followed by LF";
+	/*
+	 * The headers of an interim (1xx) response, skipped up to the empty
+	 * line that ends them; then the next response's status line starts.
+	 */
+	if (ph >= HTTP_PHASE_HDR_BOL) {
+		if (c != '\n')
+			r->phase = ph == HTTP_PHASE_HDR_BOL && c == '\r' ?
+			    HTTP_PHASE_HDR_CR : HTTP_PHASE_HDR_LINE;
+		else if (ph == HTTP_PHASE_HDR_LINE)
+			r->phase = HTTP_PHASE_HDR_BOL;
+		else {
+			r->phase = HTTP_PHASE_NAME;
+			r->line = 0;
+		}
+		return NULL;
+	}
+	/*
+	 * "HTTP/D.D " - the name is case-sensitive, one digit each side.
+	 * These are the line's first 9 bytes, all in one phase: the byte's
+	 * place in the line says what it must be ('#': a digit) and what is
+	 * wrong.
+	 */
+	if (ph == HTTP_PHASE_NAME) {
+		want = (unsigned char)http_start[r->line - 1];
+		if (want == '#' ? !http_is_digit(c) : c != want)
+			return r->line < 6 ? "not an HTTP response" :
+			    r->line < 9 ? "bad HTTP version" :
+			    "no space after HTTP version";
+		if (r->line == sizeof(http_start) - 1)
+			r->phase = HTTP_PHASE_SPACES;
+		return NULL;
+	}
+	/*
+	 * Spaces, then exactly three digits. Extra spaces are tolerated
+	 * because Go's client, and so the kubelet, tolerates them.
+	 */
+	if (ph <= HTTP_PHASE_CODE3) {
+		if (ph == HTTP_PHASE_SPACES && c == ' ')
+			return NULL;
+		if (!http_is_digit(c))
+			return "bad status code";
+		r->status = r->status * 10 + (c - '0');
+		r->phase++;
+		if (ph == HTTP_PHASE_CODE3 &&
+		    (r->status < 100 || r->status > 599))
+			return "status code out of range";
+		return NULL;
+	}
+	/* What may follow the code: a reason phrase or the end of the line. */
+	if (c == '\n')
+		r->verdict = HTTP_DONE;
+	else if (c == '\r')
+		r->phase = HTTP_PHASE_LF;
+	else if (ph == HTTP_PHASE_CODE_END) {
+		if (c != ' ')
+			return "bad status code";
+		r->phase = HTTP_PHASE_REASON;
+	} else if (c == '\0')
+		return "NUL byte in status line";
+	else if ((c < 0x20 && c != '\t') || c == 0x7f)
+		return "control byte in status line";
+	return NULL;
 }
 
 enum http_verdict
 http_resp_feed(struct http_resp *r, const char *data, size_t n)
 {
-	size_t	i;
+	const char	*why;
+	size_t		 i;
 
 	for (i = 0; i < n && r->verdict == HTTP_MORE; i++) {
-		if (r->len == HTTP_HEAD_MAX) {
-			r->verdict = http_resp_bad(r, "1xx responses too long");
-			break;
+		if (r->len == HTTP_HEAD_MAX)
+			why = "1xx responses too long";
+		else if (r->line == HTTP_STATUS_LINE_MAX &&
+		    r->phase < HTTP_PHASE_HDR_BOL)
+			why = "status line too long";
+		else {
+			r->len++;
+			r->line++;
+			why = http_resp_step(r, (unsigned char)data[i]);
 		}
-		if (r->line == HTTP_STATUS_LINE_MAX && r->phase < HTTP_PHASE_HDR_BOL) {
-			r->verdict = http_resp_bad(r, "status line too long");
-			break;
-		}
-		r->len++;
-		r->line++;
-		r->verdict = http_resp_step(r, (unsigned char)data[i]);
 		/*
 		 * 1xx but 101 is interim: the verdict is the final response's,
 		 * as for the kubelet (Go's client, which also gives up after
 		 * five of them). 101 ends the exchange and is unhealthy.
 		 */
 		if (r->verdict == HTTP_DONE && r->status < 200 && r->status != 101) {
-			r->verdict = ++r->interim > HTTP_INTERIM_MAX ?
-			    http_resp_bad(r, "too many 1xx responses") : HTTP_MORE;
+			r->verdict = HTTP_MORE;
 			r->phase = HTTP_PHASE_HDR_BOL;
 			r->status = 0;
+			if (++r->interim > HTTP_INTERIM_MAX)
+				why = "too many 1xx responses";
+		}
+		if (why) {
+			r->why = why;
+			r->status = 0;
+			r->verdict = HTTP_BAD;
 		}
 	}
 	return r->verdict;
