@@ -25,7 +25,10 @@ bg() {
 # child too (its process group), or the app alone? Prints group|app.
 group() {
 	rm -f "$TMP/gc" "$TMP/sh"
-	bg "$@" sh -c 'sigecho >"$0/gc" & trap "echo term >>$0/sh" TERM
+	# The trap first: the child's "ready" must also mean the app has its
+	# trap. (Set after the child, a loaded app could still be without it
+	# when the TERM came, die of it, and never write "term": a timeout.)
+	bg "$@" sh -c 'trap "echo term >>$0/sh" TERM; sigecho >"$0/gc" &
 		while :; do sleep 0.05; done' "$TMP"
 	wait_for "$TMP/gc" '^ready$'
 	kill -TERM "$PID1"
