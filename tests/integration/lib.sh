@@ -86,7 +86,7 @@ start_ns() {
 	NS_PID=$!
 	BG_PIDS="$BG_PIDS $NS_PID"
 	PID1=""
-	# 30 s, as wait_for: on a loaded machine 2 s was not always enough.
+	# 30 s, as wait_for: 2 s was a guess a loaded machine can overrun.
 	for _ in $(seq 1500); do
 		PID1=$(cat "/proc/$NS_PID/task/$NS_PID/children" 2>/dev/null | tr -d ' ')
 		# Kill it too on the way out: unshare alone would leave it running.
