@@ -53,7 +53,9 @@ expect_eq "$(sed -n 2p "$TMP/out")" "rc 1" "status exits 1 while starting"
 expect_match "$TMP/out" '^starting: no probe has finished yet$' "status says starting before any probe"
 expect_eq "$(sed -n 3p "$TMP/out" | cut -d, -f1)" "healthy: HTTP 200" "status says healthy with the last result"
 expect_eq "$(sed -n 4p "$TMP/out")" "rc 0" "status exits 0 when healthy"
-expect_match "$TMP/out" '^unhealthy: HTTP 500, [0-9]+ms ago$' "status says unhealthy, the result and its age"
+# The age is a duration as tend writes them: "0s" under 1 ms (a query
+# answered in the turn after a probe's verdict), "1s20ms" over 1 s.
+expect_match "$TMP/out" '^unhealthy: HTTP 500, ([0-9]+(h|m|s|ms))+ ago$' "status says unhealthy, the result and its age"
 expect_eq "$(sed -n 6p "$TMP/out")" "rc 1" "status exits 1 when unhealthy"
 expect_eq "$(sed -n 8p "$TMP/out")" "rc 0" "healthy again after recovery"
 expect_eq "$(grep -o 'health: [a-z]* -> [a-z]*' "$TMP/err" | tr '\n' ';')" \
