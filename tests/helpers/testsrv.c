@@ -3,7 +3,7 @@
  * testsrv.c - a tiny, deliberately misbehaving server for tend's
  * integration tests.
  *
- *	testsrv [-6] [-i N] [-p PORT] [-s FILE] [-t SECONDS] MODE
+ *	testsrv [-6] [-g FILE] [-i N] [-p PORT] [-s FILE] [-t SECONDS] MODE
  *
  * It listens on 127.0.0.1 (or [::1] with -6), prints the port on stdout
  * once listening, and serves every connection according to MODE:
@@ -12,7 +12,10 @@
  *		(read again for each request; 200 without -s; 500 if FILE
  *		cannot be read or holds no code 100-999), then close;
  *		with -i N, N interim responses come first (100 Continue
- *		and 103 Early Hints with a header, by turns)
+ *		and 103 Early Hints with a header, by turns); with -g
+ *		FILE, a request is held unanswered while FILE does not
+ *		exist (looked for every 20 ms), so a test can hold a
+ *		probe in flight until it has seen what it wants to see
  *	hang	accept and never answer
  *	garbage	answer at once with 1 MB of junk, then close
  *	reset	accept, then reset the connection (SO_LINGER 0)
@@ -56,7 +59,8 @@ enum testsrv_mode {
 enum testsrv_phase {
 	TESTSRV_READING,	/* waiting for the request (or for ever) */
 	TESTSRV_WRITING,	/* sending out[] */
-	TESTSRV_DRAINING	/* sent and shut down; wait for the peer */
+	TESTSRV_DRAINING,	/* sent and shut down; wait for the peer */
+	TESTSRV_HELD		/* request read; waiting for the -g file */
 };
 
 struct testsrv_conn {
@@ -74,6 +78,7 @@ struct testsrv_conn {
 struct testsrv {
 	enum testsrv_mode	mode;
 	const char		*statusfile;
+	const char		*gate;		/* -g: answer only once it exists */
 	bool			v6;
 	int			interim;
 	unsigned		port;
@@ -103,7 +108,7 @@ testsrv_on_signal(int sig)
 static void
 testsrv_usage(void)
 {
-	fprintf(stderr, "usage: testsrv [-6] [-i N] [-p PORT] [-s FILE] "
+	fprintf(stderr, "usage: testsrv [-6] [-g FILE] [-i N] [-p PORT] [-s FILE] "
 	    "[-t SECONDS] http|hang|garbage|reset|tcp\n");
 	exit(2);
 }
@@ -229,6 +234,10 @@ testsrv_reply(struct testsrv *s, struct testsrv_conn *c)
 {
 	int	code, len = 0, i;
 
+	if (s->gate && access(s->gate, F_OK) == -1) {
+		c->phase = TESTSRV_HELD;
+		return;
+	}
 	code = testsrv_status(s->statusfile);
 	c->line[c->linelen] = '\0';
 	fprintf(stderr, "testsrv: %s -> %d\n", c->line, code);
@@ -374,7 +383,7 @@ testsrv_pollset(struct testsrv *s, struct pollfd *pfd, size_t *map)
 			continue;
 		pfd[n].fd = s->conns[i].fd;
 		pfd[n].events = s->conns[i].phase == TESTSRV_WRITING ?
-		    POLLOUT : POLLIN;
+		    POLLOUT : s->conns[i].phase == TESTSRV_HELD ? 0 : POLLIN;
 		map[n++] = i;
 	}
 	return n;
@@ -387,12 +396,22 @@ testsrv_serve(struct testsrv *s, uint64_t deadline, const sigset_t *waitmask)
 	struct pollfd	pfd[TESTSRV_CONNS + 1];
 	size_t		map[TESTSRV_CONNS + 1];
 	struct timespec	ts;
-	uint64_t	now;
+	uint64_t	now, wake;
 	nfds_t		n, i;
+	bool		held;
 
 	while (!testsrv_stop && (now = testsrv_now_ms()) < deadline) {
-		ts.tv_sec = (time_t)((deadline - now) / 1000);
-		ts.tv_nsec = (long)((deadline - now) % 1000) * 1000000;
+		held = false;
+		for (i = 0; i < TESTSRV_CONNS; i++)
+			if (s->conns[i].fd != -1 &&
+			    s->conns[i].phase == TESTSRV_HELD) {
+				held = true;
+				testsrv_reply(s, &s->conns[i]);
+			}
+		/* Held requests: look for the gate file again in 20 ms. */
+		wake = held && deadline - now > 20 ? now + 20 : deadline;
+		ts.tv_sec = (time_t)((wake - now) / 1000);
+		ts.tv_nsec = (long)((wake - now) % 1000) * 1000000;
 		n = testsrv_pollset(s, pfd, map);
 		if (ppoll(pfd, n, &ts, waitmask) == -1) {
 			if (errno == EINTR)
@@ -470,10 +489,13 @@ testsrv_options(struct testsrv *s, int argc, char *argv[])
 	int	ch;
 
 	s->secs = 120;
-	while ((ch = getopt(argc, argv, "6i:p:s:t:")) != -1) {
+	while ((ch = getopt(argc, argv, "6g:i:p:s:t:")) != -1) {
 		switch (ch) {
 		case '6':
 			s->v6 = true;
+			break;
+		case 'g':
+			s->gate = optarg;
 			break;
 		case 'i':
 			s->interim = (int)testsrv_number(optarg, 0, 8);

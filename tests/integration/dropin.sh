@@ -25,14 +25,28 @@ bg() {
 # child too (its process group), or the app alone? Prints group|app.
 group() {
 	rm -f "$TMP/gc" "$TMP/sh"
-	bg "$@" sh -c 'sigecho >"$0/gc" & trap "echo term >>$0/sh" TERM
+	# The trap first: the child's "ready" must also mean the app has its
+	# trap. (Set after the child, a loaded app could still be without it
+	# when the TERM came, die of it, and never write "term": a timeout.)
+	bg "$@" sh -c 'trap "echo term >>$0/sh" TERM; sigecho >"$0/gc" &
 		while :; do sleep 0.05; done' "$TMP"
-	wait_for "$TMP/gc" '^ready$' 100
+	wait_for "$TMP/gc" '^ready$'
 	kill -TERM "$PID1"
-	wait_for "$TMP/sh" '^term$' 100
-	# The app has it; its child, in the same group, gets it at the same
-	# moment or never: give the write a moment, bounded.
-	for _ in $(seq 20); do grep -qx 15 "$TMP/gc" && break; sleep 0.05; done
+	wait_for "$TMP/sh" '^term$'
+	# The app has it; its child, in the same group, got it in the same
+	# kill() or never. To know which without giving the write a guessed
+	# time, send the child a WINCH (28) now: sigecho takes its pending
+	# signals one at a time, lowest first, so once 28 is written a 15
+	# sent before it is written too, or never came.
+	gc=""
+	for a in $(cat /proc/"$PID1"/task/*/children); do
+		for c in $(cat /proc/"$a"/task/*/children 2>/dev/null); do
+			[ "$(cat "/proc/$c/comm" 2>/dev/null)" = sigecho ] && gc=$c
+		done
+	done
+	[ -n "$gc" ] || fail "$*: the app's sigecho child is not found"
+	kill -WINCH "$gc"
+	wait_for "$TMP/gc" '^28$'
 	kill -KILL "$PID1"; wait "$NSP" 2>/dev/null
 	grep -qx 15 "$TMP/gc" && echo group || echo app
 }
@@ -49,7 +63,8 @@ same "DUMB_INIT_SETSID=0 dumb-init --" "$(group DUMB_INIT_SETSID=0 dumb-init --)
 same "dumb-init -- (migrated: tend -g --)" "$(group - dumb-init --)" "$(group - "$T" -g --)"
 
 # Exit codes: passed through, and tini's -e.
-ex() { timeout -k 2 20 $NS "$@" >/dev/null 2>&1; echo $?; }
+# (60 s only catches a hang: a loaded machine can take seconds per run.)
+ex() { timeout -k 2 60 $NS "$@" >/dev/null 2>&1; echo $?; }
 same "tini -- exit 3" "$(ex tini -- sh -c 'exit 3')" "$(ex "$T" -- sh -c 'exit 3')"
 same "tini -e 3 --" "$(ex tini -e 3 -- sh -c 'exit 3')" "$(ex "$T" -e 3 -- sh -c 'exit 3')"
 same "tini -p SIGKILL --" "$(ex tini -p SIGKILL -- true)" "$(ex "$T" -p SIGKILL -- true)"
@@ -58,16 +73,25 @@ same "dumb-init -- exit 3" "$(ex dumb-init -- sh -c 'exit 3')" "$(ex "$T" -- sh 
 # dumb-init --rewrite 15:2 (migrated: tend -r 15:2): what the app receives.
 rw() {
 	bg - "$@" sigecho -n 1
-	wait_for "$TMP/out" '^ready$' 100
-	kill -TERM "$PID1"; wait_exit 15 "$NSP"
+	wait_for "$TMP/out" '^ready$'
+	kill -TERM "$PID1"; wait_exit 30 "$NSP"
 	grep -v ready "$TMP/out"
 }
 same "dumb-init --rewrite 15:2 (migrated: tend -r 15:2)" "$(rw dumb-init --rewrite 15:2 --)" \
     "$(rw "$T" -r 15:2 --)"
 
 # tini -w: a warning for each zombie reaped (3 orphans), none without it.
+# The app ends only once the init has reaped all three (bounded): until
+# then each is a child of PID 1, alive or a zombie, as the app itself is;
+# a fixed 0.5 s let a loaded init exit with orphans still unreaped.
 warns() {
-	timeout -k 2 20 $NS "$@" sh -c 'orphans 3 >/dev/null; sleep 0.5' >/dev/null 2>"$TMP/err"
+	timeout -k 2 60 $NS "$@" sh -c 'orphans 3 >/dev/null
+		for _ in $(seq 600); do
+			[ "$(cat /proc/[0-9]*/status 2>/dev/null |
+			    awk "/^PPid:/ && \$2 == 1 { n++ } END { print n + 0 }")" = 1 ] && exit 0
+			sleep 0.05
+		done
+		exit 1' >/dev/null 2>"$TMP/err"
 	grep -ci 'reaped zombie' "$TMP/err"
 }
 same "tini -w --" "$(warns tini -w --)" "$(warns "$T" -w --)"
@@ -87,16 +111,18 @@ same "TINI_VERBOSITY=2" "$(started TINI_VERBOSITY=2 tini)" "$(started TINI_VERBO
 
 # TINI_SUBREAPER (set, even empty): not PID 1, an orphan is reparented to
 # the init. (tend is a subreaper whenever it is not PID 1 anyway.)
+# The orphan's first parent writes both pids; the new parent is read once
+# that one has exited (bounded), not after a guessed time.
 orphan_parent() {
 	rm -f "$TMP/opid"
-	env TINI_SUBREAPER= "$@" sh -c '(sleep 30 & echo $! >"$0/opid"); sleep 30' "$TMP" \
-	    >/dev/null 2>&1 &
+	env TINI_SUBREAPER= "$@" sh -c 'sh -c "sleep 30 & echo \$! \$\$ >\"\$0/opid\"" "$0"
+	    sleep 30' "$TMP" >/dev/null 2>&1 &
 	ip=$!; BG_PIDS="$BG_PIDS $ip"
-	wait_for "$TMP/opid" '^[0-9]+$' 100
-	op=$(cat "$TMP/opid")
-	for _ in $(seq 50); do
+	wait_for "$TMP/opid" '^[0-9]+ [0-9]+$'
+	read -r op mid <"$TMP/opid"
+	for _ in $(seq 300); do
 		pp=$(awk '/^PPid:/ { print $2 }' "/proc/$op/status" 2>/dev/null)
-		[ "$pp" = "$ip" ] && break; sleep 0.05
+		[ -n "$pp" ] && [ "$pp" != "$mid" ] && break; sleep 0.1
 	done
 	kill -KILL "$op" "$ip" 2>/dev/null; wait "$ip" 2>/dev/null
 	[ "$pp" = "$ip" ] && echo init || echo other

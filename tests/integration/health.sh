@@ -18,18 +18,32 @@ cat >"$TMP/lo.sh" <<'EOS'
 ip link set lo up 2>/dev/null || ifconfig lo up
 EOS
 
-# Case 1: starting -> healthy -> unhealthy -> healthy, with tend status in each.
+# Case 1: starting -> healthy -> unhealthy -> healthy, with tend status in
+# each. Each state is waited for (bounded), never given a fixed time: the
+# server holds the first probe unanswered (-g) until the app has asked once,
+# so "starting" is seen whatever the load; the status file is replaced in
+# one rename, so no probe reads it half written.
 cat >"$TMP/c1.sh" <<'EOS'
 . "$0.lo"
 st=$1/st; echo 200 >"$st"
-testsrv -p 0 -s "$st" http >"$1/port" 2>/dev/null &
+testsrv -p 0 -g "$1/go" -s "$st" http >"$1/port" 2>/dev/null &
 while [ ! -s "$1/port" ]; do sleep 0.05; done
 exec "$TEND" --health "http://127.0.0.1:$(cat "$1/port")/h" --health-interval 300ms \
     --health-retries 2 --health-start-period 600ms --health-start-interval 100ms -- sh -c '
 	tend_st() { "$TEND" status; echo "rc $?"; }
-	tend_st; sleep 0.5; tend_st
-	echo 500 >"$0"; sleep 1.2; tend_st
-	echo 200 >"$0"; sleep 0.8; tend_st' "$st"
+	# until_st STATE: status until it says STATE (30 s at most), then once more.
+	until_st() {
+		for _ in $(seq 600); do
+			case $("$TEND" status) in "$1:"*) break ;; esac
+			sleep 0.05
+		done
+		tend_st
+	}
+	set_st() { echo "$1" >"$0.new" && mv "$0.new" "$0"; }
+	tend_st; : >"$1"
+	until_st healthy
+	set_st 500; until_st unhealthy
+	set_st 200; until_st healthy' "$st" "$1/go"
 EOS
 cp "$TMP/lo.sh" "$TMP/c1.sh.lo"
 TEND="$TEND" $NS sh "$TMP/c1.sh" "$TMP" >"$TMP/out" 2>"$TMP/err"
@@ -39,7 +53,9 @@ expect_eq "$(sed -n 2p "$TMP/out")" "rc 1" "status exits 1 while starting"
 expect_match "$TMP/out" '^starting: no probe has finished yet$' "status says starting before any probe"
 expect_eq "$(sed -n 3p "$TMP/out" | cut -d, -f1)" "healthy: HTTP 200" "status says healthy with the last result"
 expect_eq "$(sed -n 4p "$TMP/out")" "rc 0" "status exits 0 when healthy"
-expect_match "$TMP/out" '^unhealthy: HTTP 500, [0-9]+ms ago$' "status says unhealthy, the result and its age"
+# The age is a duration as tend writes them: "0s" under 1 ms (a query
+# answered in the turn after a probe's verdict), "1s20ms" over 1 s.
+expect_match "$TMP/out" '^unhealthy: HTTP 500, ([0-9]+(h|m|s|ms))+ ago$' "status says unhealthy, the result and its age"
 expect_eq "$(sed -n 6p "$TMP/out")" "rc 1" "status exits 1 when unhealthy"
 expect_eq "$(sed -n 8p "$TMP/out")" "rc 0" "healthy again after recovery"
 expect_eq "$(grep -o 'health: [a-z]* -> [a-z]*' "$TMP/err" | tr '\n' ';')" \
@@ -47,29 +63,49 @@ expect_eq "$(grep -o 'health: [a-z]* -> [a-z]*' "$TMP/err" | tr '\n' ';')" \
     "every state change is logged at the default verbosity, in order"
 expect_match "$TMP/err" 'healthy -> unhealthy \(HTTP 500\)' "the log line names the last result"
 
-# Case 2: failures inside the start period do not count; retries=1.
+# Case 2: failures inside the start period do not count; retries=1. The
+# app waits (bounded) until the server has answered 503 three times, then
+# switches it to 200 and waits for healthy. The start period (30 s) is
+# only the bound: the failures need not fit a guessed time.
 cat >"$TMP/c2.sh" <<'EOS'
 . "$0.lo"
 st=$1/st2; echo 503 >"$st"
-testsrv -p 0 -s "$st" http >"$1/port2" 2>/dev/null &
+testsrv -p 0 -s "$st" http >"$1/port2" 2>"$1/srv2" &
 while [ ! -s "$1/port2" ]; do sleep 0.05; done
 exec "$TEND" --health "http://127.0.0.1:$(cat "$1/port2")/" --health-retries 1 \
-    --health-start-period 1s --health-start-interval 100ms --health-interval 100ms -- \
-    sh -c 'sleep 0.7; echo 200 >"$0"; sleep 0.5' "$st"
+    --health-start-period 30s --health-start-interval 100ms --health-interval 100ms -- \
+    sh -c '
+	for _ in $(seq 600); do
+		[ "$(grep -c -- "-> 503" "$1")" -ge 3 ] && break
+		sleep 0.05
+	done
+	echo "503s $(grep -c -- "-> 503" "$1")"
+	"$TEND" status
+	echo 200 >"$0.new" && mv "$0.new" "$0"
+	for _ in $(seq 600); do "$TEND" status >/dev/null && exit 0; sleep 0.05; done
+	exit 1' "$st" "$1/srv2"
 EOS
 cp "$TMP/lo.sh" "$TMP/c2.sh.lo"
 TEND="$TEND" $NS sh "$TMP/c2.sh" "$TMP" >"$TMP/out" 2>"$TMP/err"
-expect_eq $? 0 "start period: app exited 0"
+expect_eq $? 0 "start period: app exited 0, having seen tend healthy"
+[ "$(sed -n 's/^503s //p' "$TMP/out")" -ge 3 ] || fail "start period: expected 3 failed probes, got $(cat "$TMP/out")"
+expect_match "$TMP/out" '^starting: HTTP 503, ' "start period: still starting after 3 failures with retries=1"
 expect_eq "$(grep -o 'health: [a-z]* -> [a-z]*' "$TMP/err" | tr '\n' ';')" \
-    "health: starting -> healthy;" "start period: ~6 failures with retries=1 did not count"
+    "health: starting -> healthy;" "start period: 3 or more failures with retries=1 did not count"
 
-# Case 3: a hanging server is cut off at the timeout.
+# Case 3: a hanging server is cut off at the timeout. The app waits
+# (bounded) for tend to say unhealthy.
 cat >"$TMP/c3.sh" <<'EOS'
 . "$0.lo"
 testsrv -p 0 hang >"$1/port3" 2>/dev/null &
 while [ ! -s "$1/port3" ]; do sleep 0.05; done
 exec "$TEND" --health "http://127.0.0.1:$(cat "$1/port3")/" --health-retries 1 \
-    --health-interval 100ms --health-timeout 300ms -- sleep 1
+    --health-interval 100ms --health-timeout 300ms -- sh -c '
+	for _ in $(seq 600); do
+		case $("$TEND" status) in unhealthy:*) exit 0 ;; esac
+		sleep 0.05
+	done
+	exit 1'
 EOS
 cp "$TMP/lo.sh" "$TMP/c3.sh.lo"
 TEND="$TEND" $NS sh "$TMP/c3.sh" "$TMP" >"$TMP/out" 2>"$TMP/err"
@@ -108,12 +144,16 @@ expect_match "$TMP/out" '^zombies 0$' "no zombie is left"
 # blocks, tend drains it.
 TEND="$TEND" $NS "$TEND" --health "exec:sh -c 'head -c 10000000 /dev/zero; echo; exit 0'" \
     --health-interval 100ms --health-timeout 20s --health-action stop -- sh -c '
-	for _ in $(seq 200); do "$TEND" status >/dev/null && exit 0; sleep 0.05; done; exit 1' \
+	for _ in $(seq 600); do "$TEND" status >/dev/null && exit 0; sleep 0.05; done; exit 1' \
     >"$TMP/out" 2>"$TMP/err"
 expect_eq $? 0 "a probe writing 10 MB: the app saw tend healthy"
 expect_match "$TMP/err" 'starting -> healthy \(exit 0\)' "a probe writing 10 MB and exiting 0 is healthy"
+# The app waits (bounded) for healthy rather than giving the probe 0.5 s.
 TEND="$TEND" $NS "$TEND" --health "exec:sh -c 'echo all good; exit 0'" \
-    --health-interval 100ms -- sleep 0.5 >"$TMP/out" 2>"$TMP/err"
+    --health-interval 100ms -- sh -c '
+	for _ in $(seq 600); do "$TEND" status >/dev/null && exit 0; sleep 0.05; done; exit 1' \
+    >"$TMP/out" 2>"$TMP/err"
+expect_eq $? 0 "exec probe: the app saw tend healthy"
 expect_match "$TMP/err" 'starting -> healthy \(exit 0: all good\)' "exec probe logs exit code and first output line"
 
 # Case 5: --health-action stop ends the app and tend exits 124.
@@ -132,7 +172,7 @@ expect_match "$TMP/err" 'connect: Connection refused' "the refused connection is
 cat >"$TMP/c6.sh" <<'EOS'
 . "$0.lo"
 exec "$TEND" --health "exec:true" --health-interval 100ms -- sh -c '
-	sleep 0.5
+	for _ in $(seq 600); do "$TEND" status >/dev/null && break; sleep 0.05; done
 	unshare --mount sh -c "mount -o remount,bind,ro / || exit 9
 	    if touch /x-$$ 2>/dev/null; then rm -f /x-$$; echo rw; else echo ro-ok; fi
 	    \"$TEND\" status; echo rc \$?"

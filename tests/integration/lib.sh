@@ -20,8 +20,13 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
-# A test killed from outside (a ctest timeout) still cleans up.
+# A test killed from outside still cleans up: TERM, INT or HUP (from a
+# pkill, or a ctest TIMEOUT_SIGNAL_NAME), and PIPE too: when the ctest
+# that reads our output dies, the next "ok: ..." line gets SIGPIPE, whose
+# default action would end the script without this trap, leaving every
+# tend it started running (seen: orphaned tends after a killed ctest run).
 trap "exit 143" TERM INT HUP
+trap "exit 141" PIPE
 
 # Sanitizer builds start and exit several times slower: timing bounds
 # scale by SLOW (1 for the real binary).
@@ -42,10 +47,16 @@ expect_eq() { [ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"; ok "$3"; }
 # expect_match FILE REGEX WHAT
 expect_match() { grep -Eq -- "$2" "$1" || fail "$3: no line matching '$2' in $(cat "$1")"; ok "$3"; }
 
+# Whatever ends the script, even a KILL (which no trap sees), takes what
+# it started with it: setpriv gives the unshare (or tend) the script
+# starts a parent-death signal, and --kill-child passes it on to the PID 1
+# of the namespace; when that dies the kernel kills the rest of it.
+PDEATH=""
+setpriv --pdeathsig KILL true 2>/dev/null && PDEATH="setpriv --pdeathsig KILL"
 if [ "$(id -u)" = 0 ]; then
-	NS="unshare --pid --fork --mount-proc"
+	NS="$PDEATH unshare --pid --fork --mount-proc --kill-child"
 else
-	NS="unshare --user --map-root-user --pid --fork --mount-proc"
+	NS="$PDEATH unshare --user --map-root-user --pid --fork --mount-proc --kill-child"
 fi
 # need_ns: skip unless the kernel gives us a PID namespace.
 need_ns() {
@@ -75,7 +86,8 @@ start_ns() {
 	NS_PID=$!
 	BG_PIDS="$BG_PIDS $NS_PID"
 	PID1=""
-	for _ in $(seq 100); do
+	# 30 s, as wait_for: 2 s was a guess a loaded machine can overrun.
+	for _ in $(seq 1500); do
 		PID1=$(cat "/proc/$NS_PID/task/$NS_PID/children" 2>/dev/null | tr -d ' ')
 		# Kill it too on the way out: unshare alone would leave it running.
 		[ -n "$PID1" ] && BG_PIDS="$BG_PIDS $PID1" && return 0
@@ -95,7 +107,7 @@ start_pid1() {
 # command's own redirection may come after the test's first look at them.
 start_plain() {
 	: >"$TMP/out"
-	"$TEND" "$@" >"$TMP/out" 2>"$TMP/err" &
+	$PDEATH "$TEND" "$@" >"$TMP/out" 2>"$TMP/err" &
 	TEND_PID=$!
 	NS_PID=$TEND_PID
 	BG_PIDS="$BG_PIDS $TEND_PID"
