@@ -100,12 +100,14 @@ cgmem_key(const char *buf, const char *key, uint64_t *val)
 int
 cgmem_limit(const char *buf, uint64_t *val)
 {
-	if (strncmp(buf, "max", 3) == 0)
-		*val = CGMEM_NO_LIMIT;
-	else if (cgmem_num(buf, val) < 0)
-		return -EINVAL;
-	else if (*val >= (1ULL << 62))
-		*val = CGMEM_NO_LIMIT;
+	/* "max", or a number too large to be a real limit: none. */
+	if (strncmp(buf, "max", 3) != 0) {
+		if (cgmem_num(buf, val) < 0)
+			return -EINVAL;
+		if (*val < (1ULL << 62))
+			return 0;
+	}
+	*val = CGMEM_NO_LIMIT;
 	return 0;
 }
 

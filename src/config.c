@@ -479,6 +479,8 @@ config_apply_arg(struct tend_config *cfg, struct parse_state *ps, size_t oi,
 		ps->nverbose++;
 		return 0;
 	}
+	if (val == NULL)	/* a flag's: config_set() does not read it */
+		val = "";
 	r = config_set(cfg, oi, val, false);
 	return r < 0 ? config_bad_value(oi, val, false, r, err) : 0;
 }

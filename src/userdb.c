@@ -337,11 +337,12 @@ int
 userdb_parse_spec(const char *s, struct user_spec *out, struct tend_err *err)
 {
 	const char *part = s;
-	char *dst = out->user;
+	char *dst;
 	size_t len;
 	int r;
 
 	memset(out, 0, sizeof(*out));
+	dst = out->user;
 	if (has_control(s))
 		return err_set(err, "user spec: control character in "
 		    "USER[:GROUP]");
