@@ -86,12 +86,12 @@ errstr(int e)
 	return other;
 }
 
-/* NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): --wrap needs these names */
-/* used: with LTO, the calls to strerror only become calls to this at the
- * final link, after LTO would have dropped it as unreferenced. */
-__attribute__((used)) char *
-__wrap_strerror(int e)
+#ifdef TEND_OWN_LIBC
+/* The static musl build's strerror (memfn.h says why under libc's name). */
+/* NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
+char *
+strerror(int e)
 {
 	return errstr(e);
 }
-/* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
+#endif

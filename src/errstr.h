@@ -4,16 +4,13 @@
  *
  * musl's strerror carries a message for every errno (about 2.2 KB); tend
  * can only meet a few dozen (exec, fork, sockets, files, signals, poll).
- * The release build links with -Wl,--wrap=strerror, so every strerror() in
- * tend calls errstr() instead: musl's own text for those errnos, word for
- * word, and "error N" for any other. Pure.
+ * The static musl build defines strerror() as errstr() (TEND_OWN_LIBC), so
+ * every strerror() in tend and musl calls errstr() instead: musl's own
+ * text for those errnos, word for word, and "error N" for any other. Pure.
  */
 #ifndef TEND_ERRSTR_H
 #define TEND_ERRSTR_H
 
 char	*errstr(int e);
-/* NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): --wrap needs these names */
-char	*__wrap_strerror(int e);
-/* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 
 #endif

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * memfn.c - see memfn.h. 'used': with LTO the calls only become calls to
- * these at the final link (--wrap), after LTO would have dropped them.
+ * memfn.c - see memfn.h. 'used': musl's own objects (its start-up copies
+ * the TLS image with memcpy) are linked after LTO, which would otherwise
+ * drop what tend itself no longer calls.
  * No loop may turn back into a call to memcpy or memset, which would now
  * be these very functions: GCC's loop-distribution is off for them.
  */
@@ -16,9 +17,9 @@
 #define MEMFN	__attribute__((used))
 #endif
 
-/* NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): --wrap needs these names */
+/* NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): the C library's names */
 MEMFN void *
-__wrap_memmove(void *dst, const void *src, size_t n)
+MEMFN_NAME(memmove)(void *dst, const void *src, size_t n)
 {
 	unsigned char		*d = dst;
 	const unsigned char	*s = src;
@@ -34,13 +35,13 @@ __wrap_memmove(void *dst, const void *src, size_t n)
 }
 
 MEMFN void *
-__wrap_memcpy(void *dst, const void *src, size_t n)
+MEMFN_NAME(memcpy)(void *dst, const void *src, size_t n)
 {
-	return __wrap_memmove(dst, src, n);
+	return MEMFN_NAME(memmove)(dst, src, n);
 }
 
 MEMFN void *
-__wrap_memset(void *dst, int c, size_t n)
+MEMFN_NAME(memset)(void *dst, int c, size_t n)
 {
 	unsigned char *d = dst;
 
@@ -50,7 +51,7 @@ __wrap_memset(void *dst, int c, size_t n)
 }
 
 MEMFN size_t
-__wrap_strlen(const char *s)
+MEMFN_NAME(strlen)(const char *s)
 {
 	const char *p = s;
 
@@ -60,7 +61,7 @@ __wrap_strlen(const char *s)
 }
 
 MEMFN size_t
-__wrap_strnlen(const char *s, size_t n)
+MEMFN_NAME(strnlen)(const char *s, size_t n)
 {
 	size_t i;
 
@@ -70,7 +71,7 @@ __wrap_strnlen(const char *s, size_t n)
 }
 
 MEMFN void *
-__wrap_memchr(const void *src, int c, size_t n)
+MEMFN_NAME(memchr)(const void *src, int c, size_t n)
 {
 	const unsigned char *s = src;
 
@@ -81,7 +82,7 @@ __wrap_memchr(const void *src, int c, size_t n)
 }
 
 MEMFN size_t
-__wrap_strcspn(const char *s, const char *reject)
+MEMFN_NAME(strcspn)(const char *s, const char *reject)
 {
 	size_t n;
 
@@ -93,7 +94,7 @@ __wrap_strcspn(const char *s, const char *reject)
 }
 
 MEMFN char *
-__wrap_strchr(const char *s, int c)
+MEMFN_NAME(strchr)(const char *s, int c)
 {
 	for (;; s++) {
 		if (*s == (char)c)
@@ -104,7 +105,7 @@ __wrap_strchr(const char *s, int c)
 }
 
 MEMFN char *
-__wrap_strrchr(const char *s, int c)
+MEMFN_NAME(strrchr)(const char *s, int c)
 {
 	const char *last = NULL;
 
@@ -117,7 +118,7 @@ __wrap_strrchr(const char *s, int c)
 }
 
 MEMFN int
-__wrap_memcmp(const void *a, const void *b, size_t n)
+MEMFN_NAME(memcmp)(const void *a, const void *b, size_t n)
 {
 	const unsigned char *x = a, *y = b;
 
@@ -128,7 +129,7 @@ __wrap_memcmp(const void *a, const void *b, size_t n)
 }
 
 MEMFN int
-__wrap_strncmp(const char *a, const char *b, size_t n)
+MEMFN_NAME(strncmp)(const char *a, const char *b, size_t n)
 {
 	for (; n > 0; n--, a++, b++) {
 		int x = *(const unsigned char *)a, y = *(const unsigned char *)b;
@@ -139,10 +140,15 @@ __wrap_strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
+/*
+ * strcmp and strcasecmp are their bounded forms with a bound no string
+ * reaches. Not SIZE_MAX: under the C library's names GCC knows these as
+ * built-ins and warns at a bound larger than any object can be.
+ */
 MEMFN int
-__wrap_strcmp(const char *a, const char *b)
+MEMFN_NAME(strcmp)(const char *a, const char *b)
 {
-	return __wrap_strncmp(a, b, (size_t)-1);
+	return MEMFN_NAME(strncmp)(a, b, PTRDIFF_MAX);
 }
 
 /* ASCII case folding, as musl's tolower in every locale it has. */
@@ -155,7 +161,7 @@ memfn_lower(const char *p)
 }
 
 MEMFN int
-__wrap_strncasecmp(const char *a, const char *b, size_t n)
+MEMFN_NAME(strncasecmp)(const char *a, const char *b, size_t n)
 {
 	for (; n > 0; n--, a++, b++) {
 		int x = memfn_lower(a), y = memfn_lower(b);
@@ -167,8 +173,8 @@ __wrap_strncasecmp(const char *a, const char *b, size_t n)
 }
 
 MEMFN int
-__wrap_strcasecmp(const char *a, const char *b)
+MEMFN_NAME(strcasecmp)(const char *a, const char *b)
 {
-	return __wrap_strncasecmp(a, b, (size_t)-1);
+	return MEMFN_NAME(strncasecmp)(a, b, PTRDIFF_MAX);
 }
 /* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */

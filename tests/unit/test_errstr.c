@@ -94,21 +94,12 @@ test_errstr_other_numbers_read_error_n(void **state)
 	assert_string_equal(errstr(256 + ENOENT), "error 258");
 }
 
-static void
-test_errstr_wrap_is_errstr(void **state)
-{
-	(void)state;
-	assert_string_equal(__wrap_strerror(ECONNREFUSED), "Connection refused");
-	assert_string_equal(__wrap_strerror(EDOM), "error 33");
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_errstr_kept_errnos_read_as_musl),
 		cmocka_unit_test(test_errstr_other_numbers_read_error_n),
-		cmocka_unit_test(test_errstr_wrap_is_errstr),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,7 +34,7 @@ test_memfn_memmove_every_overlap(void **state)
 				fill(want);
 				fill(got);
 				memmove(want + dof, want + so, (size_t)n);
-				assert_ptr_equal(__wrap_memmove(got + dof,
+				assert_ptr_equal(tend_memmove(got + dof,
 				    got + so, (size_t)n), got + dof);
 				assert_memory_equal(got, want, N);
 			}
@@ -51,7 +51,7 @@ test_memfn_memcpy_disjoint(void **state)
 		memset(dst, 0xee, N);
 		memset(want, 0xee, N);
 		memcpy(want, src, (size_t)n);
-		assert_ptr_equal(__wrap_memcpy(dst, src, (size_t)n), dst);
+		assert_ptr_equal(tend_memcpy(dst, src, (size_t)n), dst);
 		assert_memory_equal(dst, want, N);
 	}
 }
@@ -67,7 +67,7 @@ test_memfn_memset_exact_range(void **state)
 			fill(got);
 			fill(want);
 			memset(want + o, 0x1a5, (size_t)n);	/* int, as libc */
-			assert_ptr_equal(__wrap_memset(got + o, 0x1a5,
+			assert_ptr_equal(tend_memset(got + o, 0x1a5,
 			    (size_t)n), got + o);
 			assert_memory_equal(got, want, N);
 		}
@@ -82,8 +82,8 @@ test_memfn_strlen_every_length(void **state)
 	for (int n = 0; n < N; n++) {
 		memset(b, 'x', N);
 		b[n] = '\0';
-		assert_int_equal(__wrap_strlen(b), n);
-		assert_int_equal(__wrap_strlen(b + n / 2), n - n / 2);
+		assert_int_equal(tend_strlen(b), n);
+		assert_int_equal(tend_strlen(b + n / 2), n - n / 2);
 	}
 }
 
@@ -98,13 +98,13 @@ test_memfn_memchr_first_match_within_n(void **state)
 	fill(b);
 	for (int c = -1; c < 256; c++)
 		for (int n = 0; n <= N; n += 7)
-			assert_ptr_equal(__wrap_memchr(b, c, (size_t)n),
+			assert_ptr_equal(tend_memchr(b, c, (size_t)n),
 			    memchr(b, c, (size_t)n));
 	b[10] = 0xff;
 	b[20] = 0xff;
-	assert_ptr_equal(__wrap_memchr(b, -1, N), b + 10);
-	assert_ptr_equal(__wrap_memchr(b, 255, 10), NULL);
-	assert_ptr_equal(__wrap_memchr(b, 255 + 256, 11), b + 10);
+	assert_ptr_equal(tend_memchr(b, -1, N), b + 10);
+	assert_ptr_equal(tend_memchr(b, 255, 10), NULL);
+	assert_ptr_equal(tend_memchr(b, 255 + 256, 11), b + 10);
 }
 
 static int
@@ -124,7 +124,7 @@ test_memfn_strcspn_like_libc(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
 		for (size_t j = 0; j < sizeof(r) / sizeof(r[0]); j++)
-			assert_int_equal(__wrap_strcspn(s[i], r[j]),
+			assert_int_equal(tend_strcspn(s[i], r[j]),
 			    strcspn(s[i], r[j]));
 }
 
@@ -140,11 +140,11 @@ test_memfn_strcasecmp_like_libc(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
 		for (size_t j = 0; j < sizeof(s) / sizeof(s[0]); j++) {
-			assert_int_equal(sign(__wrap_strcasecmp(s[i], s[j])),
+			assert_int_equal(sign(tend_strcasecmp(s[i], s[j])),
 			    sign(strcasecmp(s[i], s[j])));
 			for (size_t n = 0; n < 14; n++)
 				assert_int_equal(
-				    sign(__wrap_strncasecmp(s[i], s[j], n)),
+				    sign(tend_strncasecmp(s[i], s[j], n)),
 				    sign(strncasecmp(s[i], s[j], n)));
 		}
 }
@@ -158,7 +158,7 @@ test_memfn_strnlen_like_libc(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
 		for (size_t n = 0; n < 14; n++)
-			assert_int_equal(__wrap_strnlen(s[i], n), strnlen(s[i], n));
+			assert_int_equal(tend_strnlen(s[i], n), strnlen(s[i], n));
 }
 
 /* First and last match of every byte of each string, its NUL included. */
@@ -171,8 +171,8 @@ test_memfn_strchr_strrchr_like_libc(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
 		for (size_t j = 0; j < sizeof(c) / sizeof(c[0]); j++) {
-			assert_ptr_equal(__wrap_strchr(s[i], c[j]), strchr(s[i], c[j]));
-			assert_ptr_equal(__wrap_strrchr(s[i], c[j]), strrchr(s[i], c[j]));
+			assert_ptr_equal(tend_strchr(s[i], c[j]), strchr(s[i], c[j]));
+			assert_ptr_equal(tend_strrchr(s[i], c[j]), strrchr(s[i], c[j]));
 		}
 }
 
@@ -186,13 +186,13 @@ test_memfn_cmp_like_libc(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
 		for (size_t j = 0; j < sizeof(s) / sizeof(s[0]); j++) {
-			assert_int_equal(sign(__wrap_strcmp(s[i], s[j])),
+			assert_int_equal(sign(tend_strcmp(s[i], s[j])),
 			    sign(strcmp(s[i], s[j])));
 			for (size_t n = 0; n < 7; n++) {
-				assert_int_equal(sign(__wrap_strncmp(s[i], s[j], n)),
+				assert_int_equal(sign(tend_strncmp(s[i], s[j], n)),
 				    sign(strncmp(s[i], s[j], n)));
 				if (n <= strlen(s[i]) + 1 && n <= strlen(s[j]) + 1)
-					assert_int_equal(sign(__wrap_memcmp(s[i], s[j], n)),
+					assert_int_equal(sign(tend_memcmp(s[i], s[j], n)),
 					    sign(memcmp(s[i], s[j], n)));
 			}
 		}
