@@ -153,7 +153,7 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
     int timeout_code)
 {
 	struct pollfd pfd[CONFIG_WAIT_MAX + 1];
-	int at[CONFIG_WAIT_MAX + 1];
+	struct probe_run *at[CONFIG_WAIT_MAX + 1];	/* pfd[k]'s probe */
 	uint64_t now = clock_now(), end, due;
 	bool reap = false, all_up;
 	int n, i, k, sig, code;
@@ -197,7 +197,7 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 			}
 			due = deadline_min(due, probe_deadline(&w->run));
 			if ((pfd[k].fd = probe_fd(&w->run, &pfd[k].events)) >= 0)
-				at[k++] = i;
+				at[k++] = &w->run;
 		}
 		if (all_up) {
 			if (cfg->mode == MODE_PROBE)
@@ -223,7 +223,7 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 		}
 		for (i = 1; i < k; i++)
 			if (pfd[i].revents)
-				probe_on_io(&items[at[i]].run, pfd[i].revents);
+				probe_on_io(at[i], pfd[i].revents);
 	}
 	/* Given up: what still runs is stopped, exec probes' keepers TERMed. */
 	for (i = 0; i < n; i++)
