@@ -20,12 +20,13 @@
 #include "tend.h"
 #include "wait.h"
 
+/* The small fields first: short offsets from an item's address. */
 struct wait_item {
 	const char		*text;		/* as given */
-	struct probe_spec	 spec;		/* parsed in place: never copied */
-	struct probe_run	 run;
 	bool			 running, up, failed;
 	uint64_t		 next;		/* next try */
+	struct probe_run	 run;
+	struct probe_spec	 spec;		/* parsed in place: never copied */
 };
 
 static struct wait_item items[CONFIG_WAIT_MAX];
