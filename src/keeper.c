@@ -125,7 +125,7 @@ static void __attribute__((noreturn))
 keeper_main(const struct spawn_req *r)
 {
 	struct spawn_result res;
-	int vfd, st = 0, sig, i;
+	int vfd, st = 0, sig, i, nprctl = 3 + r->no_new_privs;
 	bool reaped = false;
 	pid_t probe, w;
 
@@ -134,7 +134,7 @@ keeper_main(const struct spawn_req *r)
 	 * The system call: musl's prctl() only unpacks its varargs. In order;
 	 * no_new_privs, the last, only when the app has it.
 	 */
-	for (i = 0; i < 3 + r->no_new_privs; i++)
+	for (i = 0; i < nprctl; i++)
 		(void)syscall(SYS_prctl, keeper_prctl[i][0], keeper_prctl[i][1], 0, 0, 0);
 	if ((probe = spawn_fork(r, &vfd)) < 0) {
 		keeper_say(r, "fork", errno);
