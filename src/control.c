@@ -26,16 +26,14 @@ control_open(uint64_t end)
 	struct sockaddr_un sun;
 	struct ucred cr;
 	socklen_t crlen = sizeof(cr);
-	char ns[64];
-	ssize_t len;
+	char ns[64] = "";
 	int fd, n, r;
 
 	/* Only the bytes len covers count: no need to clear the rest. */
 	sun.sun_family = AF_UNIX;
 	sun.sun_path[0] = '\0';
-	if ((len = sysabi_readlinkat(AT_FDCWD, "/proc/self/ns/pid", ns, sizeof(ns) - 1)) < 0)
-		len = 0;
-	ns[len] = '\0';
+	/* Zeroed: the link's text, at most sizeof(ns) - 1 bytes, ends in a NUL. */
+	(void)sysabi_readlinkat(AT_FDCWD, "/proc/self/ns/pid", ns, sizeof(ns) - 1);
 	n = fmt_format(sun.sun_path + 1, sizeof(sun.sun_path) - 1,
 	    "tend-status-%s", ns);
 	n += (int)offsetof(struct sockaddr_un, sun_path) + 1;
