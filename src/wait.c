@@ -64,13 +64,26 @@ wait_parse(const struct tend_config *cfg)
 }
 
 static void
+wait_print_verdict(const struct probe_run *run)
+{
+	/* Always fits: "unhealthy: ", at most sizeof(why) - 1 bytes, "\n". */
+	char line[sizeof(run->why) + 16];
+	int n = fmt_format(line, sizeof(line), "%s: %s\n", run->ok ? "healthy" :
+	    "unhealthy", run->why);
+
+	(void)log_write_all(STDOUT_FILENO, line, (size_t)n);
+}
+
+static void
 wait_on_done(struct wait_item *w, const struct tend_config *cfg)
 {
 	bool once = cfg->mode == MODE_PROBE;	/* "tend probe": one try */
 
 	w->running = false;
 	/* Logged when up, and at the first failure; "tend probe" says it on stdout. */
-	if (!once && (w->run.ok || !w->failed))
+	if (once)
+		wait_print_verdict(&w->run);
+	else if (w->run.ok || !w->failed)
 		log_warn("wait: %s is %s (%s)", w->text, w->run.ok ? "up" :
 		    "not up yet", w->run.why);
 	w->up = once || w->run.ok;
@@ -114,18 +127,6 @@ wait_signals(int sigfd, bool *reap)
 			*reap = true;
 	}
 	return 0;
-}
-
-static int
-wait_print_verdict(const struct probe_run *run)
-{
-	/* Always fits: "unhealthy: ", at most sizeof(why) - 1 bytes, "\n". */
-	char line[sizeof(run->why) + 16];
-	int n = fmt_format(line, sizeof(line), "%s: %s\n", run->ok ? "healthy" :
-	    "unhealthy", run->why);
-
-	(void)log_write_all(STDOUT_FILENO, line, (size_t)n);
-	return !run->ok;
 }
 
 static int
@@ -201,11 +202,13 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 				at[k++] = &w->run;
 		}
 		if (all_up) {
-			if (cfg->mode == MODE_PROBE)
-				return wait_print_verdict(&items[0].run);
 			if (n > 1)
 				log_warn("wait: all %d probes are up", n);
-			return 0;
+			/*
+			 * 0, as none failed its last try; "tend probe" (one
+			 * probe, "up" after its one try): 1 if that failed.
+			 */
+			return items[0].failed;
 		}
 		if (now >= end) {
 			code = wait_timed_out(cfg, n, timeout_code);
