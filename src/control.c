@@ -37,19 +37,20 @@ control_open(uint64_t end)
 	n = fmt_format(sun.sun_path + 1, sizeof(sun.sun_path) - 1,
 	    "tend-status-%s", ns);
 	n += (int)offsetof(struct sockaddr_un, sun_path) + 1;
+	/* Failed, fd is -1: close() fails harmlessly. */
 	if ((fd = sysabi_socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) < 0)
-		return -errno;
+		goto fail;
 	if (!end) {
 		if (sysabi_bind(fd, &sun, (socklen_t)n) < 0 || sysabi_listen(fd, 16) < 0)
 			goto fail;
 		return fd;
 	}
 	while (sysabi_connect(fd, &sun, (socklen_t)n) < 0) {
-		if (errno != EAGAIN)
-			goto fail;
+		if ((r = -errno) != -EAGAIN)
+			goto out;
 		if (clock_now() >= end) {
-			errno = ETIMEDOUT;
-			goto fail;
+			r = -ETIMEDOUT;
+			goto out;
 		}
 		(void)poll(NULL, 0, 10);
 	}
@@ -61,9 +62,11 @@ control_open(uint64_t end)
 		goto fail;
 	if (cr.pid > 0)
 		return fd;
-	errno = EPERM;
+	r = -EPERM;
+	goto out;
 fail:
 	r = -errno;
+out:
 	(void)close(fd);
 	return r;
 }
