@@ -121,7 +121,10 @@ wait_signals(int sigfd, bool *reap)
 	k = sig_read(sigfd, si, 16);
 	for (i = 0; i < k; i++) {
 		sig = (int)si[i].ssi_signo;
-		if (sig == SIGTERM || sig == SIGINT || sig == SIGHUP || sig == SIGQUIT)
+		/* HUP, INT and QUIT are 1-3 (a signal is never 0), or TERM. */
+		_Static_assert(SIGHUP == 1 && SIGINT == 2 && SIGQUIT == 3,
+		    "the stop signals are 1-3 and SIGTERM");
+		if (sig <= SIGQUIT || sig == SIGTERM)
 			return sig;
 		if (sig == SIGCHLD)
 			*reap = true;
