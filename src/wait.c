@@ -40,10 +40,7 @@ wait_parse(const struct tend_config *cfg)
 	char *p, *c;
 	int n = 0, i;
 
-	if (cfg->mode == MODE_PROBE) {
-		items[0].text = cfg->probe;
-		n = 1;
-	} else if (cfg->wait_csv) {
+	if (cfg->wait_csv) {
 		(void)fmt_format(csv, sizeof(csv), "%s", cfg->wait_for[0]);
 		for (p = csv; p && n < CONFIG_WAIT_MAX; p = c) {
 			if ((c = strchr(p, ',')) != NULL)
@@ -54,6 +51,10 @@ wait_parse(const struct tend_config *cfg)
 	} else
 		for (n = 0; n < cfg->nwait; n++)
 			items[n].text = cfg->wait_for[n];
+	if (cfg->mode == MODE_PROBE) {	/* "tend probe": its one probe, nwait 0 */
+		items[0].text = cfg->probe;
+		n = 1;
+	}
 	for (i = 0; i < n; i++)
 		if (probespec_parse(items[i].text, &items[i].spec, &err) < 0) {
 			log_error("%s: %s", cfg->mode == MODE_WAIT ? "wait" :
