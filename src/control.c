@@ -107,7 +107,7 @@ control_query(char *buf, size_t n, int timeout_ms)
 		return pfd.fd;
 	pfd.events = POLLIN;
 	/* One deadline for the whole answer, however it is dripped. */
-	while (e == 0 && got < n - 1) {
+	while (got < n - 1) {
 		if (poll(&pfd, 1, deadline_timeout_ms(end, clock_now())) == 0) {
 			e = -ETIMEDOUT;
 			break;
@@ -116,9 +116,10 @@ control_query(char *buf, size_t n, int timeout_ms)
 		if (r == 0)
 			break;		/* the answer ends here */
 		if (r < 0) {
-			if (errno != EAGAIN && errno != EINTR)
-				e = -errno;
-			continue;
+			if (errno == EAGAIN || errno == EINTR)
+				continue;
+			e = -errno;
+			break;
 		}
 		nl = memchr(buf + got, '\n', (size_t)r);
 		got += (size_t)r;
