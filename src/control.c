@@ -15,41 +15,66 @@
 #include "sysabi.h"
 #include "tend.h"
 
-/* "\0tend-status-pid:[<pid namespace inode>]"; returns the address length. */
-static socklen_t
-control_addr(struct sockaddr_un *sun)
+/*
+ * A socket at "\0tend-status-pid:[<pid namespace inode>]": listening
+ * (end 0), or connected without ever blocking, a full backlog retried
+ * until end, to a listener in this PID namespace. Returns the fd, or -errno.
+ */
+static int
+control_open(uint64_t end)
 {
-	char ns[64];
-	ssize_t len;
-	int n;
+	struct sockaddr_un sun;
+	struct ucred cr;
+	socklen_t crlen = sizeof(cr);
+	char ns[64] = "";
+	int fd, n, r;
 
 	/* Only the bytes len covers count: no need to clear the rest. */
-	sun->sun_family = AF_UNIX;
-	sun->sun_path[0] = '\0';
-	if ((len = sysabi_readlinkat(AT_FDCWD, "/proc/self/ns/pid", ns, sizeof(ns) - 1)) < 0)
-		len = 0;
-	ns[len] = '\0';
-	n = fmt_format(sun->sun_path + 1, sizeof(sun->sun_path) - 1,
+	sun.sun_family = AF_UNIX;
+	sun.sun_path[0] = '\0';
+	/* Zeroed: the link's text, at most sizeof(ns) - 1 bytes, ends in a NUL. */
+	(void)sysabi_readlinkat(AT_FDCWD, "/proc/self/ns/pid", ns, sizeof(ns) - 1);
+	n = fmt_format(sun.sun_path + 1, sizeof(sun.sun_path) - 1,
 	    "tend-status-%s", ns);
-	return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n);
+	n += (int)offsetof(struct sockaddr_un, sun_path) + 1;
+	/* Failed, fd is -1: close() fails harmlessly. */
+	if ((fd = sysabi_socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) < 0)
+		goto fail;
+	if (!end) {
+		if (sysabi_bind(fd, &sun, (socklen_t)n) < 0 || sysabi_listen(fd, 16) < 0)
+			goto fail;
+		return fd;
+	}
+	while (sysabi_connect(fd, &sun, (socklen_t)n) < 0) {
+		if ((r = -errno) != -EAGAIN)
+			goto out;
+		if (clock_now() >= end) {
+			r = -ETIMEDOUT;
+			goto out;
+		}
+		(void)poll(NULL, 0, 10);
+	}
+	/*
+	 * Abstract names belong to the network namespace, not to us: believe
+	 * only a listener this PID namespace can see (pid 0 means it cannot).
+	 */
+	if (sysabi_getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) < 0)
+		goto fail;
+	if (cr.pid > 0)
+		return fd;
+	r = -EPERM;
+	goto out;
+fail:
+	r = -errno;
+out:
+	(void)close(fd);
+	return r;
 }
 
 int
 control_listen(void)
 {
-	struct sockaddr_un sun;
-	socklen_t len = control_addr(&sun);
-	int fd, e;
-
-	fd = sysabi_socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return -errno;
-	if (sysabi_bind(fd, &sun, len) < 0 || sysabi_listen(fd, 16) < 0) {
-		e = errno;
-		(void)close(fd);
-		return -e;
-	}
-	return fd;
+	return control_open(0);
 }
 
 int
@@ -67,31 +92,6 @@ control_answer(int lfd, const char *line, size_t len)
 	return i;
 }
 
-/* Connect without ever blocking: a full backlog is retried until end. */
-static int
-control_connect(int fd, uint64_t end)
-{
-	struct sockaddr_un sun;
-	socklen_t len = control_addr(&sun);
-	struct ucred cr;
-	socklen_t crlen = sizeof(cr);
-
-	while (sysabi_connect(fd, &sun, len) < 0) {
-		if (errno != EAGAIN)
-			return -errno;
-		if (clock_now() >= end)
-			return -ETIMEDOUT;
-		(void)poll(NULL, 0, 10);
-	}
-	/*
-	 * Abstract names belong to the network namespace, not to us: believe
-	 * only a listener this PID namespace can see (pid 0 means it cannot).
-	 */
-	if (sysabi_getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) < 0)
-		return -errno;
-	return cr.pid > 0 ? 0 : -EPERM;
-}
-
 int
 control_query(char *buf, size_t n, int timeout_ms)
 {
@@ -101,14 +101,13 @@ control_query(char *buf, size_t n, int timeout_ms)
 	size_t got = 0;
 	ssize_t r;
 	char *nl;
-	int e;
+	int e = 0;
 
-	if ((pfd.fd = sysabi_socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) < 0)
-		return -errno;
-	e = control_connect(pfd.fd, end);
+	if ((pfd.fd = control_open(end)) < 0)
+		return pfd.fd;
 	pfd.events = POLLIN;
 	/* One deadline for the whole answer, however it is dripped. */
-	while (e == 0 && got < n - 1) {
+	while (got < n - 1) {
 		if (poll(&pfd, 1, deadline_timeout_ms(end, clock_now())) == 0) {
 			e = -ETIMEDOUT;
 			break;
@@ -117,9 +116,10 @@ control_query(char *buf, size_t n, int timeout_ms)
 		if (r == 0)
 			break;		/* the answer ends here */
 		if (r < 0) {
-			if (errno != EAGAIN && errno != EINTR)
-				e = -errno;
-			continue;
+			if (errno == EAGAIN || errno == EINTR)
+				continue;
+			e = -errno;
+			break;
 		}
 		nl = memchr(buf + got, '\n', (size_t)r);
 		got += (size_t)r;

@@ -68,14 +68,14 @@ keeper_kill_children(int self)
 static void
 keeper_kill_all(pid_t probe, int *probe_status, bool *probe_reaped)
 {
-	int self = (int)getpid(), st, n;
+	int self = (int)getpid(), st, n, opt = WNOHANG;
 	pid_t w;
 
 	if (!*probe_reaped)
 		(void)kill(-probe, SIGKILL);	/* its group, for lack of /proc */
 	for (;;) {
 		n = keeper_kill_children(self);
-		w = sysabi_waitpid(-1, &st, n > 0 ? 0 : WNOHANG);
+		w = sysabi_waitpid(-1, &st, n > 0 ? 0 : opt);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0)
@@ -84,9 +84,11 @@ keeper_kill_all(pid_t probe, int *probe_status, bool *probe_reaped)
 			*probe_status = st;
 			*probe_reaped = true;
 		}
-		/* Children the file does not show (no /proc): wait for them. */
-		if (w == 0 && sysabi_waitpid(-1, &st, 0) < 0 && errno == ECHILD)
-			return;
+		/*
+		 * None killed and none gone: children the file does not show
+		 * (no /proc). The next round waits for them.
+		 */
+		opt = w ? WNOHANG : 0;
 	}
 }
 
@@ -123,7 +125,7 @@ static void __attribute__((noreturn))
 keeper_main(const struct spawn_req *r)
 {
 	struct spawn_result res;
-	int vfd, st = 0, sig, i;
+	int vfd, st = 0, sig, i, nprctl = 3 + r->no_new_privs;
 	bool reaped = false;
 	pid_t probe, w;
 
@@ -132,7 +134,7 @@ keeper_main(const struct spawn_req *r)
 	 * The system call: musl's prctl() only unpacks its varargs. In order;
 	 * no_new_privs, the last, only when the app has it.
 	 */
-	for (i = 0; i < 3 + r->no_new_privs; i++)
+	for (i = 0; i < nprctl; i++)
 		(void)syscall(SYS_prctl, keeper_prctl[i][0], keeper_prctl[i][1], 0, 0, 0);
 	if ((probe = spawn_fork(r, &vfd)) < 0) {
 		keeper_say(r, "fork", errno);

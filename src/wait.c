@@ -20,12 +20,13 @@
 #include "tend.h"
 #include "wait.h"
 
+/* The small fields first: short offsets from an item's address. */
 struct wait_item {
 	const char		*text;		/* as given */
-	struct probe_spec	 spec;		/* parsed in place: never copied */
-	struct probe_run	 run;
 	bool			 running, up, failed;
 	uint64_t		 next;		/* next try */
+	struct probe_run	 run;
+	struct probe_spec	 spec;		/* parsed in place: never copied */
 };
 
 static struct wait_item items[CONFIG_WAIT_MAX];
@@ -39,10 +40,7 @@ wait_parse(const struct tend_config *cfg)
 	char *p, *c;
 	int n = 0, i;
 
-	if (cfg->mode == MODE_PROBE) {
-		items[0].text = cfg->probe;
-		n = 1;
-	} else if (cfg->wait_csv) {
+	if (cfg->wait_csv) {
 		(void)fmt_format(csv, sizeof(csv), "%s", cfg->wait_for[0]);
 		for (p = csv; p && n < CONFIG_WAIT_MAX; p = c) {
 			if ((c = strchr(p, ',')) != NULL)
@@ -53,6 +51,10 @@ wait_parse(const struct tend_config *cfg)
 	} else
 		for (n = 0; n < cfg->nwait; n++)
 			items[n].text = cfg->wait_for[n];
+	if (cfg->mode == MODE_PROBE) {	/* "tend probe": its one probe, nwait 0 */
+		items[0].text = cfg->probe;
+		n = 1;
+	}
 	for (i = 0; i < n; i++)
 		if (probespec_parse(items[i].text, &items[i].spec, &err) < 0) {
 			log_error("%s: %s", cfg->mode == MODE_WAIT ? "wait" :
@@ -63,13 +65,26 @@ wait_parse(const struct tend_config *cfg)
 }
 
 static void
+wait_print_verdict(const struct probe_run *run)
+{
+	/* Always fits: "unhealthy: ", at most sizeof(why) - 1 bytes, "\n". */
+	char line[sizeof(run->why) + 16];
+	int n = fmt_format(line, sizeof(line), "%s: %s\n", run->ok ? "healthy" :
+	    "unhealthy", run->why);
+
+	(void)log_write_all(STDOUT_FILENO, line, (size_t)n);
+}
+
+static void
 wait_on_done(struct wait_item *w, const struct tend_config *cfg)
 {
 	bool once = cfg->mode == MODE_PROBE;	/* "tend probe": one try */
 
 	w->running = false;
 	/* Logged when up, and at the first failure; "tend probe" says it on stdout. */
-	if (!once && (w->run.ok || !w->failed))
+	if (once)
+		wait_print_verdict(&w->run);
+	else if (w->run.ok || !w->failed)
 		log_warn("wait: %s is %s (%s)", w->text, w->run.ok ? "up" :
 		    "not up yet", w->run.why);
 	w->up = once || w->run.ok;
@@ -107,24 +122,15 @@ wait_signals(int sigfd, bool *reap)
 	k = sig_read(sigfd, si, 16);
 	for (i = 0; i < k; i++) {
 		sig = (int)si[i].ssi_signo;
-		if (sig == SIGTERM || sig == SIGINT || sig == SIGHUP || sig == SIGQUIT)
+		/* HUP, INT and QUIT are 1-3 (a signal is never 0), or TERM. */
+		_Static_assert(SIGHUP == 1 && SIGINT == 2 && SIGQUIT == 3,
+		    "the stop signals are 1-3 and SIGTERM");
+		if (sig <= SIGQUIT || sig == SIGTERM)
 			return sig;
 		if (sig == SIGCHLD)
 			*reap = true;
 	}
 	return 0;
-}
-
-static int
-wait_print_verdict(const struct probe_run *run)
-{
-	/* Always fits: "unhealthy: ", at most sizeof(why) - 1 bytes, "\n". */
-	char line[sizeof(run->why) + 16];
-	int n = fmt_format(line, sizeof(line), "%s: %s\n", run->ok ? "healthy" :
-	    "unhealthy", run->why);
-
-	(void)log_write_all(STDOUT_FILENO, line, (size_t)n);
-	return !run->ok;
 }
 
 static int
@@ -153,7 +159,7 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
     int timeout_code)
 {
 	struct pollfd pfd[CONFIG_WAIT_MAX + 1];
-	int at[CONFIG_WAIT_MAX + 1];
+	struct probe_run *at[CONFIG_WAIT_MAX + 1];	/* pfd[k]'s probe */
 	uint64_t now = clock_now(), end, due;
 	bool reap = false, all_up;
 	int n, i, k, sig, code;
@@ -197,14 +203,16 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 			}
 			due = deadline_min(due, probe_deadline(&w->run));
 			if ((pfd[k].fd = probe_fd(&w->run, &pfd[k].events)) >= 0)
-				at[k++] = i;
+				at[k++] = &w->run;
 		}
 		if (all_up) {
-			if (cfg->mode == MODE_PROBE)
-				return wait_print_verdict(&items[0].run);
 			if (n > 1)
 				log_warn("wait: all %d probes are up", n);
-			return 0;
+			/*
+			 * 0, as none failed its last try; "tend probe" (one
+			 * probe, "up" after its one try): 1 if that failed.
+			 */
+			return items[0].failed;
 		}
 		if (now >= end) {
 			code = wait_timed_out(cfg, n, timeout_code);
@@ -223,7 +231,7 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 		}
 		for (i = 1; i < k; i++)
 			if (pfd[i].revents)
-				probe_on_io(&items[at[i]].run, pfd[i].revents);
+				probe_on_io(at[i], pfd[i].revents);
 	}
 	/* Given up: what still runs is stopped, exec probes' keepers TERMed. */
 	for (i = 0; i < n; i++)
