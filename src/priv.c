@@ -57,12 +57,13 @@ priv_resolve(struct priv *pv, const char *user, const char *label)
 	struct vec pw = VEC_INIT(char), gr = VEC_INIT(char);
 	struct user_spec spec;
 	struct tend_err err;
+	const char *f = "/etc/passwd";
 	int r;
 
-	if ((r = priv_slurp("/etc/passwd", &pw)) < 0 ||
-	    (r = priv_slurp("/etc/group", &gr)) < 0)
-		log_error("user \"%s\": cannot read %s: %s", user,
-		    gr.p || pw.len ? "/etc/group" : "/etc/passwd", strerror(-r));
+	if ((r = priv_slurp(f, &pw)) < 0 ||
+	    (r = priv_slurp(f = "/etc/group", &gr)) < 0)
+		log_error("user \"%s\": cannot read %s: %s", user, f,
+		    strerror(-r));
 	else if ((r = userdb_parse_spec(user, &spec, &err)) < 0 ||
 	    (r = userdb_resolve(&spec, pw.p, pw.len, gr.p, gr.len, &pv->ids,
 	    &err)) < 0)
