@@ -29,11 +29,12 @@ notify_open(struct notify *n, const char *s)
 	}
 	n->addr.sun_family = AF_UNIX;
 	/* With its NUL, which a path's length counts and a name's does not. */
-	(void)fmt_format(n->addr.sun_path, sizeof(n->addr.sun_path), "%s", s);
-	if (s[0] == '@')
+	memcpy(n->addr.sun_path, s, len + 1);
+	n->len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + len + 1);
+	if (s[0] == '@') {
 		n->addr.sun_path[0] = '\0';
-	n->len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + len +
-	    (s[0] == '/'));
+		n->len--;
+	}
 	n->fd = sysabi_socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (n->fd < 0)
 		log_warn("NOTIFY_SOCKET: socket: %m");

@@ -57,12 +57,13 @@ priv_resolve(struct priv *pv, const char *user, const char *label)
 	struct vec pw = VEC_INIT(char), gr = VEC_INIT(char);
 	struct user_spec spec;
 	struct tend_err err;
+	const char *f = "/etc/passwd";
 	int r;
 
-	if ((r = priv_slurp("/etc/passwd", &pw)) < 0 ||
-	    (r = priv_slurp("/etc/group", &gr)) < 0)
-		log_error("user \"%s\": cannot read %s: %s", user,
-		    gr.p || pw.len ? "/etc/group" : "/etc/passwd", strerror(-r));
+	if ((r = priv_slurp(f, &pw)) < 0 ||
+	    (r = priv_slurp(f = "/etc/group", &gr)) < 0)
+		log_error("user \"%s\": cannot read %s: %s", user, f,
+		    strerror(-r));
 	else if ((r = userdb_parse_spec(user, &spec, &err)) < 0 ||
 	    (r = userdb_resolve(&spec, pw.p, pw.len, gr.p, gr.len, &pv->ids,
 	    &err)) < 0)
@@ -122,30 +123,29 @@ int
 priv_prepare(struct priv *pv, const struct tend_config *cfg)
 {
 	char label[32];
-	bool set_home = false;
 	char **listen;
 	int r;
 
 	/* Not a memset of the whole struct: ids alone is over a kilobyte. */
 	pv->has_ids = false;
+	pv->ids.home[0] = '\0';	/* HOME= is formatted (unused) without --user */
 	pv->env = (struct vec)VEC_INIT(char *);
 	pv->listen_pid_idx = -1;
 	if (cfg->user) {
 		if ((r = priv_resolve(pv, cfg->user, config_label(cfg,
 		    offsetof(struct tend_config, user), label, sizeof(label)))) != 0)
 			return r;
-		/*
-		 * As gosu, su-exec and docker run --user: HOME is the user's
-		 * (or /), whatever tend inherited, which is root's home when
-		 * the image runs as root.
-		 */
-		set_home = true;
 	}
+	/*
+	 * As gosu, su-exec and docker run --user: HOME is the user's (or /),
+	 * whatever tend inherited, which is root's home when the image runs
+	 * as root. pv->has_ids is true exactly when --user was given.
+	 */
 	listen = priv_listen_self();
-	if (!set_home && !listen)
+	if (!pv->has_ids && !listen)
 		return 0;
 	(void)fmt_format(pv->home, sizeof(pv->home), "HOME=%s", pv->ids.home);
-	if (priv_build_env(pv, set_home, listen) < 0) {
+	if (priv_build_env(pv, pv->has_ids, listen) < 0) {
 		log_error("cannot build the app's environment: out of memory");
 		return EXIT_INTERNAL;
 	}

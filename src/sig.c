@@ -95,20 +95,22 @@ void
 sig_child_reset(void)
 {
 	struct sysabi_sigaction dfl;
-	unsigned char none[SYSABI_SIGSET_BYTES];
 	int i;
 
-	/* SIG_DFL is 0 and so is every other field, on every ABI. */
+	/*
+	 * SIG_DFL is 0 and so is every other field, on every ABI; its empty
+	 * mask is also the signal mask the app starts with.
+	 */
 	memset(&dfl, 0, sizeof(dfl));
-	memset(none, 0, sizeof(none));
 	/*
 	 * rt_sigaction directly: libc's sigaction() refuses the signals libc
 	 * reserves (musl: 32-34), and an inherited SIG_IGN on those must not
-	 * reach the app either. The size is the kernel's sigset (sysabi.h):
+	 * reach the app either. KILL and STOP are refused (EINVAL) and keep
+	 * their default anyway. The size is the kernel's sigset (sysabi.h):
 	 * any other size is EINVAL, leaving the app every signal blocked.
 	 */
 	for (i = 1; i <= SYSABI_NSIG; i++)
-		if (i != SIGKILL && i != SIGSTOP)
-			(void)syscall(SYS_rt_sigaction, i, &dfl, NULL, sizeof(none));
-	(void)syscall(SYS_rt_sigprocmask, SIG_SETMASK, none, NULL, sizeof(none));
+		(void)syscall(SYS_rt_sigaction, i, &dfl, NULL, sizeof(dfl.mask));
+	(void)syscall(SYS_rt_sigprocmask, SIG_SETMASK, dfl.mask, NULL,
+	    sizeof(dfl.mask));
 }

@@ -24,54 +24,47 @@ static const char signames[] =
     "XCPU\0XFSZ\0VTALRM\0PROF\0WINCH\0IO\0PWR\0SYS\0IOT\0CLD\0POLL";
 #define SIGNAME_ALIASES	"\6\21\35"
 
-/* "RTMIN", "RTMIN+n", "RTMAX", "RTMAX-n" -> number, or -EINVAL. */
-static int
-signame_rt(const char *s)
-{
-	uint64_t off = 0;
-	int base, sign;
-
-	if (strncasecmp(s, "RTMIN", 5) == 0) {
-		base = SIGNAME_RTMIN;
-		sign = '+';
-	} else if (strncasecmp(s, "RTMAX", 5) == 0) {
-		base = SIGNAME_RTMAX;
-		sign = '-';
-	} else
-		return -EINVAL;
-	s += 5;
-	if (*s != '\0') {
-		if (*s != sign || parse_uint(s + 1, SIGNAME_RTMAX - SIGNAME_RTMIN,
-		    &off) < 0)
-			return -EINVAL;
-	}
-	return sign == '+' ? base + (int)off : base - (int)off;
-}
-
 int
 signame_to_num(const char *s)
 {
 	const char *p;
-	uint64_t v;
+	uint64_t v, max = SIGNAME_MAX;
+	int base = 0, sign = '+';
 	size_t i;
 
 	if (s == NULL || *s == '\0')
 		return -EINVAL;
-	if (*s >= '0' && *s <= '9') {
-		if (parse_uint(s, SIGNAME_MAX, &v) < 0 || v == 0)
+	if (*s < '0' || *s > '9') {
+		if (strncasecmp(s, "SIG", 3) == 0)
+			s += 3;
+		for (i = 1, p = signames; i < 32 + sizeof(SIGNAME_ALIASES) - 1; i++) {
+			if (strcasecmp(s, p) == 0)
+				return i < 32 ? (int)i : SIGNAME_ALIASES[i - 32];
+			while (*p++ != '\0')
+				;	/* to the next name */
+		}
+		/* "RTMIN", "RTMIN+n", "RTMAX", "RTMAX-n": n is parsed below. */
+		if (strncasecmp(s, "RTMIN", 5) == 0)
+			base = SIGNAME_RTMIN;
+		else if (strncasecmp(s, "RTMAX", 5) == 0) {
+			base = SIGNAME_RTMAX;
+			sign = '-';
+		} else
 			return -EINVAL;
-		return v == 32 || v == 33 ? SIGNAME_RESERVED : (int)v;
+		s += 5;
+		if (*s == '\0')
+			return base;
+		if (*s++ != sign)
+			return -EINVAL;
+		max = SIGNAME_RTMAX - SIGNAME_RTMIN;
 	}
-	if (strncasecmp(s, "SIG", 3) == 0)
-		s += 3;
-	for (i = 1, p = signames; i < 32 + sizeof(SIGNAME_ALIASES) - 1; i++) {
-		if (strcasecmp(s, p) == 0)
-			return i < 32 ? (int)i : SIGNAME_ALIASES[i - 32];
-		while (*p++ != '\0')
-			;	/* to the next name */
-	}
-	/* Never out of range: n is at most RTMAX - RTMIN. */
-	return signame_rt(s);
+	/* Never out of range: an offset is at most RTMAX - RTMIN. */
+	if (parse_uint(s, max, &v) < 0)
+		return -EINVAL;
+	base += sign == '+' ? (int)v : -(int)v;
+	if (base == 0)
+		return -EINVAL;
+	return base == 32 || base == 33 ? SIGNAME_RESERVED : base;
 }
 
 const char *

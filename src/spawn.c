@@ -71,7 +71,7 @@ spawn_child_listen_pid(const struct spawn_req *r, pid_t me)
 static void
 spawn_exec(char *const argv[], char *const envp[])
 {
-	const char *file = argv[0], *path = NULL, *z;
+	const char *file = argv[0], *path = "", *z, *f;
 	char buf[PATH_MAX], **e;
 	size_t k = strlen(file), l;
 	bool eacces = false;
@@ -79,28 +79,31 @@ spawn_exec(char *const argv[], char *const envp[])
 	errno = ENOENT;
 	if (!*file)
 		return;
-	if (strchr(file, '/')) {
-		execve(file, argv, envp);
-		return;
-	}
-	for (e = environ; *e && !path; e++)
-		if (strncmp(*e, "PATH=", 5) == 0)
-			path = *e + 5;
-	if (!path)
-		path = "/usr/local/bin:/bin:/usr/bin";
-	if (k > NAME_MAX) {
-		errno = ENAMETOOLONG;
-		return;
+	/* A name with a slash is tried as it is: a list of one empty entry. */
+	if (!strchr(file, '/')) {
+		for (path = NULL, e = environ; *e && !path; e++)
+			if (strncmp(*e, "PATH=", 5) == 0)
+				path = *e + 5;
+		if (!path)
+			path = "/usr/local/bin:/bin:/usr/bin";
+		if (k > NAME_MAX) {
+			errno = ENAMETOOLONG;
+			return;
+		}
 	}
 	for (;; path = z + 1) {
 		for (z = path; *z && *z != ':'; z++)
 			;
 		l = (size_t)(z - path);
-		if (l + k + 2 <= sizeof(buf)) {
-			/* An empty entry is the working directory. */
-			(void)fmt_format(buf, sizeof(buf), "%.*s%s%s", (int)l,
-			    path, l ? "/" : "", file);
-			execve(buf, argv, envp);
+		/* An empty entry is the working directory: file as it is. */
+		if (l == 0 || l + k + 2 <= sizeof(buf)) {
+			f = file;
+			if (l) {
+				(void)fmt_format(buf, sizeof(buf), "%.*s/%s",
+				    (int)l, path, file);
+				f = buf;
+			}
+			execve(f, argv, envp);
 			if (errno == EACCES)
 				eacces = true;
 			else if (errno != ENOENT && errno != ENOTDIR)

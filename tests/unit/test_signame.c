@@ -65,6 +65,9 @@ test_signame_realtime_uses_glibc_numbering(void **state)
 	assert_int_equal(signame_to_num("SIGRTMIN+30"), 64);
 	assert_int_equal(signame_to_num("RTMAX"), 64);
 	assert_int_equal(signame_to_num("RTMAX-2"), 62);
+	assert_int_equal(signame_to_num("rtmin+0"), 34);
+	assert_int_equal(signame_to_num("SigRtMax-0"), 64);
+	assert_int_equal(signame_to_num("RTMAX-30"), 34);
 	for (i = 34; i <= 64; i++)
 		assert_int_equal(signame_to_num(signame_from_num(i, buf, sizeof(buf))), i);
 }
@@ -74,7 +77,8 @@ test_signame_rejects_unknown_and_out_of_range(void **state)
 {
 	static const char *const bad[] = { "", "0", "65", "99", "-1", "FOO",
 	    "SIG", "RTMIN+31", "RTMAX-31", "RTMIN-1", "RTMAX+1", "RTMIN+",
-	    "15x", " 15", "TERM ", "SIGSIGTERM" };
+	    "15x", " 15", "TERM ", "SIGSIGTERM", "SIG15", "RTMIN++3",
+	    "RTMAX--1", "RTMIN-0", "RTMAX+0", "RTMIN3", "RTMI", "SIGRTMAX-" };
 	size_t i;
 
 	(void)state;
