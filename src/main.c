@@ -112,10 +112,9 @@ main_start_app(struct tend *t, struct priv *pv)
 	};
 	struct spawn_result res;
 	struct log_field f[3];
-	int r;
 
-	if ((r = spawn_run(&req, &res)) < 0) {
-		log_error("cannot start '%s': fork: %s", t->cfg.argv[0], strerror(-r));
+	if (spawn_run(&req, &res) < 0) {
+		log_error("cannot start '%s': fork: %s", t->cfg.argv[0], strerror(errno));
 		return EXIT_INTERNAL;
 	}
 	t->app_pid = res.pid;

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stddef.h>
 
-#if defined(__GNUC__) && !defined(__clang__)
+#if defined(__GNUC__) && !defined(__clang__) && !defined(TEND_ONE_UNIT)
 #define MEMFN	__attribute__((used, optimize("no-tree-loop-distribute-patterns")))
 #else
 #define MEMFN	__attribute__((used))

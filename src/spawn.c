@@ -240,7 +240,7 @@ spawn_run(const struct spawn_req *r, struct spawn_result *out)
 	int fd;
 
 	if ((pid = spawn_fork(r, &fd)) < 0)
-		return -errno;
+		return -1;
 	(void)spawn_verdict(fd, out);
 	(void)close(fd);
 	/* Also here, so a signal forwarded to the group never misses it. */

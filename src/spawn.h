@@ -53,8 +53,9 @@ struct spawn_result {
 
 /*
  * Fork and exec r->argv, waiting until the child has exec'd or failed:
- * for the app's start only, when tend has no other child. Returns 0 (look at out->step for the child's fate; a failed
- * child still has to be reaped) or -errno if no child could be started.
+ * for the app's start only, when tend has no other child. Returns 0 (look
+ * at out->step for the child's fate; a failed child still has to be
+ * reaped) or -1 with errno if no child could be started.
  */
 int	spawn_run(const struct spawn_req *r, struct spawn_result *out);
 
