@@ -48,11 +48,16 @@ resolve_sockaddr(struct sockaddr_storage *ss, int family,
 {
 	struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
 	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+	unsigned char *pb = (unsigned char *)&in4->sin_port;
 
-	/* The family and the port sit at the same place in both. */
+	/*
+	 * The family and the port sit at the same place in both; the port's
+	 * bytes in network order, without a call to libc's htons().
+	 */
 	memset(ss, 0, sizeof(*ss));
 	ss->ss_family = (sa_family_t)family;
-	in4->sin_port = htons(port);
+	pb[0] = (unsigned char)(port >> 8);
+	pb[1] = (unsigned char)port;
 	if (family == AF_INET6) {
 		memcpy(&in6->sin6_addr, addr, 16);
 		return sizeof(*in6);
