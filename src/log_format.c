@@ -123,8 +123,8 @@ lb_esc(struct lbuf *b, const char *s, int json, size_t max)
 }
 
 /*
- * s as a JSON string, quotes included: whole, or cut cleanly but closed.
- * Returns 0, writing nothing, if not even "" fits.
+ * s as a JSON string, quotes included (NULL as ""): whole, or cut cleanly
+ * but closed. Returns 0, writing nothing, if not even "" fits.
  */
 static int
 lb_json(struct lbuf *b, const char *s, size_t max)
@@ -133,7 +133,7 @@ lb_json(struct lbuf *b, const char *s, size_t max)
 	if (b->cut)
 		return 0;
 	b->len--;
-	lb_esc(b, s, 1, max);
+	lb_esc(b, s ? s : "", 1, max);
 	b->p[b->len++] = '"';
 	return 1;
 }
@@ -218,12 +218,12 @@ lb_fields(struct lbuf *b, const struct log_field *f)
 		b->cut = 0;
 		lb_put(b, ",", 1);
 		/* After a cut nothing is put: "" does not fit, or the key was cut. */
-		lb_json(b, f->key ? f->key : "", LOG_LINE_MAX);
+		lb_json(b, f->key, LOG_LINE_MAX);
 		lb_put(b, ":", 1);
 		if (f->type == LF_INT) {
 			lb_put(b, num, (size_t)fmt_format(num, sizeof(num), "%lld",
 			    f->i));
-		} else if (!b->cut && lb_json(b, f->s ? f->s : "", LOG_LINE_MAX))
+		} else if (!b->cut && lb_json(b, f->s, LOG_LINE_MAX))
 			continue;	/* a value cut cleanly is kept */
 		if (b->cut)
 			b->len = mark;
