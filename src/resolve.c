@@ -271,7 +271,7 @@ void
 resolve_on_io(struct resolve *r, short revents, uint64_t now)
 {
 	ssize_t n;
-	size_t need;
+	size_t need, skip;
 
 	if (r->state != RESOLVE_MORE || r->fd < 0)
 		return;
@@ -292,24 +292,31 @@ resolve_on_io(struct resolve *r, short revents, uint64_t now)
 		return;
 	if (!r->tcp) {
 		/* An error is ICMP port unreachable: nobody serves DNS there. */
-		if (n < 0)
+		if (n < 0) {
 			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
-		else
-			resolve_on_answer(r, r->buf, (size_t)n, now);
-		return;
+			return;
+		}
+		/* The datagram is the answer. */
+		skip = 0;
+		need = (size_t)n;
+	} else {
+		if (n <= 0) {
+			resolve_go(r, now, STEP_NEXT_SERVER, servfail_why);
+			return;
+		}
+		r->len += (size_t)n;
+		if (r->len < 2)
+			return;
+		need = 2 + ((size_t)r->buf[0] << 8 | r->buf[1]);
+		if (need > sizeof(r->buf)) {
+			resolve_go(r, now, STEP_NEXT_SERVER, "DNS answer too large");
+			return;
+		}
+		if (r->len < need)
+			return;
+		/* The answer is behind its 2-byte length. */
+		skip = 2;
+		need -= 2;
 	}
-	if (n <= 0) {
-		resolve_go(r, now, STEP_NEXT_SERVER, servfail_why);
-		return;
-	}
-	r->len += (size_t)n;
-	if (r->len < 2)
-		return;
-	need = 2 + ((size_t)r->buf[0] << 8 | r->buf[1]);
-	if (need > sizeof(r->buf)) {
-		resolve_go(r, now, STEP_NEXT_SERVER, "DNS answer too large");
-		return;
-	}
-	if (r->len >= need)
-		resolve_on_answer(r, r->buf + 2, need - 2, now);
+	resolve_on_answer(r, r->buf + skip, need, now);
 }
