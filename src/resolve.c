@@ -120,15 +120,16 @@ resolve_open(struct resolve *r, uint64_t now)
 	return 0;
 }
 
-enum { STEP_ASK, STEP_NEXT_NAME, STEP_NEXT_SERVER };
+enum { STEP_ASK, STEP_NEXT_NAME, STEP_NEXT_SERVER, STEP_TCP };
 
 /*
  * Move on, in a loop rather than by recursion: ask the current name
  * (STEP_ASK) from the server that answered last, or the next search
  * candidate (STEP_NEXT_NAME), or the current question from the next
- * server after a failure that why describes (STEP_NEXT_SERVER). Ends
- * with a socket open and a try deadline set, or with the resolution
- * finished.
+ * server after a failure that why describes (STEP_NEXT_SERVER), or
+ * again over TCP from the same server after a truncated answer
+ * (STEP_TCP). Ends with a socket open and a try deadline set, or with
+ * the resolution finished: one place that opens sockets.
  */
 static void
 resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
@@ -160,7 +161,7 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 			r->q[0] = (uint8_t)(r->qlen >> 8);
 			r->q[1] = (uint8_t)r->qlen;
 			r->round = 0;
-		} else {
+		} else if (step == STEP_NEXT_SERVER) {
 			if (++r->ns >= r->rc.nns)
 				r->ns = 0;
 			if (++r->round >= r->rc.nns * r->rc.attempts) {
@@ -173,10 +174,11 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 				continue;
 			}
 		}
-		r->tcp = false;
+		r->tcp = step == STEP_TCP;
 		if (resolve_open(r, now) == 0)
 			return;
-		why = "DNS: no nameserver reachable";
+		/* A server that cannot be asked over TCP is a failing one. */
+		why = r->tcp ? servfail_why : "DNS: no nameserver reachable";
 		step = STEP_NEXT_SERVER;
 	}
 	resolve_end(r, st, why);
@@ -238,11 +240,8 @@ resolve_on_answer(struct resolve *r, const uint8_t *msg, size_t n, uint64_t now)
 	if (st == DNS_MISMATCH)
 		return;		/* not ours: keep waiting */
 	if (st == DNS_TRUNCATED) {
-		if (!r->tcp) {
-			r->tcp = true;
-			if (resolve_open(r, now) == 0)
-				return;
-		}
+		if (!r->tcp)
+			step = STEP_TCP;
 	} else if (st == DNS_OK || st == DNS_NXDOMAIN) {
 		/*
 		 * The name exists or not; either way the server spoke for it.
