@@ -28,12 +28,15 @@ struct lbuf {
 static void
 lb_put(struct lbuf *b, const char *s, size_t n)
 {
+	char *d;
+
 	if (b->cut || n > b->cap - b->len) {
 		b->cut = 1;
 		return;
 	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
+	/* A byte loop: a leaf, with no frame nor call, for a few bytes. */
+	for (d = b->p + b->len, b->len += n; n; n--)
+		*d++ = *s++;
 }
 
 /*
@@ -120,8 +123,8 @@ lb_esc(struct lbuf *b, const char *s, int json, size_t max)
 }
 
 /*
- * s as a JSON string, quotes included: whole, or cut cleanly but closed.
- * Returns 0, writing nothing, if not even "" fits.
+ * s as a JSON string, quotes included (NULL as ""): whole, or cut cleanly
+ * but closed. Returns 0, writing nothing, if not even "" fits.
  */
 static int
 lb_json(struct lbuf *b, const char *s, size_t max)
@@ -130,19 +133,20 @@ lb_json(struct lbuf *b, const char *s, size_t max)
 	if (b->cut)
 		return 0;
 	b->len--;
-	lb_esc(b, s, 1, max);
+	lb_esc(b, s ? s : "", 1, max);
 	b->p[b->len++] = '"';
 	return 1;
 }
 
 /*
  * Days since 1970-01-01 to a proleptic Gregorian date, a year and then a
- * month at a time (at most 585 years fit in the u64 ns): gmtime_r() would
- * pull musl's time zone code, and an allocator with it, into the static
- * binary.
+ * month at a time (at most 585 years fit in the u64 ns, 213,504 days: 32
+ * bits hold them): gmtime_r() would pull musl's time zone code, and an
+ * allocator with it, into the static binary. The date goes to v[] in the
+ * order lb_head writes it, from the end: day, month, year.
  */
 static void
-lb_civil(uint64_t days, unsigned *y, unsigned *m, unsigned *d)
+lb_civil(unsigned days, unsigned *v)
 {
 	unsigned yr = 1970, mo = 0, leap, len;
 
@@ -160,25 +164,43 @@ lb_civil(uint64_t days, unsigned *y, unsigned *m, unsigned *d)
 			break;
 		days -= len;
 	}
-	*y = yr;
-	*m = mo + 1;
-	*d = (unsigned)days + 1;
+	v[0] = days + 1;
+	v[1] = mo + 1;
+	v[2] = yr;
 }
 
-/* {"time":"2024-01-02T03:04:05.678Z","level":"info","msg": */
+/*
+ * {"time":"2024-01-02T03:04:05.678Z","level":"info","msg":
+ * ns is cut into its fields by a table of radices, and their digits are
+ * written over the template's zeros from its end (v[1..7]: ms, s, min, h,
+ * day, month, year): one small call rather than one with ten arguments,
+ * and a division instruction each rather than a multiply per constant.
+ */
 static void
 lb_head(struct lbuf *b, uint64_t ns, enum log_level lvl)
 {
-	uint64_t secs = ns / 1000000000ULL, sod = secs % 86400;
-	unsigned y, mo, d;
+	static const unsigned radix[] = { 1000000, 1000, 60, 60, 24 };
+	unsigned v[8], *vp = v + 1;
+	char *p = b->p;
+	int i;
 
-	lb_civil(secs / 86400, &y, &mo, &d);
-	/* First on the line, and at most 78 bytes: it always fits. */
-	b->len = (size_t)fmt_format(b->p, b->cap, "{\"time\":\"%04u-%02u-%02uT%02u:"
-	    "%02u:%02u.%03uZ\",\"level\":\"%s\",\"msg\":", y, mo, d,
-	    (unsigned)(sod / 3600), (unsigned)(sod / 60 % 60),
-	    (unsigned)(sod % 60), (unsigned)(ns / 1000000ULL % 1000),
+	for (i = 0; i < 5; i++) {
+		v[i] = (unsigned)(ns % radix[i]);
+		ns /= radix[i];
+	}
+	lb_civil((unsigned)ns, v + 5);
+	/* First on the line, and at most 64 bytes: it always fits. */
+	b->len = (size_t)fmt_format(p, b->cap, "{\"time\":\"0000-00-00T00:00:"
+	    "00.000Z\",\"level\":\"%s\",\"msg\":",
 	    &"error\0warn\0\0info\0\0debug"[6 * (size_t)(lvl <= LOG_DEBUG ? lvl : LOG_DEBUG)]);
+	for (i = 31; i > 8; i--) {
+		if (p[i] != '0') {
+			vp++;
+			continue;
+		}
+		p[i] = (char)('0' + *vp % 10);
+		*vp /= 10;
+	}
 }
 
 /*
@@ -196,12 +218,12 @@ lb_fields(struct lbuf *b, const struct log_field *f)
 		b->cut = 0;
 		lb_put(b, ",", 1);
 		/* After a cut nothing is put: "" does not fit, or the key was cut. */
-		lb_json(b, f->key ? f->key : "", LOG_LINE_MAX);
+		lb_json(b, f->key, LOG_LINE_MAX);
 		lb_put(b, ":", 1);
 		if (f->type == LF_INT) {
 			lb_put(b, num, (size_t)fmt_format(num, sizeof(num), "%lld",
 			    f->i));
-		} else if (!b->cut && lb_json(b, f->s ? f->s : "", LOG_LINE_MAX))
+		} else if (!b->cut && lb_json(b, f->s, LOG_LINE_MAX))
 			continue;	/* a value cut cleanly is kept */
 		if (b->cut)
 			b->len = mark;

@@ -48,11 +48,16 @@ resolve_sockaddr(struct sockaddr_storage *ss, int family,
 {
 	struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
 	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+	unsigned char *pb = (unsigned char *)&in4->sin_port;
 
-	/* The family and the port sit at the same place in both. */
+	/*
+	 * The family and the port sit at the same place in both; the port's
+	 * bytes in network order, without a call to libc's htons().
+	 */
 	memset(ss, 0, sizeof(*ss));
 	ss->ss_family = (sa_family_t)family;
-	in4->sin_port = htons(port);
+	pb[0] = (unsigned char)(port >> 8);
+	pb[1] = (unsigned char)port;
 	if (family == AF_INET6) {
 		memcpy(&in6->sin6_addr, addr, 16);
 		return sizeof(*in6);
@@ -115,15 +120,16 @@ resolve_open(struct resolve *r, uint64_t now)
 	return 0;
 }
 
-enum { STEP_ASK, STEP_NEXT_NAME, STEP_NEXT_SERVER };
+enum { STEP_ASK, STEP_NEXT_NAME, STEP_NEXT_SERVER, STEP_TCP };
 
 /*
  * Move on, in a loop rather than by recursion: ask the current name
  * (STEP_ASK) from the server that answered last, or the next search
  * candidate (STEP_NEXT_NAME), or the current question from the next
- * server after a failure that why describes (STEP_NEXT_SERVER). Ends
- * with a socket open and a try deadline set, or with the resolution
- * finished.
+ * server after a failure that why describes (STEP_NEXT_SERVER), or
+ * again over TCP from the same server after a truncated answer
+ * (STEP_TCP). Ends with a socket open and a try deadline set, or with
+ * the resolution finished: one place that opens sockets.
  */
 static void
 resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
@@ -155,7 +161,7 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 			r->q[0] = (uint8_t)(r->qlen >> 8);
 			r->q[1] = (uint8_t)r->qlen;
 			r->round = 0;
-		} else {
+		} else if (step == STEP_NEXT_SERVER) {
 			if (++r->ns >= r->rc.nns)
 				r->ns = 0;
 			if (++r->round >= r->rc.nns * r->rc.attempts) {
@@ -168,10 +174,11 @@ resolve_go(struct resolve *r, uint64_t now, int step, const char *why)
 				continue;
 			}
 		}
-		r->tcp = false;
+		r->tcp = step == STEP_TCP;
 		if (resolve_open(r, now) == 0)
 			return;
-		why = "DNS: no nameserver reachable";
+		/* A server that cannot be asked over TCP is a failing one. */
+		why = r->tcp ? servfail_why : "DNS: no nameserver reachable";
 		step = STEP_NEXT_SERVER;
 	}
 	resolve_end(r, st, why);
@@ -233,11 +240,8 @@ resolve_on_answer(struct resolve *r, const uint8_t *msg, size_t n, uint64_t now)
 	if (st == DNS_MISMATCH)
 		return;		/* not ours: keep waiting */
 	if (st == DNS_TRUNCATED) {
-		if (!r->tcp) {
-			r->tcp = true;
-			if (resolve_open(r, now) == 0)
-				return;
-		}
+		if (!r->tcp)
+			step = STEP_TCP;
 	} else if (st == DNS_OK || st == DNS_NXDOMAIN) {
 		/*
 		 * The name exists or not; either way the server spoke for it.
@@ -266,7 +270,7 @@ void
 resolve_on_io(struct resolve *r, short revents, uint64_t now)
 {
 	ssize_t n;
-	size_t need;
+	size_t need, skip;
 
 	if (r->state != RESOLVE_MORE || r->fd < 0)
 		return;
@@ -287,24 +291,31 @@ resolve_on_io(struct resolve *r, short revents, uint64_t now)
 		return;
 	if (!r->tcp) {
 		/* An error is ICMP port unreachable: nobody serves DNS there. */
-		if (n < 0)
+		if (n < 0) {
 			resolve_go(r, now, STEP_NEXT_SERVER, "DNS timeout");
-		else
-			resolve_on_answer(r, r->buf, (size_t)n, now);
-		return;
+			return;
+		}
+		/* The datagram is the answer. */
+		skip = 0;
+		need = (size_t)n;
+	} else {
+		if (n <= 0) {
+			resolve_go(r, now, STEP_NEXT_SERVER, servfail_why);
+			return;
+		}
+		r->len += (size_t)n;
+		if (r->len < 2)
+			return;
+		need = 2 + ((size_t)r->buf[0] << 8 | r->buf[1]);
+		if (need > sizeof(r->buf)) {
+			resolve_go(r, now, STEP_NEXT_SERVER, "DNS answer too large");
+			return;
+		}
+		if (r->len < need)
+			return;
+		/* The answer is behind its 2-byte length. */
+		skip = 2;
+		need -= 2;
 	}
-	if (n <= 0) {
-		resolve_go(r, now, STEP_NEXT_SERVER, servfail_why);
-		return;
-	}
-	r->len += (size_t)n;
-	if (r->len < 2)
-		return;
-	need = 2 + ((size_t)r->buf[0] << 8 | r->buf[1]);
-	if (need > sizeof(r->buf)) {
-		resolve_go(r, now, STEP_NEXT_SERVER, "DNS answer too large");
-		return;
-	}
-	if (r->len >= need)
-		resolve_on_answer(r, r->buf + 2, need - 2, now);
+	resolve_on_answer(r, r->buf + skip, need, now);
 }
