@@ -149,6 +149,13 @@ reap_live(const struct reap_walk *w, char st)
 	    (st != REAP_EXITING || w->sig != SIGKILL);
 }
 
+/* Where children are looked for: q, open as qfd. */
+struct reap_under {
+	struct reap_walk	*w;
+	int			 qfd;
+	pid_t			 q;
+};
+
 /*
  * pid was listed as a child of q (open as qfd, or tend itself): if it
  * still is, queue it. Open as /proc/PID, a process stays that one process
@@ -157,9 +164,11 @@ reap_live(const struct reap_walk *w, char st)
  * unreaped: so it is q's child now, not a stranger on a reused pid.
  */
 static void
-reap_child(struct reap_walk *w, int qfd, pid_t q, pid_t pid)
+reap_child(void *ctx, long pid)
 {
-	struct reap_node nd = { pid, 0 };
+	const struct reap_under *u = ctx;
+	struct reap_walk *w = u->w;
+	struct reap_node nd = { (pid_t)pid, 0 };
 	char name[16], st;
 	pid_t ppid = 0;
 	int fd;
@@ -168,24 +177,10 @@ reap_child(struct reap_walk *w, int qfd, pid_t q, pid_t pid)
 	if ((fd = sysabi_openat(w->proc, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return;
 	st = reap_stat(fd, "stat", &ppid, &nd.start);
-	if (reap_live(w, st) && ppid == q &&
-	    (q == w->self || reap_pidfd_signal(qfd, 0) == 0))
+	if (reap_live(w, st) && ppid == u->q &&
+	    (u->q == w->self || reap_pidfd_signal(u->qfd, 0) == 0))
 		(void)vec_append(&w->todo, &nd, 1);
 	(void)close(fd);
-}
-
-struct reap_under {
-	struct reap_walk	*w;
-	int			 qfd;
-	pid_t			 q;
-};
-
-static void
-reap_listed(void *ctx, long pid)
-{
-	struct reap_under *u = ctx;
-
-	reap_child(u->w, u->qfd, u->q, (pid_t)pid);
 }
 
 /* Every pid in one thread's children file. */
@@ -195,7 +190,7 @@ reap_task(void *ctx, long tid, int taskfd)
 	char path[32];
 
 	(void)fmt_format(path, sizeof(path), "%ld/" REAP_CHILDREN, tid);
-	(void)dirscan_pids_at(taskfd, path, reap_listed, ctx);
+	(void)dirscan_pids_at(taskfd, path, reap_child, ctx);
 	return 0;
 }
 
@@ -246,7 +241,7 @@ reap_visit(struct reap_walk *w, struct reap_node q)
 				hi = mid;
 		}
 		for (; lo < w->all.len && a[lo].ppid == q.pid; lo++)
-			reap_child(w, u.qfd, q.pid, a[lo].pid);
+			reap_child(&u, a[lo].pid);
 	}
 	if (q.pid != w->self)
 		r = reap_pidfd_signal(u.qfd, w->sig);
