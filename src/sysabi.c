@@ -1,9 +1,33 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * sysabi.c - the socket calls of the ABIs that had only socketcall(2)
- * before Linux 4.3 (i386, s390x): sysabi.h's sysabi_sock().
+ * sysabi.c - what sysabi.h cannot be inline: sysabi_sock(), the socket
+ * calls of the ABIs that had only socketcall(2) before Linux 4.3 (i386,
+ * s390x), and ppc64's one call to libc's syscall(). Empty elsewhere.
  */
+#include <stdarg.h>
+
 #include "sysabi.h"
+
+#ifdef syscall
+#undef syscall
+long
+sysabi_syscall(long n, ...)
+{
+	va_list ap;
+	long a, b, c, d, e, f;
+
+	/* Six, whatever was passed, as libc's own syscall() reads them. */
+	va_start(ap, n);
+	a = va_arg(ap, long);
+	b = va_arg(ap, long);
+	c = va_arg(ap, long);
+	d = va_arg(ap, long);
+	e = va_arg(ap, long);
+	f = va_arg(ap, long);
+	va_end(ap);
+	return syscall(n, a, b, c, d, e, f);
+}
+#endif
 
 #ifdef SYSABI_SOCK
 /*
@@ -27,6 +51,4 @@ sysabi_sock(int op, long a, long b, long c, long d)
 {
 	return sysabi_sock6(op, a, b, c, d, 0, 0);
 }
-#else
-typedef int sysabi_none;	/* ISO C wants something in a file */
 #endif
