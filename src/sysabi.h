@@ -328,4 +328,13 @@ sysabi_waitpid(pid_t pid, int *status, int options)
 	return (pid_t)syscall(SYS_wait4, pid, status, options, NULL);
 }
 
+/*
+ * read, write, close and poll: the static musl build defines them in
+ * sysabi.c under libc's own names (TEND_OWN_LIBC, as memfn.h's): plain
+ * system calls, without musl's cancellation (__syscall_cp) for the
+ * pthread_cancel() tend (one thread) never meets: 320-460 B on ppc64el
+ * and s390x. close() maps EINTR to success, as libc's (the fd is gone
+ * either way on Linux).
+ */
+
 #endif
