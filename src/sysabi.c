@@ -73,7 +73,7 @@ poll(struct pollfd *fds, nfds_t n, int timeout_ms)
 #endif
 
 /* Last: the code above calls it too. */
-#ifdef syscall
+#ifdef SYSABI_SYSCALL_LOCAL
 #undef syscall
 long
 sysabi_syscall(long n, ...)
