@@ -28,6 +28,19 @@
 #include <time.h>
 #include <unistd.h>
 
+/*
+ * syscall() is libc's, outside the LTO unit: on ppc64 each of tend's ~60
+ * calls to it is "bl syscall; nop" (the nop is where the TOC would be
+ * restored). Through sysabi.c's sysabi_syscall, inside the unit, there is
+ * one (-144 B). Elsewhere a call costs the same either way, and the
+ * wrapper would only add its own bytes.
+ */
+#if defined(__powerpc64__) && !defined(__CPPCHECK__)	/* it knows libc's */
+#define SYSABI_SYSCALL_LOCAL	1
+long sysabi_syscall(long n, ...);
+#define syscall		sysabi_syscall
+#endif
+
 /* --- identity: the calls that take 32-bit ids --- */
 #ifdef SYS_setuid32
 #define SYSABI_setuid		SYS_setuid32
@@ -164,7 +177,10 @@ sysabi_readlinkat(int at, const char *path, char *buf, size_t len)
 
 /*
  * Sockets: direct calls on most ABIs since Linux 2.6; on i386, s390x, m68k
- * and sh only since 4.3, before which libc goes through socketcall(2).
+ * and sh only since 4.3, before which only socketcall(2) has them. There
+ * sysabi.c's sysabi_sock() makes the direct call and, if the kernel says
+ * ENOSYS, the same call through socketcall: one small function in place
+ * of libc's wrappers (1.6 KB on s390x: socketcall arrays, cancellation).
  */
 #if !defined(SYS_socketcall) || defined(__powerpc__) || defined(__mips__)
 static inline int
@@ -216,24 +232,58 @@ sysabi_recv(int fd, void *buf, size_t len, int flags)
 	return syscall(SYS_recvfrom, fd, buf, len, flags, NULL, NULL);
 }
 #else
-#define sysabi_socket(d, t, p)		socket(d, t, p)
-#define sysabi_accept4(fd, fl)		accept4(fd, NULL, NULL, fl)
-#define sysabi_bind(fd, sa, len)	bind(fd, (const struct sockaddr *)(sa), len)
-#define sysabi_listen(fd, n)		listen(fd, n)
-#define sysabi_connect(fd, sa, len)	connect(fd, (const struct sockaddr *)(sa), len)
-#define sysabi_getsockopt(fd, l, n, v, len) getsockopt(fd, l, n, v, len)
-#define sysabi_sendto(fd, b, n, fl, sa, sl) \
-	sendto(fd, b, n, fl, (const struct sockaddr *)(sa), sl)
-#define sysabi_recv(fd, b, n, fl)	recv(fd, b, n, fl)
-#endif
-#define sysabi_send(fd, b, n, fl)	sysabi_sendto(fd, b, n, fl, NULL, 0)
+/*
+ * op names both calls: the direct call's number and socketcall's
+ * (<linux/net.h>). At most five parameters where it can be: s390x passes
+ * no more in registers.
+ */
+#define SYSABI_SOCK(nr, call)	((nr) << 5 | (call))
+long sysabi_sock6(int op, long a, long b, long c, long d, long e, long f);
+long sysabi_sock(int op, long a, long b, long c, long d);
 
-/* Anonymous private memory; s390 passes mmap's arguments in memory. */
-#if !defined(__s390__)
+#define sysabi_socket(d, t, p) \
+	(int)sysabi_sock(SYSABI_SOCK(SYS_socket, 1), d, t, p, 0)
+#define sysabi_accept4(fd, fl) \
+	(int)sysabi_sock(SYSABI_SOCK(SYS_accept4, 18), fd, 0, 0, fl)
+#define sysabi_bind(fd, sa, len) \
+	(int)sysabi_sock(SYSABI_SOCK(SYS_bind, 2), fd, (long)(sa), len, 0)
+#define sysabi_listen(fd, n) \
+	(int)sysabi_sock(SYSABI_SOCK(SYS_listen, 4), fd, n, 0, 0)
+#define sysabi_connect(fd, sa, len) \
+	(int)sysabi_sock(SYSABI_SOCK(SYS_connect, 3), fd, (long)(sa), len, 0)
+#define sysabi_getsockopt(fd, l, n, v, len) \
+	(int)sysabi_sock6(SYSABI_SOCK(SYS_getsockopt, 15), fd, l, n, \
+	    (long)(v), (long)(len), 0)
+#define sysabi_sendto(fd, b, n, fl, sa, sl) \
+	sysabi_sock6(SYSABI_SOCK(SYS_sendto, 11), fd, (long)(b), (long)(n), \
+	    fl, (long)(sa), sl)
+/* sendto and recvfrom without an address: sysabi_sock passes 0, 0 */
+#define sysabi_send(fd, b, n, fl) \
+	sysabi_sock(SYSABI_SOCK(SYS_sendto, 11), fd, (long)(b), (long)(n), fl)
+#define sysabi_recv(fd, b, n, fl) \
+	sysabi_sock(SYSABI_SOCK(SYS_recvfrom, 12), fd, (long)(b), (long)(n), fl)
+#endif
+#ifndef sysabi_send
+#define sysabi_send(fd, b, n, fl)	sysabi_sendto(fd, b, n, fl, NULL, 0)
+#endif
+
+/*
+ * Anonymous private memory, MAP_FAILED if refused (errno is not to be
+ * relied on: s390's sets none). s390's mmap reads its six arguments from
+ * memory (old_mmap), which libc's mmap() (200 B) and musl's syscall() know
+ * but glibc's syscall() does not: the system call is made here.
+ */
 static inline void *
 sysabi_mmap_anon(size_t len)
 {
-#ifdef SYS_mmap2
+#if defined(__s390__)
+	unsigned long a[6] = { 0, len, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, (unsigned long)-1, 0 };
+	register unsigned long r2 __asm__("2") = (unsigned long)a;
+
+	__asm__ volatile("svc %1" : "+d"(r2) : "i"(SYS_mmap), "m"(a) : "memory");
+	long r = r2 > (unsigned long)-4096 ? -1 : (long)r2;
+#elif defined(SYS_mmap2)
 	long r = syscall(SYS_mmap2, NULL, len, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 #else
@@ -244,10 +294,6 @@ sysabi_mmap_anon(size_t len)
 	/* NOLINTNEXTLINE(performance-no-int-to-ptr) */
 	return r == -1 ? MAP_FAILED : (void *)r;
 }
-#else
-#define sysabi_mmap_anon(len)	mmap(NULL, len, PROT_READ | PROT_WRITE, \
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-#endif
 
 static inline void *
 sysabi_mremap(void *p, size_t old, size_t len)
@@ -282,5 +328,14 @@ sysabi_waitpid(pid_t pid, int *status, int options)
 {
 	return (pid_t)syscall(SYS_wait4, pid, status, options, NULL);
 }
+
+/*
+ * read, write, close and poll: the static musl build defines them in
+ * sysabi.c under libc's own names (TEND_OWN_LIBC, as memfn.h's): plain
+ * system calls, without musl's cancellation (__syscall_cp) for the
+ * pthread_cancel() tend (one thread) never meets: 320-460 B on ppc64el
+ * and s390x. close() maps EINTR to success, as libc's (the fd is gone
+ * either way on Linux).
+ */
 
 #endif

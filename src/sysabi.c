@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * sysabi.c - what sysabi.h cannot be inline: read, write, close and
+ * poll without libc's cancellation (static musl build), sysabi_sock() for the socket calls of
+ * the ABIs that had only socketcall(2) before Linux 4.3 (i386, s390x), and
+ * ppc64's one call to libc's syscall().
+ */
+#include <poll.h>
+#include <stdarg.h>
+
+#include "sysabi.h"
+
+#ifdef SYSABI_SOCK
+/*
+ * The direct call first; a kernel before 4.3 (or a seccomp profile of that
+ * era) answers ENOSYS, and then the same call goes through socketcall,
+ * which takes the six arguments as an array. -1 and errno, as libc's.
+ */
+long
+sysabi_sock6(int op, long a, long b, long c, long d, long e, long f)
+{
+	long v[6] = { a, b, c, d, e, f };
+	long r = syscall(op >> 5, a, b, c, d, e, f);
+
+	if (r < 0 && errno == ENOSYS)
+		r = syscall(SYS_socketcall, op & 31, v);
+	return r;
+}
+
+long
+sysabi_sock(int op, long a, long b, long c, long d)
+{
+	return sysabi_sock6(op, a, b, c, d, 0, 0);
+}
+#endif
+
+#ifdef TEND_OWN_LIBC
+/* NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): the C library's names */
+int
+close(int fd)
+{
+	int r = (int)syscall(SYS_close, fd);
+
+	return r < 0 && errno == EINTR ? 0 : r;
+}
+
+ssize_t
+read(int fd, void *buf, size_t len)
+{
+	return syscall(SYS_read, fd, buf, len);
+}
+
+ssize_t
+write(int fd, const void *buf, size_t len)
+{
+	return syscall(SYS_write, fd, buf, len);
+}
+
+int
+poll(struct pollfd *fds, nfds_t n, int timeout_ms)
+{
+#ifdef SYS_poll
+	return (int)syscall(SYS_poll, fds, n, timeout_ms);
+#else
+	/* arm64, riscv64: only ppoll, whose timeout is a timespec. */
+	struct timespec ts = { timeout_ms / 1000, timeout_ms % 1000 * 1000000L };
+
+	return (int)syscall(SYS_ppoll, fds, n, timeout_ms >= 0 ? &ts : NULL,
+	    NULL, SYSABI_SIGSET_BYTES);
+#endif
+}
+/* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
+#endif
+
+/* Last: the code above calls it too. */
+#ifdef SYSABI_SYSCALL_LOCAL
+#undef syscall
+long
+sysabi_syscall(long n, ...)
+{
+	va_list ap;
+	long a, b, c, d, e, f;
+
+	/* Six, whatever was passed, as libc's own syscall() reads them. */
+	va_start(ap, n);
+	a = va_arg(ap, long);
+	b = va_arg(ap, long);
+	c = va_arg(ap, long);
+	d = va_arg(ap, long);
+	e = va_arg(ap, long);
+	f = va_arg(ap, long);
+	va_end(ap);
+	return syscall(n, a, b, c, d, e, f);
+}
+#endif
