@@ -15,19 +15,6 @@
 #define DNS_HDR		12
 #define DNS_CLASS_IN	1
 
-/* One load (and a swap on little-endian), inlined: smaller than a call. */
-static inline __attribute__((always_inline)) uint16_t
-dns_get16(const uint8_t *p)
-{
-	uint16_t v;
-
-	memcpy(&v, p, sizeof(v));
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	v = __builtin_bswap16(v);
-#endif
-	return v;
-}
-
 size_t
 dns_build_query(uint8_t *buf, size_t n, uint16_t id, const char *name,
     int type)
