@@ -86,20 +86,22 @@ loop_signal_rest(struct tend *t, int sig, bool again)
 		return;
 	/*
 	 * One call for both lines; the later rounds' count is a debug line
-	 * without the field. Only what log_format() reads: no zeroing.
+	 * without the field. The plural's "es" and the grace period are one
+	 * argument: the tail of one string, past "es" for one process. Only
+	 * what log_format() reads: no zeroing.
 	 */
 	f[0].key = "count";
 	f[0].type = LF_INT;
 	f[0].i = n;
 	f[1].type = LF_END;
-	log_emit(again ? LOG_DEBUG : LOG_INFO, f + again, "sent %s to %d %sprocess%s%s",
+	log_emit(again ? LOG_DEBUG : LOG_INFO, f + again, "sent %s to %d %sprocess%s",
 	    sig == SIGTERM ? "TERM" : "KILL", n, again ? "more " : "",
-	    n == 1 ? "" : "es", sig == SIGTERM || again ? "" :
-	    " after the grace period");
+	    (sig != SIGTERM && !again ? "es after the grace period" : "es") +
+	    (n == 1 ? 2 : 0));
 }
 
-/* Nanoseconds to whole milliseconds, for messages: one copy of the division. */
-static __attribute__((noinline)) unsigned long long
+/* Nanoseconds to whole milliseconds, for messages (inlined: ppc64el -8 B). */
+static unsigned long long
 loop_ms(uint64_t ns)
 {
 	return ns / 1000000;

@@ -503,23 +503,26 @@ probespec_parse_ext(const char *s, struct probe_spec *out, unsigned features,
 	char			 reason[192];
 
 	memset(out, 0, sizeof(*out));
-	if (s == NULL)
-		return err_set(err, "bad probe: no spec given");
-	if ((why = probespec_parse_any(&c, s)) == NULL)
+	/* No spec: the same err_set() call, with a format that reads nothing. */
+	if (s != NULL && (why = probespec_parse_any(&c, s)) == NULL)
 		return 0;
 	if (err != NULL) {
 		/*
 		 * The reasons are this file's literals, each taking a
 		 * prefix of n, p, x (see struct probespec_ctx).
 		 */
+		if (s != NULL) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-		(void)fmt_format(reason, sizeof(reason), why, c.n, c.p, c.x);
+			(void)fmt_format(reason, sizeof(reason), why, c.n, c.p,
+			    c.x);
 #pragma GCC diagnostic pop
+		}
 		/* err_set() turns control bytes into '?'. */
-		(void)err_set(err, "bad probe \"%.*s%s\": %s",
-		    PROBESPEC_QUOTE_MAX, s,
-		    strlen(s) > PROBESPEC_QUOTE_MAX ? "..." : "", reason);
+		(void)err_set(err, s == NULL ? "bad probe: no spec given" :
+		    "bad probe \"%.*s%s\": %s", PROBESPEC_QUOTE_MAX, s,
+		    s != NULL && strlen(s) > PROBESPEC_QUOTE_MAX ? "..." : "",
+		    reason);
 	}
 	return c.code;
 }

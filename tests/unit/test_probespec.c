@@ -478,6 +478,7 @@ static void
 error_struct_may_be_null(void **state)
 {
 	struct probe_spec p;
+	struct tend_err err;
 
 	(void)state;
 	assert_int_equal(probespec_parse("tcp://x y:1", &p, NULL), -EINVAL);
@@ -485,6 +486,9 @@ error_struct_may_be_null(void **state)
 	    PROBESPEC_SUPPORTED & PROBESPEC_NAMES ? 0 : -EINVAL);
 	assert_int_equal(probespec_parse("exec:", &p, NULL), -EINVAL);
 	assert_int_equal(probespec_parse(NULL, &p, NULL), -EINVAL);
+	/* No spec at all: its own message, through the same err_set() call. */
+	assert_int_equal(probespec_parse(NULL, &p, &err), -EINVAL);
+	assert_string_equal(err.msg, "bad probe: no spec given");
 }
 
 static void
