@@ -206,7 +206,7 @@ opt_has_env(size_t i)
 /*
  * Option i's name as a message shows it, into buf (32 bytes): "--grace",
  * or if env its variable "TEND_GRACE": the long name in capitals, '-' as
- * '_'.
+ * '_'. Returns the end of it (its NUL).
  */
 static char *
 opt_label(size_t i, bool env, char *buf)
@@ -221,7 +221,7 @@ opt_label(size_t i, bool env, char *buf)
 	for (; *s; s++)
 		*p++ = (char)(!env ? *s : *s == '-' ? '_' : *s & ~0x20);
 	*p = '\0';
-	return buf;
+	return p;
 }
 
 static const char synopsis[] =
@@ -417,8 +417,9 @@ config_bad_value(size_t oi, const char *val, bool from_env, int r,
 
 	/* Never NULL: only valued options and variables can be bad. */
 	len = strlen(val);
+	(void)opt_label(oi, from_env, label);
 	return err_set(err, "%s: bad value \"%.*s%s\"%s%s%s",
-	    opt_label(oi, from_env, label),
+	    label,
 	    (int)(len > 64 ? 64 : len), val, len > 64 ? "..." : "",
 	    r == -ERANGE ? ": out of range" : r == SIGNAME_RESERVED ?
 	    ": signals 32 and 33 are reserved by the C library" : "",
@@ -567,7 +568,7 @@ config_find_env(const char *var)
 	for (i = 0; i < NOPTS; i++) {
 		if (!opt_has_env(i))
 			continue;
-		len = strlen(opt_label(i, true, env));
+		len = (size_t)(opt_label(i, true, env) - env);
 		if (strncmp(var, env, len) == 0 && var[len] == '=')
 			break;
 	}
@@ -734,8 +735,11 @@ config_label(const struct tend_config *cfg, size_t off, char *buf, size_t n)
 
 	for (i = 0; i < NOPTS; i++)
 		if (opts[i].off == off && opt_has_env(i) && n >= 32)
-			return opt_label(i, cfg->from_env >> i & 1, buf);
-	buf[0] = '\0';
+			break;
+	if (i < NOPTS)
+		(void)opt_label(i, cfg->from_env >> i & 1, buf);
+	else
+		buf[0] = '\0';
 	return buf;
 }
 
@@ -755,7 +759,7 @@ config_usage(char *buf, size_t n)
 {
 	const struct opt *o;
 	const char *name;
-	char head[64], env[32];
+	char head[64], env[40], *p;
 	size_t off, i;
 
 	off = (size_t)fmt_format(buf, n, "%s", synopsis);
@@ -765,11 +769,18 @@ config_usage(char *buf, size_t n)
 		(void)fmt_format(head, sizeof(head), "%c%c%c --%s%s%s",
 		    o->shrt ? '-' : ' ', o->shrt ? o->shrt : ' ',
 		    o->shrt ? ',' : ' ', name, o->arg ? " " : "", opt_arg(i));
+		/* " [TEND_NAME]", or "" for an option with no variable. */
+		env[0] = '\0';
+		if (opt_has_env(i)) {
+			env[0] = ' ';
+			env[1] = '[';
+			p = opt_label(i, true, env + 2);
+			p[0] = ']';
+			p[1] = '\0';
+		}
 		off += (size_t)fmt_format(off < n ? buf + off : NULL,
-		    off < n ? n - off : 0, "  %-36s %s%s%s%s\n", head,
-		    nth(name, 1), opt_has_env(i) ? " [" : "",
-		    opt_has_env(i) ? opt_label(i, true, env) : "",
-		    opt_has_env(i) ? "]" : "");
+		    off < n ? n - off : 0, "  %-36s %s%s\n", head,
+		    nth(name, 1), env);
 	}
 	return off;
 }
