@@ -758,7 +758,7 @@ size_t
 config_usage(char *buf, size_t n)
 {
 	const struct opt *o;
-	const char *name;
+	const char *name, *a;
 	char head[64], env[40], *p;
 	size_t off, i;
 
@@ -766,9 +766,19 @@ config_usage(char *buf, size_t n)
 	for (i = 0; i < NOPTS; i++) {
 		o = &opts[i];
 		name = opt_name(i);
-		(void)fmt_format(head, sizeof(head), "%c%c%c --%s%s%s",
-		    o->shrt ? '-' : ' ', o->shrt ? o->shrt : ' ',
-		    o->shrt ? ',' : ' ', name, o->arg ? " " : "", opt_arg(i));
+		/* "-p, --pdeathsig SIG" or "    --grace DURATION" (under 64). */
+		memcpy(head, "    ", 4);
+		if (o->shrt) {
+			head[0] = '-';
+			head[1] = o->shrt;
+			head[2] = ',';
+		}
+		p = opt_label(i, false, head + 4);
+		if (o->arg) {
+			*p++ = ' ';
+			for (a = opt_arg(i); (*p++ = *a++) != '\0';)
+				;
+		}
 		/* " [TEND_NAME]", or "" for an option with no variable. */
 		env[0] = '\0';
 		if (opt_has_env(i)) {
