@@ -413,14 +413,11 @@ config_bad_value(size_t oi, const char *val, bool from_env, int r,
     struct tend_err *err)
 {
 	char label[32];
-	size_t len;
 
 	/* Never NULL: only valued options and variables can be bad. */
-	len = strlen(val);
 	(void)opt_label(oi, from_env, label);
-	return err_set(err, "%s: bad value \"%.*s%s\"%s%s%s",
-	    label,
-	    (int)(len > 64 ? 64 : len), val, len > 64 ? "..." : "",
+	return err_set(err, "%s: bad value \"%.64s%s\"%s%s%s",
+	    label, val, strlen(val) > 64 ? "..." : "",
 	    r == -ERANGE ? ": out of range" : r == SIGNAME_RESERVED ?
 	    ": signals 32 and 33 are reserved by the C library" : "",
 	    opts[oi].arg ? ", expected " : "", opt_arg(oi));
