@@ -492,7 +492,7 @@ static int
 config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
     char *const argv[], int *i, struct tend_err *err)
 {
-	const char *a = argv[*i], *p = a + 1, *val;
+	const char *a = argv[*i], *p = a + 1, *val, *why, *arg = "";
 	bool lng = *p == '-';
 	size_t len, o;
 	int r;
@@ -504,9 +504,9 @@ config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
 			if ((o = config_find_long(p, len)) == NOPTS)
 				return err_set(err, "unknown option \"%.*s\"",
 				    (int)(p + len - a), a);
+			why = "takes no value";
 			if (p[len] != '\0' && !opt_takes_value(o))
-				return err_set(err, "--%s: takes no value",
-				    opt_name(o));
+				goto bad;
 			if (p[len] != '\0')
 				val = p + len + 1;
 		} else {
@@ -520,9 +520,10 @@ config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
 				val = p + 1;
 		}
 		if (opt_takes_value(o) && val == NULL) {
+			why = "missing value ";
+			arg = opt_arg(o);
 			if (*i + 1 >= argc)
-				return err_set(err, "--%s: missing value %s",
-				    opt_name(o), opt_arg(o));
+				goto bad;
 			val = argv[++*i];
 		}
 		if ((r = config_apply_arg(cfg, ps, o, val, err)) < 0)
@@ -530,6 +531,9 @@ config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
 		if (lng || val || *++p == '\0')
 			return 0;
 	}
+bad:
+	/* "--NAME: takes no value" or "--NAME: missing value ARG". */
+	return err_set(err, "--%s: %s%s", opt_name(o), why, arg);
 }
 
 /*
