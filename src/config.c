@@ -493,25 +493,31 @@ config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
     char *const argv[], int *i, struct tend_err *err)
 {
 	const char *a = argv[*i], *p = a + 1, *val, *why, *arg = "";
+	char sh[2] = { '-' };	/* an unknown short option, "-x" */
 	bool lng = *p == '-';
 	size_t len, o;
-	int r;
+	int r, n;
 
 	for (;;) {
 		val = NULL;
 		if (lng) {
 			len = strcspn(++p, "=");
+			/* "--name" of "--name=value" */
+			n = (int)(p + len - a);
 			if ((o = config_find_long(p, len)) == NOPTS)
-				return err_set(err, "unknown option \"%.*s\"",
-				    (int)(p + len - a), a);
+				goto unknown;
 			why = "takes no value";
 			if (p[len] != '\0' && !opt_takes_value(o))
 				goto bad;
 			if (p[len] != '\0')
 				val = p + len + 1;
 		} else {
-			if ((o = config_find_short(*p)) == NOPTS)
-				return err_set(err, "unknown option \"-%c\"", *p);
+			if ((o = config_find_short(*p)) == NOPTS) {
+				sh[1] = *p;
+				a = sh;
+				n = 2;
+				goto unknown;
+			}
 			/* tini's -w (no value) where a value for --workdir cannot be. */
 			if (*p == 'w' && p[1] == '\0' && *i + 1 < argc &&
 			    argv[*i + 1][0] == '-')
@@ -531,6 +537,8 @@ config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
 		if (lng || val || *++p == '\0')
 			return 0;
 	}
+unknown:
+	return err_set(err, "unknown option \"%.*s\"", n, a);
 bad:
 	/* "--NAME: takes no value" or "--NAME: missing value ARG". */
 	return err_set(err, "--%s: %s%s", opt_name(o), why, arg);
