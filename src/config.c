@@ -618,18 +618,26 @@ config_env(struct tend_config *cfg, const struct parse_state *ps,
 }
 
 /*
- * tend probe PROBE [--timeout D] or tend wait [--timeout D] [--interval D]
- * PROBE...; a value follows its option, or "--timeout=D".
+ * tend status, tend probe PROBE [--timeout D] or tend wait [--timeout D]
+ * [--interval D] PROBE...; a value follows its option, or "--timeout=D".
  */
 static int
 config_sub(struct tend_config *cfg, int argc, char *const argv[],
     struct tend_err *err)
 {
-	const char *cmd = argv[1], *a, *v, *name;
+	const char *cmd = argv[1], *a, *v, *name, *why;
 	bool wait = cmd[0] == 'w';
 	uint64_t *d;
 	int i;
 
+	if (cmd[0] == 's') {
+		cfg->mode = MODE_STATUS;
+		if (argc == 2)
+			return 0;
+		a = argv[2];
+		why = "unexpected argument ";
+		goto quote;
+	}
 	cfg->mode = wait ? MODE_WAIT : MODE_PROBE;
 	for (i = 2; i < argc; i++) {
 		a = argv[i];
@@ -653,12 +661,13 @@ config_sub(struct tend_config *cfg, int argc, char *const argv[],
 			    (*d == 0 && d != &cfg->wait_timeout))
 				return err_set(err, "%s: %s: bad value \"%.64s\", expected DURATION",
 				    cmd, name, v);
-		} else if (a[0] == '-')
-			return err_set(err, "%s: unknown option \"%.64s\"", cmd, a);
-		else if (cfg->nwait == (wait ? CONFIG_WAIT_MAX : 1))
-			return err_set(err, "%s: one PROBE too many: \"%.64s\"",
-			    cmd, a);
-		else
+		} else if (a[0] == '-') {
+			why = "unknown option ";
+			goto quote;
+		} else if (cfg->nwait == (wait ? CONFIG_WAIT_MAX : 1)) {
+			why = "one PROBE too many: ";
+			goto quote;
+		} else
 			cfg->wait_for[cfg->nwait++] = a;
 	}
 	if (cfg->nwait == 0)
@@ -668,6 +677,8 @@ config_sub(struct tend_config *cfg, int argc, char *const argv[],
 		cfg->nwait = 0;
 	}
 	return 0;
+quote:
+	return err_set(err, "%s: %s\"%.64s\"", cmd, why, a);
 }
 
 /* Cross-option checks once everything is read. */
@@ -715,13 +726,8 @@ config_parse_all(struct tend_config *cfg, int argc, char *const argv[],
 	config_defaults(cfg);
 	compat_env(cfg, envp);
 	memset(&ps, 0, sizeof(ps));
-	if (argc >= 2 && strcmp(argv[1], "status") == 0) {
-		cfg->mode = MODE_STATUS;
-		return argc == 2 ? 0 :
-		    err_set(err, "status: unexpected argument \"%.64s\"", argv[2]);
-	}
-	if (argc >= 2 && (strcmp(argv[1], "probe") == 0 ||
-	    strcmp(argv[1], "wait") == 0))
+	if (argc >= 2 && (strcmp(argv[1], "status") == 0 ||
+	    strcmp(argv[1], "probe") == 0 || strcmp(argv[1], "wait") == 0))
 		return config_sub(cfg, argc, argv, err);
 	if ((cmd = config_argv(cfg, &ps, argc, argv, err)) < 0)
 		return cmd;
