@@ -324,7 +324,8 @@ config_set(struct tend_config *cfg, size_t oi, const char *val, bool from_env)
 {
 	const struct opt *o = &opts[oi];
 	void *field = (char *)cfg + o->off;
-	const char *p, *q;
+	const char *p;
+	size_t len;
 	uint64_t u;
 	int r = 0, i;
 	bool b;
@@ -385,21 +386,16 @@ config_set(struct tend_config *cfg, size_t oi, const char *val, bool from_env)
 		cfg->wait_csv = from_env;
 		break;
 	case OT_CHOICE:
-		/* Which of the '|'-separated words val is; q NULL: not this one. */
+		/* Which of the '|'-separated words val is. */
 		r = -EINVAL;
-		q = val;
-		for (i = 0, p = opt_arg(oi);; p++) {
-			if (*p == '|' || *p == '\0') {
-				if (q && *q == '\0') {
-					*(int *)field = i;
-					r = 0;
-				}
-				if (*p == '\0')
-					break;
-				q = val;
-				i++;
-			} else
-				q = q && *q == *p ? q + 1 : NULL;
+		for (i = 0, p = opt_arg(oi);; i++, p += len + 1) {
+			len = strcspn(p, "|");
+			if (strncmp(val, p, len) == 0 && val[len] == '\0') {
+				*(int *)field = i;
+				r = 0;
+			}
+			if (p[len] == '\0')
+				break;
 		}
 		break;
 	default:
