@@ -563,9 +563,12 @@ config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
 	return i;
 }
 
-/* The option whose variable var ("NAME=value") sets, or NOPTS. */
+/*
+ * The option whose variable var ("NAME=value") sets, or NOPTS; *val is
+ * then the value.
+ */
 static size_t
-config_find_env(const char *var)
+config_find_env(const char *var, const char **val)
 {
 	char env[32];
 	size_t i, len;
@@ -574,6 +577,7 @@ config_find_env(const char *var)
 		if (!opt_has_env(i))
 			continue;
 		len = (size_t)(opt_label(i, true, env) - env);
+		*val = var + len + 1;
 		if (strncmp(var, env, len) == 0 && var[len] == '=')
 			break;
 	}
@@ -598,12 +602,11 @@ config_env(struct tend_config *cfg, const struct parse_state *ps,
 	for (; envp && *envp; envp++) {
 		if (strncmp(*envp, "TEND_", 5) != 0)
 			continue;
-		if ((oi = config_find_env(*envp)) == NOPTS) {
+		if ((oi = config_find_env(*envp, &val)) == NOPTS) {
 			if (cfg->unknown_env == NULL)
 				cfg->unknown_env = *envp;
 			continue;
 		}
-		val = strchr(*envp, '=') + 1;
 		if ((ps->seen | cfg->from_env) >> oi & 1 || *val == '\0')
 			continue;
 		cfg->from_env |= 1u << oi;
