@@ -206,7 +206,7 @@ opt_has_env(size_t i)
 /*
  * Option i's name as a message shows it, into buf (32 bytes): "--grace",
  * or if env its variable "TEND_GRACE": the long name in capitals, '-' as
- * '_'.
+ * '_'. Returns the end of it (its NUL).
  */
 static char *
 opt_label(size_t i, bool env, char *buf)
@@ -221,7 +221,7 @@ opt_label(size_t i, bool env, char *buf)
 	for (; *s; s++)
 		*p++ = (char)(!env ? *s : *s == '-' ? '_' : *s & ~0x20);
 	*p = '\0';
-	return buf;
+	return p;
 }
 
 static const char synopsis[] =
@@ -324,7 +324,8 @@ config_set(struct tend_config *cfg, size_t oi, const char *val, bool from_env)
 {
 	const struct opt *o = &opts[oi];
 	void *field = (char *)cfg + o->off;
-	const char *p, *q;
+	const char *p;
+	size_t len;
 	uint64_t u;
 	int r = 0, i;
 	bool b;
@@ -385,21 +386,16 @@ config_set(struct tend_config *cfg, size_t oi, const char *val, bool from_env)
 		cfg->wait_csv = from_env;
 		break;
 	case OT_CHOICE:
-		/* Which of the '|'-separated words val is; q NULL: not this one. */
+		/* Which of the '|'-separated words val is. */
 		r = -EINVAL;
-		q = val;
-		for (i = 0, p = opt_arg(oi);; p++) {
-			if (*p == '|' || *p == '\0') {
-				if (q && *q == '\0') {
-					*(int *)field = i;
-					r = 0;
-				}
-				if (*p == '\0')
-					break;
-				q = val;
-				i++;
-			} else
-				q = q && *q == *p ? q + 1 : NULL;
+		for (i = 0, p = opt_arg(oi);; i++, p += len + 1) {
+			len = strcspn(p, "|");
+			if (strncmp(val, p, len) == 0 && val[len] == '\0') {
+				*(int *)field = i;
+				r = 0;
+			}
+			if (p[len] == '\0')
+				break;
 		}
 		break;
 	default:
@@ -413,13 +409,11 @@ config_bad_value(size_t oi, const char *val, bool from_env, int r,
     struct tend_err *err)
 {
 	char label[32];
-	size_t len;
 
 	/* Never NULL: only valued options and variables can be bad. */
-	len = strlen(val);
-	return err_set(err, "%s: bad value \"%.*s%s\"%s%s%s",
-	    opt_label(oi, from_env, label),
-	    (int)(len > 64 ? 64 : len), val, len > 64 ? "..." : "",
+	(void)opt_label(oi, from_env, label);
+	return err_set(err, "%s: bad value \"%.64s%s\"%s%s%s",
+	    label, val, strlen(val) > 64 ? "..." : "",
 	    r == -ERANGE ? ": out of range" : r == SIGNAME_RESERVED ?
 	    ": signals 32 and 33 are reserved by the C library" : "",
 	    opts[oi].arg ? ", expected " : "", opt_arg(oi));
@@ -494,26 +488,32 @@ static int
 config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
     char *const argv[], int *i, struct tend_err *err)
 {
-	const char *a = argv[*i], *p = a + 1, *val;
+	const char *a = argv[*i], *p = a + 1, *val, *why, *arg = "";
+	char sh[2] = { '-' };	/* an unknown short option, "-x" */
 	bool lng = *p == '-';
 	size_t len, o;
-	int r;
+	int r, n;
 
 	for (;;) {
 		val = NULL;
 		if (lng) {
 			len = strcspn(++p, "=");
+			/* "--name" of "--name=value" */
+			n = (int)(p + len - a);
 			if ((o = config_find_long(p, len)) == NOPTS)
-				return err_set(err, "unknown option \"%.*s\"",
-				    (int)(p + len - a), a);
+				goto unknown;
+			why = "takes no value";
 			if (p[len] != '\0' && !opt_takes_value(o))
-				return err_set(err, "--%s: takes no value",
-				    opt_name(o));
+				goto bad;
 			if (p[len] != '\0')
 				val = p + len + 1;
 		} else {
-			if ((o = config_find_short(*p)) == NOPTS)
-				return err_set(err, "unknown option \"-%c\"", *p);
+			if ((o = config_find_short(*p)) == NOPTS) {
+				sh[1] = *p;
+				a = sh;
+				n = 2;
+				goto unknown;
+			}
 			/* tini's -w (no value) where a value for --workdir cannot be. */
 			if (*p == 'w' && p[1] == '\0' && *i + 1 < argc &&
 			    argv[*i + 1][0] == '-')
@@ -522,9 +522,10 @@ config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
 				val = p + 1;
 		}
 		if (opt_takes_value(o) && val == NULL) {
+			why = "missing value ";
+			arg = opt_arg(o);
 			if (*i + 1 >= argc)
-				return err_set(err, "--%s: missing value %s",
-				    opt_name(o), opt_arg(o));
+				goto bad;
 			val = argv[++*i];
 		}
 		if ((r = config_apply_arg(cfg, ps, o, val, err)) < 0)
@@ -532,6 +533,11 @@ config_opt(struct tend_config *cfg, struct parse_state *ps, int argc,
 		if (lng || val || *++p == '\0')
 			return 0;
 	}
+unknown:
+	return err_set(err, "unknown option \"%.*s\"", n, a);
+bad:
+	/* "--NAME: takes no value" or "--NAME: missing value ARG". */
+	return err_set(err, "--%s: %s%s", opt_name(o), why, arg);
 }
 
 /*
@@ -557,9 +563,12 @@ config_argv(struct tend_config *cfg, struct parse_state *ps, int argc,
 	return i;
 }
 
-/* The option whose variable var ("NAME=value") sets, or NOPTS. */
+/*
+ * The option whose variable var ("NAME=value") sets, or NOPTS; *val is
+ * then the value.
+ */
 static size_t
-config_find_env(const char *var)
+config_find_env(const char *var, const char **val)
 {
 	char env[32];
 	size_t i, len;
@@ -567,7 +576,8 @@ config_find_env(const char *var)
 	for (i = 0; i < NOPTS; i++) {
 		if (!opt_has_env(i))
 			continue;
-		len = strlen(opt_label(i, true, env));
+		len = (size_t)(opt_label(i, true, env) - env);
+		*val = var + len + 1;
 		if (strncmp(var, env, len) == 0 && var[len] == '=')
 			break;
 	}
@@ -592,12 +602,11 @@ config_env(struct tend_config *cfg, const struct parse_state *ps,
 	for (; envp && *envp; envp++) {
 		if (strncmp(*envp, "TEND_", 5) != 0)
 			continue;
-		if ((oi = config_find_env(*envp)) == NOPTS) {
+		if ((oi = config_find_env(*envp, &val)) == NOPTS) {
 			if (cfg->unknown_env == NULL)
 				cfg->unknown_env = *envp;
 			continue;
 		}
-		val = strchr(*envp, '=') + 1;
 		if ((ps->seen | cfg->from_env) >> oi & 1 || *val == '\0')
 			continue;
 		cfg->from_env |= 1u << oi;
@@ -608,18 +617,26 @@ config_env(struct tend_config *cfg, const struct parse_state *ps,
 }
 
 /*
- * tend probe PROBE [--timeout D] or tend wait [--timeout D] [--interval D]
- * PROBE...; a value follows its option, or "--timeout=D".
+ * tend status, tend probe PROBE [--timeout D] or tend wait [--timeout D]
+ * [--interval D] PROBE...; a value follows its option, or "--timeout=D".
  */
 static int
 config_sub(struct tend_config *cfg, int argc, char *const argv[],
     struct tend_err *err)
 {
-	const char *cmd = argv[1], *a, *v, *name;
+	const char *cmd = argv[1], *a, *v, *name, *why;
 	bool wait = cmd[0] == 'w';
 	uint64_t *d;
 	int i;
 
+	if (cmd[0] == 's') {
+		cfg->mode = MODE_STATUS;
+		if (argc == 2)
+			return 0;
+		a = argv[2];
+		why = "unexpected argument ";
+		goto quote;
+	}
 	cfg->mode = wait ? MODE_WAIT : MODE_PROBE;
 	for (i = 2; i < argc; i++) {
 		a = argv[i];
@@ -643,12 +660,13 @@ config_sub(struct tend_config *cfg, int argc, char *const argv[],
 			    (*d == 0 && d != &cfg->wait_timeout))
 				return err_set(err, "%s: %s: bad value \"%.64s\", expected DURATION",
 				    cmd, name, v);
-		} else if (a[0] == '-')
-			return err_set(err, "%s: unknown option \"%.64s\"", cmd, a);
-		else if (cfg->nwait == (wait ? CONFIG_WAIT_MAX : 1))
-			return err_set(err, "%s: one PROBE too many: \"%.64s\"",
-			    cmd, a);
-		else
+		} else if (a[0] == '-') {
+			why = "unknown option ";
+			goto quote;
+		} else if (cfg->nwait == (wait ? CONFIG_WAIT_MAX : 1)) {
+			why = "one PROBE too many: ";
+			goto quote;
+		} else
 			cfg->wait_for[cfg->nwait++] = a;
 	}
 	if (cfg->nwait == 0)
@@ -658,6 +676,8 @@ config_sub(struct tend_config *cfg, int argc, char *const argv[],
 		cfg->nwait = 0;
 	}
 	return 0;
+quote:
+	return err_set(err, "%s: %s\"%.64s\"", cmd, why, a);
 }
 
 /* Cross-option checks once everything is read. */
@@ -705,13 +725,8 @@ config_parse_all(struct tend_config *cfg, int argc, char *const argv[],
 	config_defaults(cfg);
 	compat_env(cfg, envp);
 	memset(&ps, 0, sizeof(ps));
-	if (argc >= 2 && strcmp(argv[1], "status") == 0) {
-		cfg->mode = MODE_STATUS;
-		return argc == 2 ? 0 :
-		    err_set(err, "status: unexpected argument \"%.64s\"", argv[2]);
-	}
-	if (argc >= 2 && (strcmp(argv[1], "probe") == 0 ||
-	    strcmp(argv[1], "wait") == 0))
+	if (argc >= 2 && (strcmp(argv[1], "status") == 0 ||
+	    strcmp(argv[1], "probe") == 0 || strcmp(argv[1], "wait") == 0))
 		return config_sub(cfg, argc, argv, err);
 	if ((cmd = config_argv(cfg, &ps, argc, argv, err)) < 0)
 		return cmd;
@@ -734,8 +749,11 @@ config_label(const struct tend_config *cfg, size_t off, char *buf, size_t n)
 
 	for (i = 0; i < NOPTS; i++)
 		if (opts[i].off == off && opt_has_env(i) && n >= 32)
-			return opt_label(i, cfg->from_env >> i & 1, buf);
-	buf[0] = '\0';
+			break;
+	if (i < NOPTS)
+		(void)opt_label(i, cfg->from_env >> i & 1, buf);
+	else
+		buf[0] = '\0';
 	return buf;
 }
 
@@ -754,22 +772,39 @@ size_t
 config_usage(char *buf, size_t n)
 {
 	const struct opt *o;
-	const char *name;
-	char head[64], env[32];
+	const char *name, *a;
+	char head[64], env[40], *p;
 	size_t off, i;
 
 	off = (size_t)fmt_format(buf, n, "%s", synopsis);
 	for (i = 0; i < NOPTS; i++) {
 		o = &opts[i];
 		name = opt_name(i);
-		(void)fmt_format(head, sizeof(head), "%c%c%c --%s%s%s",
-		    o->shrt ? '-' : ' ', o->shrt ? o->shrt : ' ',
-		    o->shrt ? ',' : ' ', name, o->arg ? " " : "", opt_arg(i));
+		/* "-p, --pdeathsig SIG" or "    --grace DURATION" (under 64). */
+		memcpy(head, "    ", 4);
+		if (o->shrt) {
+			head[0] = '-';
+			head[1] = o->shrt;
+			head[2] = ',';
+		}
+		p = opt_label(i, false, head + 4);
+		if (o->arg) {
+			*p++ = ' ';
+			for (a = opt_arg(i); (*p++ = *a++) != '\0';)
+				;
+		}
+		/* " [TEND_NAME]", or "" for an option with no variable. */
+		env[0] = '\0';
+		if (opt_has_env(i)) {
+			env[0] = ' ';
+			env[1] = '[';
+			p = opt_label(i, true, env + 2);
+			p[0] = ']';
+			p[1] = '\0';
+		}
 		off += (size_t)fmt_format(off < n ? buf + off : NULL,
-		    off < n ? n - off : 0, "  %-36s %s%s%s%s\n", head,
-		    nth(name, 1), opt_has_env(i) ? " [" : "",
-		    opt_has_env(i) ? opt_label(i, true, env) : "",
-		    opt_has_env(i) ? "]" : "");
+		    off < n ? n - off : 0, "  %-36s %s%s\n", head,
+		    nth(name, 1), env);
 	}
 	return off;
 }

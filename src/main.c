@@ -48,11 +48,14 @@ static int
 main_print(enum tend_mode mode)
 {
 	char buf[4096];
+	const char *p = buf;
 	size_t n;
 
-	if (mode == MODE_HELP)
+	if (mode == MODE_HELP) {
 		n = config_usage(buf, sizeof(buf));
-	else
+		if (n >= sizeof(buf))
+			n = sizeof(buf) - 1;
+	} else {
 		/*
 		 * --version is one line, "tend version V - git.C - built LIBC
 		 * static". dockerd splits all of --version's output on " - "
@@ -60,14 +63,15 @@ main_print(enum tend_mode mode)
 		 * a second line would end up in that field, so the build goes
 		 * in a third one. It looks for a version only after "tini
 		 * version ", which tend does not claim to be. -l, as tini's:
-		 * the license's name and where its full text is.
+		 * the license's name and where its full text is. Both are
+		 * literals: no formatting.
 		 */
-		n = (size_t)fmt_format(buf, sizeof(buf), mode == MODE_VERSION ?
-		    "tend version %s - git.%s - %s\n" :
-		    "MIT License, Copyright (c) 2026 The tend authors: see LICENSE\n",
-		    TEND_VERSION, TEND_COMMIT, TEND_BUILD);
-	return log_write_all(STDOUT_FILENO, buf, n < sizeof(buf) ? n :
-	    sizeof(buf) - 1) == 0 ? 0 : EXIT_INTERNAL;
+		p = mode == MODE_VERSION ? "tend version " TEND_VERSION
+		    " - git." TEND_COMMIT " - " TEND_BUILD "\n" :
+		    "MIT License, Copyright (c) 2026 The tend authors: see LICENSE\n";
+		n = strlen(p);
+	}
+	return log_write_all(STDOUT_FILENO, p, n) == 0 ? 0 : EXIT_INTERNAL;
 }
 
 /* Process-wide setup that needs no app yet. Returns 0 or an exit code. */
