@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * sysabi.c - what sysabi.h cannot be inline: read, write, close and
- * poll without libc's cancellation (static musl build), sysabi_sock() for the socket calls of
- * the ABIs that had only socketcall(2) before Linux 4.3 (i386, s390x), and
- * ppc64's one call to libc's syscall().
+ * sysabi.c - what sysabi.h cannot be inline: read, write, close and poll
+ * without libc's cancellation, and kill, setpgid, chdir, execve and getpid
+ * as the plain system calls they are (static musl build: musl's wrappers
+ * each end in a call of their own to set errno); sysabi_sock() for the
+ * socket calls of the ABIs that had only socketcall(2) before Linux 4.3
+ * (i386, s390x), and ppc64's one call to libc's syscall().
  */
 #include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <unistd.h>
 
 #include "sysabi.h"
 
@@ -68,6 +72,36 @@ poll(struct pollfd *fds, nfds_t n, int timeout_ms)
 	return (int)syscall(SYS_ppoll, fds, n, timeout_ms >= 0 ? &ts : NULL,
 	    NULL, SYSABI_SIGSET_BYTES);
 #endif
+}
+
+int
+kill(pid_t pid, int sig)
+{
+	return (int)syscall(SYS_kill, pid, sig);
+}
+
+int
+setpgid(pid_t pid, pid_t pgid)
+{
+	return (int)syscall(SYS_setpgid, pid, pgid);
+}
+
+int
+chdir(const char *path)
+{
+	return (int)syscall(SYS_chdir, path);
+}
+
+int
+execve(const char *path, char *const argv[], char *const envp[])
+{
+	return (int)syscall(SYS_execve, path, argv, envp);
+}
+
+pid_t
+getpid(void)
+{
+	return (pid_t)syscall(SYS_getpid);
 }
 /* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #endif
