@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "sysabi.h"
@@ -103,6 +104,30 @@ getpid(void)
 {
 	return (pid_t)syscall(SYS_getpid);
 }
+
+pid_t
+getpgrp(void)
+{
+	return (pid_t)syscall(SYS_getpgid, 0);
+}
+
+#ifdef SYS_dup2
+/* Where the ABI has dup2 (arm64 and riscv64 have only dup3). */
+int
+dup2(int fd, int to)
+{
+	return (int)syscall(SYS_dup2, fd, to);
+}
+#endif
+
+#if __SIZEOF_LONG__ == 8
+/* 64-bit: struct itimerval is the kernel's (32-bit: libc converts times). */
+int
+setitimer(int which, const struct itimerval *it, struct itimerval *old)
+{
+	return (int)syscall(SYS_setitimer, which, it, old);
+}
+#endif
 /* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #endif
 
