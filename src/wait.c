@@ -165,19 +165,21 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 	uint64_t now = clock_now(), end, due;
 	bool reap = false, all_up;
 	struct wait_item *w;
-	int n, i, k, sig, code;
+	unsigned k, i;
+	int n, sig, code;
 
 	if ((n = wait_parse(cfg)) < 0)
 		return EXIT_USAGE;
 	end = cfg->wait_timeout && cfg->mode != MODE_PROBE ?
 	    deadline_after(now, cfg->wait_timeout) : DEADLINE_NEVER;
+	/* poll() changes only revents: pfd[0] is set once. */
+	pfd[0] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
 	/* Each item's next try is 0 (static): due at once. */
 	for (;;) {
 		now = clock_now();
 		all_up = true;
 		due = end;
 		k = 1;
-		pfd[0] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
 		for (w = items; w < items + n; w++) {
 			/*
 			 * Started if due; then taken if done: at once, by the
