@@ -457,8 +457,7 @@ grpc_frame_check(struct grpc_call *c)
 	unsigned	r = t < sizeof(h2_rules) ? h2_rules[t] : 0xf0;
 
 	if (!c->got_settings && (t != H2_SETTINGS || ack)) {
-		grpc_fail(c, grpc_be32(c->fhdr) == 0x48545450 /* "HTTP" */ &&
-		    c->fhdr[4] == '/' ?
+		grpc_fail(c, memcmp(c->fhdr, "HTTP/", 5) == 0 ?
 		    "not HTTP/2 (an HTTP/1 reply)" : "not HTTP/2");
 		return;
 	}
