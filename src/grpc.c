@@ -282,15 +282,16 @@ static const char grpc_names[] = "\7:status" "\13grpc-status"
 static int
 grpc_num(const struct hpack_field *f)
 {
-	int	v = 0;
-	size_t	i;
+	int		v = 0;
+	size_t		i;
+	unsigned	d;
 
 	if (f->vlen == 0 || f->vlen > 4)
 		return -1;
 	for (i = 0; i < f->vlen; i++) {
-		if (f->value[i] < '0' || f->value[i] > '9')
+		if ((d = (unsigned char)f->value[i] - (unsigned)'0') > 9)
 			return -1;
-		v = v * 10 + (f->value[i] - '0');
+		v = v * 10 + (int)d;
 	}
 	return v;
 }
@@ -456,8 +457,7 @@ grpc_frame_check(struct grpc_call *c)
 	unsigned	r = t < sizeof(h2_rules) ? h2_rules[t] : 0xf0;
 
 	if (!c->got_settings && (t != H2_SETTINGS || ack)) {
-		grpc_fail(c, grpc_be32(c->fhdr) == 0x48545450 /* "HTTP" */ &&
-		    c->fhdr[4] == '/' ?
+		grpc_fail(c, memcmp(c->fhdr, "HTTP/", 5) == 0 ?
 		    "not HTTP/2 (an HTTP/1 reply)" : "not HTTP/2");
 		return;
 	}

@@ -55,11 +55,12 @@ spawn_child_stdio(const struct spawn_req *r)
 static void
 spawn_child_listen_pid(const struct spawn_req *r, pid_t me)
 {
-	if (r->listen_pid == NULL)
+	char **slot = r->listen_pid, *buf = r->listen_pid_buf;
+
+	if (slot == NULL)
 		return;
-	(void)fmt_format(r->listen_pid_buf, SPAWN_LISTEN_PID_MAX, "LISTEN_PID=%d",
-	    (int)me);
-	*r->listen_pid = r->listen_pid_buf;
+	(void)fmt_format(buf, SPAWN_LISTEN_PID_MAX, "LISTEN_PID=%d", (int)me);
+	*slot = buf;
 }
 
 /*
@@ -121,6 +122,7 @@ static enum spawn_step
 spawn_child(const struct spawn_req *r)
 {
 	pid_t me = getpid();
+	const struct user_ids *ids;
 
 	if (setpgid(0, 0) < 0)
 		return SPAWN_STEP_PGRP;
@@ -135,12 +137,12 @@ spawn_child(const struct spawn_req *r)
 	 * The raw system calls: libc's set*id() broadcast to every thread
 	 * (musl's __synccall, 2 KB), and this child has exactly one.
 	 */
-	if (r->ids) {
-		if (syscall(SYSABI_setgroups, r->ids->ngroups, r->ids->groups) < 0)
+	if ((ids = r->ids) != NULL) {	/* a local: not reloaded after each call */
+		if (syscall(SYSABI_setgroups, ids->ngroups, ids->groups) < 0)
 			return SPAWN_STEP_GROUPS;
-		if (syscall(SYSABI_setgid, r->ids->gid) < 0)
+		if (syscall(SYSABI_setgid, ids->gid) < 0)
 			return SPAWN_STEP_GID;
-		if (syscall(SYSABI_setuid, r->ids->uid) < 0)
+		if (syscall(SYSABI_setuid, ids->uid) < 0)
 			return SPAWN_STEP_UID;
 	}
 	if (r->workdir && chdir(r->workdir) < 0 &&

@@ -97,17 +97,19 @@ static void
 wait_reap(int n)
 {
 	struct reap_event ev[32];
+	struct wait_item *w;
 	bool none_left;
 	size_t k, i;
-	int j;
 
 	do {
 		k = reap_some(ev, 32, &none_left);
-		for (i = 0; i < k; i++)
-			for (j = 0; j < n; j++)
-				if (items[j].running && items[j].run.pid == ev[i].pid &&
-				    !WIFSTOPPED(ev[i].status))
-					probe_on_exit(&items[j].run, ev[i].status);
+		for (i = 0; i < k; i++) {
+			if (WIFSTOPPED(ev[i].status))
+				continue;
+			for (w = items; w < items + n; w++)
+				if (w->running && w->run.pid == ev[i].pid)
+					probe_on_exit(&w->run, ev[i].status);
+		}
 	} while (k == 32);
 }
 
@@ -138,16 +140,16 @@ wait_timed_out(const struct tend_config *cfg, int n, int code)
 {
 	char line[LOG_LINE_MAX - 64], dur[32];
 	const char *sep = "";
+	struct wait_item *w;
 	size_t off;
-	int i;
 
 	off = (size_t)fmt_format(line, sizeof(line), "wait: gave up after %s; not up:",
 	    parse_format_duration(cfg->wait_timeout, dur, sizeof(dur)));
-	for (i = 0; i < n && off < sizeof(line); i++)
-		if (!items[i].up) {
+	for (w = items; w < items + n && off < sizeof(line); w++)
+		if (!w->up) {
 			off += (size_t)fmt_format(line + off, sizeof(line) - off,
-			    "%s %s (%s)", sep, items[i].text, items[i].failed ?
-			    items[i].run.why : "no answer yet");
+			    "%s %s (%s)", sep, w->text, w->failed ?
+			    w->run.why : "no answer yet");
 			sep = ",";
 		}
 	log_error("%s", line);
@@ -162,22 +164,23 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 	struct probe_run *at[CONFIG_WAIT_MAX + 1];	/* pfd[k]'s probe */
 	uint64_t now = clock_now(), end, due;
 	bool reap = false, all_up;
-	int n, i, k, sig, code;
+	struct wait_item *w;
+	unsigned k, i;
+	int n, sig, code;
 
 	if ((n = wait_parse(cfg)) < 0)
 		return EXIT_USAGE;
 	end = cfg->wait_timeout && cfg->mode != MODE_PROBE ?
 	    deadline_after(now, cfg->wait_timeout) : DEADLINE_NEVER;
+	/* poll() changes only revents: pfd[0] is set once. */
+	pfd[0] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
 	/* Each item's next try is 0 (static): due at once. */
 	for (;;) {
 		now = clock_now();
 		all_up = true;
 		due = end;
 		k = 1;
-		pfd[0] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
-		for (i = 0; i < n; i++) {
-			struct wait_item *w = &items[i];
-
+		for (w = items; w < items + n; w++) {
 			/*
 			 * Started if due; then taken if done: at once, by the
 			 * last poll's I/O or reaping, or by its deadline. One
@@ -234,9 +237,9 @@ wait_run(const struct tend_config *cfg, int sigfd, const struct probe_env *env,
 				probe_on_io(at[i], pfd[i].revents);
 	}
 	/* Given up: what still runs is stopped, exec probes' keepers TERMed. */
-	for (i = 0; i < n; i++)
-		if (items[i].running)
-			probe_on_timeout(&items[i].run);
+	for (w = items; w < items + n; w++)
+		if (w->running)
+			probe_on_timeout(&w->run);
 	return code;
 }
 
