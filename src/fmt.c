@@ -58,7 +58,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 	struct fmt_out o = { buf, n ? n - 1 : 0, 0 };
 	const char *s, *spec;
 	unsigned long long v;
-	int w, prec, *np, lmod, left, zero, neg, sgn;
+	int w, prec, *np, lmod, left, zero, neg, sgn, i;
 	size_t len, pad;
 	char tmp[24], *d, c;
 	unsigned base, r;
@@ -145,15 +145,19 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 		if (c)
 			f++;
 		pad = (size_t)w > len ? (size_t)w - len : 0;
-		if (zero && neg && !left) {
+		if (left)
+			zero = 0;
+		if (zero && neg) {
 			fmt_put(&o, s++, 1, 0);
 			len--;
 		}
-		if (!left)
-			fmt_put(&o, zero ? "0" : " ", pad, 1);
-		fmt_put(&o, s, len, 0);
-		if (left)
-			fmt_put(&o, " ", pad, 1);
+		/* The padding, then the text, or (left) the other way round. */
+		for (i = 0; i < 2; i++) {
+			if (i == left)
+				fmt_put(&o, zero ? "0" : " ", pad, 1);
+			else
+				fmt_put(&o, s, len, 0);
+		}
 	}
 	va_end(ap);
 	if (n)
