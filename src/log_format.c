@@ -109,8 +109,8 @@ lb_esc(struct lbuf *b, const char *s, int json, size_t max)
 				c = 0xfffd;
 		}
 		esc[0] = '\\';
-		esc[1] = json ? 'u' : 'x';
-		k = json ? 6 : 4;
+		esc[1] = (char)('x' - 3 * json);	/* 'u' or 'x' */
+		k = 4 + 2 * (size_t)json;
 		if (json && (c == '"' || c == '\\' || c == '\n')) {
 			esc[1] = (char)(c == '\n' ? 'n' : c);
 			k = 2;
