@@ -86,10 +86,11 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 				break;
 		}
 		for (np = &w;; f++) {
+			r = (unsigned char)*f - '0';
 			if (*f == '*')
 				*np = (int)fmt_arg(&ap, 0, 1);
-			else if (*f >= '0' && *f <= '9')
-				*np = *np * 10 + (*f - '0');
+			else if (r < 10)
+				*np = *np * 10 + (int)r;
 			else if (*f == '.' && np == &w)
 				*(np = &prec) = 0;
 			else
