@@ -183,6 +183,11 @@ lb_head(struct lbuf *b, uint64_t ns, enum log_level lvl)
 	unsigned v[8], *vp = v + 1;
 	char *p = b->p;
 	int i;
+	unsigned ten = 10;
+
+	/* Hidden from the compiler: one divide, not a multiply by a 64-bit
+	 * reciprocal and its fix-ups (24 B less on s390x). */
+	__asm__("" : "+r"(ten));
 
 	for (i = 0; i < 5; i++) {
 		v[i] = (unsigned)(ns % radix[i]);
@@ -198,8 +203,8 @@ lb_head(struct lbuf *b, uint64_t ns, enum log_level lvl)
 			vp++;
 			continue;
 		}
-		p[i] = (char)('0' + *vp % 10);
-		*vp /= 10;
+		p[i] = (char)('0' + *vp % ten);
+		*vp /= ten;
 	}
 }
 
