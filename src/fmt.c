@@ -121,17 +121,16 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 			len = (size_t)(tmp + sizeof(tmp) - d);
 		} else {
 			zero = 0;
-			if (c == 's') {
+			if (c == 's' || c == 'm') {
+				/* %m is glibc's: errno's text, with no argument. */
+				if (c == 'm')
+					s = strerror(errno);
 				/* NOLINTNEXTLINE(performance-no-int-to-ptr): one va_arg site for all */
-				if ((s = (const char *)(uintptr_t)fmt_arg(&ap,
+				else if ((s = (const char *)(uintptr_t)fmt_arg(&ap,
 				    -1, 0)) == NULL)
 					s = "(null)";
-				len = prec >= 0 ? strnlen(s, (size_t)prec) :
-				    strlen(s);
-			} else if (c == 'm') {
-				/* glibc's: errno's text, with no argument. */
-				s = strerror(errno);
-				len = strlen(s);
+				/* No precision, -1, is SIZE_MAX: strlen(). */
+				len = strnlen(s, (size_t)prec);
 			} else if (c == 'c') {
 				tmp[0] = (char)fmt_arg(&ap, 0, 0);
 				s = tmp;
