@@ -139,7 +139,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 				/* "%%", or an unknown directive copied as it is. */
 				w = 0;
 				s = c == '%' ? f : spec;
-				len = c == '%' ? 1 : (size_t)(f - spec) + (c != '\0');
+				len = (size_t)(f - s) + (c != '\0');
 			}
 		}
 		if (c)
