@@ -14,11 +14,11 @@ struct fmt_out {
 	size_t	 len;	/* bytes the output needs so far */
 };
 
-/* n bytes of s, or n copies of *s when rep. */
+/* n bytes of s, one every step bytes: step 0 puts n copies of *s. */
 static void
-fmt_put(struct fmt_out *o, const char *s, size_t n, int rep)
+fmt_put(struct fmt_out *o, const char *s, size_t n, size_t step)
 {
-	for (; n; n--, s += !rep) {
+	for (; n; n--, s += step) {
 		if (o->len < o->cap)
 			o->buf[o->len] = *s;
 		o->len++;
@@ -71,7 +71,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 			/* Text up to the next directive in one put. */
 			for (s = f; *f && *f != '%'; f++)
 				;
-			fmt_put(&o, s, (size_t)(f - s), 0);
+			fmt_put(&o, s, (size_t)(f - s), 1);
 			continue;
 		}
 		spec = f++;
@@ -148,15 +148,15 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 		if (left)
 			zero = 0;
 		if (zero && neg) {
-			fmt_put(&o, s++, 1, 0);
+			fmt_put(&o, s++, 1, 1);
 			len--;
 		}
 		/* The padding, then the text, or (left) the other way round. */
 		for (i = 0; i < 2; i++) {
 			if (i == left)
-				fmt_put(&o, zero ? "0" : " ", pad, 1);
+				fmt_put(&o, zero ? "0" : " ", pad, 0);
 			else
-				fmt_put(&o, s, len, 0);
+				fmt_put(&o, s, len, 1);
 		}
 	}
 	va_end(ap);
