@@ -7,7 +7,6 @@
 size_t
 escape_bytes(char *dst, size_t n, const char *src, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
 	size_t o = 0, i, w;
 	unsigned char c;
 
@@ -20,8 +19,9 @@ escape_bytes(char *dst, size_t n, const char *src, size_t len)
 			dst[o++] = '\\';
 		if (w == 4) {
 			dst[o++] = 'x';
-			dst[o++] = hex[c >> 4];
-			c = (unsigned char)hex[c & 15];
+			/* The literal, one copy with log_format.c's. */
+			dst[o++] = "0123456789abcdef"[c >> 4];
+			c = (unsigned char)"0123456789abcdef"[c & 15];
 		}
 		dst[o++] = (char)c;
 	}

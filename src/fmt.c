@@ -14,11 +14,11 @@ struct fmt_out {
 	size_t	 len;	/* bytes the output needs so far */
 };
 
-/* n bytes of s, or n copies of *s when rep. */
+/* n bytes of s, one every step bytes: step 0 puts n copies of *s. */
 static void
-fmt_put(struct fmt_out *o, const char *s, size_t n, int rep)
+fmt_put(struct fmt_out *o, const char *s, size_t n, size_t step)
 {
-	for (; n; n--, s += !rep) {
+	for (; n; n--, s += step) {
 		if (o->len < o->cap)
 			o->buf[o->len] = *s;
 		o->len++;
@@ -58,7 +58,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 	struct fmt_out o = { buf, n ? n - 1 : 0, 0 };
 	const char *s, *spec;
 	unsigned long long v;
-	int w, prec, *np, lmod, left, zero, neg, sgn;
+	int w, prec, *np, lmod, left, zero, neg, sgn, i;
 	size_t len, pad;
 	char tmp[24], *d, c;
 	unsigned base, r;
@@ -71,7 +71,7 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 			/* Text up to the next directive in one put. */
 			for (s = f; *f && *f != '%'; f++)
 				;
-			fmt_put(&o, s, (size_t)(f - s), 0);
+			fmt_put(&o, s, (size_t)(f - s), 1);
 			continue;
 		}
 		spec = f++;
@@ -86,10 +86,11 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 				break;
 		}
 		for (np = &w;; f++) {
+			r = (unsigned char)*f - '0';
 			if (*f == '*')
 				*np = (int)fmt_arg(&ap, 0, 1);
-			else if (*f >= '0' && *f <= '9')
-				*np = *np * 10 + (*f - '0');
+			else if (r < 10)
+				*np = *np * 10 + (int)r;
 			else if (*f == '.' && np == &w)
 				*(np = &prec) = 0;
 			else
@@ -120,17 +121,16 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 			len = (size_t)(tmp + sizeof(tmp) - d);
 		} else {
 			zero = 0;
-			if (c == 's') {
+			if (c == 's' || c == 'm') {
+				/* %m is glibc's: errno's text, with no argument. */
+				if (c == 'm')
+					s = strerror(errno);
 				/* NOLINTNEXTLINE(performance-no-int-to-ptr): one va_arg site for all */
-				if ((s = (const char *)(uintptr_t)fmt_arg(&ap,
+				else if ((s = (const char *)(uintptr_t)fmt_arg(&ap,
 				    -1, 0)) == NULL)
 					s = "(null)";
-				len = prec >= 0 ? strnlen(s, (size_t)prec) :
-				    strlen(s);
-			} else if (c == 'm') {
-				/* glibc's: errno's text, with no argument. */
-				s = strerror(errno);
-				len = strlen(s);
+				/* No precision, -1, is SIZE_MAX: strlen(). */
+				len = strnlen(s, (size_t)prec);
 			} else if (c == 'c') {
 				tmp[0] = (char)fmt_arg(&ap, 0, 0);
 				s = tmp;
@@ -139,21 +139,25 @@ fmt_vformat(char *buf, size_t n, const char *f, va_list ap0)
 				/* "%%", or an unknown directive copied as it is. */
 				w = 0;
 				s = c == '%' ? f : spec;
-				len = c == '%' ? 1 : (size_t)(f - spec) + (c != '\0');
+				len = (size_t)(f - s) + (c != '\0');
 			}
 		}
 		if (c)
 			f++;
 		pad = (size_t)w > len ? (size_t)w - len : 0;
-		if (zero && neg && !left) {
-			fmt_put(&o, s++, 1, 0);
+		if (left)
+			zero = 0;
+		if (zero && neg) {
+			fmt_put(&o, s++, 1, 1);
 			len--;
 		}
-		if (!left)
-			fmt_put(&o, zero ? "0" : " ", pad, 1);
-		fmt_put(&o, s, len, 0);
-		if (left)
-			fmt_put(&o, " ", pad, 1);
+		/* The padding, then the text, or (left) the other way round. */
+		for (i = 0; i < 2; i++) {
+			if (i == left)
+				fmt_put(&o, zero ? "0" : " ", pad, 0);
+			else
+				fmt_put(&o, s, len, 1);
+		}
 	}
 	va_end(ap);
 	if (n)

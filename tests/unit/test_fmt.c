@@ -96,6 +96,9 @@ test_fmt_errno_text_matches_libc(void **state)
 	SAME("a: %m: %d", 7);
 	errno = EACCES;
 	SAME("%-20m|");
+	/* A precision cuts it, as it does a %s. */
+	errno = ENOENT;
+	SAME("%.4m|%8.3m|%-6.2m|");
 }
 
 int
