@@ -97,13 +97,13 @@ dns_scan(const uint8_t *msg, size_t n, size_t off, unsigned ancount,
 	for (i = 0; i < ancount; i++) {
 		if ((off = dns_skip(msg, n, off)) == 0 || off + 10 > n)
 			return -1;
-		rdlen = dns_get16(msg + off + 8);
+		rdlen = be16(msg + off + 8);
 		rdata = off + 10;
 		off = rdata + rdlen;
 		if (off > n)
 			return -1;
-		if (dns_get16(msg + rdata - 8) != DNS_CLASS_IN ||
-		    dns_get16(msg + rdata - 10) != want)
+		if (be16(msg + rdata - 8) != DNS_CLASS_IN ||
+		    be16(msg + rdata - 10) != want)
 			continue;
 		if (rdlen != alen)
 			return -1;
@@ -127,8 +127,8 @@ dns_parse_answer(const uint8_t *msg, size_t n, const uint8_t *q, size_t qlen,
 	 * Ours: id, QR, a standard query, our one question, which is our
 	 * query's (the first name of a message cannot be compressed).
 	 */
-	if (n < qlen || dns_get16(msg) != dns_get16(q) || !(msg[2] & 0x80) ||
-	    (msg[2] & 0x78) != 0 || dns_get16(msg + 4) != 1)
+	if (n < qlen || be16(msg) != be16(q) || !(msg[2] & 0x80) ||
+	    (msg[2] & 0x78) != 0 || be16(msg + 4) != 1)
 		return DNS_MISMATCH;
 	for (i = DNS_HDR; i < qlen; i++)
 		if (dns_lower(msg[i]) != dns_lower(q[i]))
@@ -141,7 +141,7 @@ dns_parse_answer(const uint8_t *msg, size_t n, const uint8_t *q, size_t qlen,
 	if (rcode != 0)
 		return DNS_FAIL;
 	/* The type asked is the low byte of the question's QTYPE. */
-	if (dns_scan(msg, n, qlen, dns_get16(msg + 6), q[qlen - 3], out,
+	if (dns_scan(msg, n, qlen, be16(msg + 6), q[qlen - 3], out,
 	    count) < 0) {
 		*count = was;
 		return DNS_BAD;

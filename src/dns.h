@@ -21,25 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "be.h"
 #include "resolvconf.h"
-
-#include <string.h>
-
-/*
- * A big-endian 16-bit field of a message: one load (and a swap on
- * little-endian), inlined: smaller than a call or two byte loads.
- */
-static inline __attribute__((always_inline)) uint16_t
-dns_get16(const uint8_t *p)
-{
-	uint16_t v;
-
-	memcpy(&v, p, sizeof(v));
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	v = __builtin_bswap16(v);
-#endif
-	return v;
-}
 
 #define DNS_NAME_MAX	253	/* text, without the final dot */
 #define DNS_QUERY_MAX	(12 + DNS_NAME_MAX + 2 + 4)

@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "be.h"
 #include "fmt.h"
 #include "grpc.h"
 
@@ -171,19 +172,6 @@ grpc_fail(struct grpc_call *c, const char *what)
 	grpc_failn(c, what, 0, NULL);
 }
 
-/* One load (and a swap on little-endian), inlined: smaller than a call. */
-static inline __attribute__((always_inline)) uint32_t
-grpc_be32(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, sizeof(v));
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	v = __builtin_bswap32(v);
-#endif
-	return v;
-}
-
 /*
  * Queue an acknowledgement: a frame header and the PING's 8 bytes, if
  * any. A peer that sends more than a caller can drain is not a server.
@@ -263,7 +251,7 @@ grpc_stream_end(struct grpc_call *c)
 		    c->grpc_msg);
 	/* One uncompressed message, and nothing after it. */
 	else if (c->msg_len < 5 || c->msg[0] != 0 ||
-	    grpc_be32(c->msg + 1) != c->msg_len - 5 ||
+	    be32(c->msg + 1) != c->msg_len - 5 ||
 	    grpc_pb_parse(c->msg + 5, c->msg_len - 5, &serving) != 0)
 		grpc_fail(c, GRPC_BAD_MSG);
 	else if (serving >= 0 && serving <= GRPC_SERVICE_UNKNOWN) {
@@ -423,11 +411,11 @@ grpc_frame_end(struct grpc_call *c)
 			grpc_ack(c, t, t == H2_PING ? 8 : 0);
 		c->got_settings = true;
 	} else if (t == H2_RST_STREAM)
-		grpc_failn(c, "RST_STREAM code", grpc_be32(f), "");
+		grpc_failn(c, "RST_STREAM code", be32(f), "");
 	else if (t == H2_GOAWAY) {
 		/* A graceful GOAWAY that still covers stream 1 is harmless. */
-		code = grpc_be32(f + 4);
-		if (code != 0 || (grpc_be32(f) & 0x7fffffff) < 1)
+		code = be32(f + 4);
+		if (code != 0 || (be32(f) & 0x7fffffff) < 1)
 			grpc_failn(c, "GOAWAY code", code, "");
 	}
 	c->fhdr_len = 0;
@@ -452,7 +440,7 @@ static const uint8_t h2_rules[] = {
 static void
 grpc_frame_check(struct grpc_call *c)
 {
-	uint32_t	len = c->flen, s = grpc_be32(c->fhdr + 5) & 0x7fffffff;
+	uint32_t	len = c->flen, s = be32(c->fhdr + 5) & 0x7fffffff;
 	unsigned	t = c->fhdr[3], ack = c->fhdr[4] & H2_ACK;
 	unsigned	r = t < sizeof(h2_rules) ? h2_rules[t] : 0xf0;
 
@@ -497,7 +485,7 @@ grpc_feed(struct grpc_call *c, const uint8_t *p, size_t n)
 			c->fhdr[c->fhdr_len++] = *p++;
 			if (c->fhdr_len < 9)
 				continue;
-			c->flen = grpc_be32(c->fhdr) >> 8;
+			c->flen = be32(c->fhdr) >> 8;
 			grpc_frame_check(c);
 			continue;
 		}

@@ -87,7 +87,7 @@ resolve_end(struct resolve *r, enum resolve_state st, const char *why)
 static uint16_t
 resolve_random_id(const struct resolve *r)
 {
-	uint16_t id = (uint16_t)(dns_get16(r->q + 2) + 40503);
+	uint16_t id = (uint16_t)(be16(r->q + 2) + 40503);
 
 	/*
 	 * Non-blocking: only before the kernel's pool is ready (early boot,
@@ -306,7 +306,7 @@ resolve_on_io(struct resolve *r, short revents, uint64_t now)
 		r->len += (size_t)n;
 		if (r->len < 2)
 			return;
-		need = 2 + (size_t)dns_get16(r->buf);
+		need = 2 + (size_t)be16(r->buf);
 		if (need > sizeof(r->buf)) {
 			resolve_go(r, now, STEP_NEXT_SERVER, "DNS answer too large");
 			return;
