@@ -781,7 +781,7 @@ config_usage(char *buf, size_t n)
 		o = &opts[i];
 		name = opt_name(i);
 		/* "-p, --pdeathsig SIG" or "    --grace DURATION" (under 64). */
-		memcpy(head, "    ", 4);
+		memset(head, ' ', 4);
 		if (o->shrt) {
 			head[0] = '-';
 			head[1] = o->shrt;
