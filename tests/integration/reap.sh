@@ -22,9 +22,13 @@ expect_match "$TMP/out" '^zombies 0 under [0-9]+$' "subreaper: no zombie left un
 [ -s "$TMP/err" ] && fail "subreaper: unexpected warning: $(cat "$TMP/err")"
 ok "subreaper: became one without a warning"
 
-# The orphans really were reparented to tend (not to the real init).
-"$TEND" -- sh -c 'sh -c "sleep 0.3 & echo \$!" >"$0"; sleep 0.1;
-    ppid=$(awk "/^PPid:/ {print \$2}" /proc/$(cat "$0")/status); echo "ppid $ppid tend $PPID"; wait' \
+# The orphans really were reparented to tend (not to the real init). The
+# orphan lives until it is killed, and its parent is read until it is tend
+# (10 s at most), so a loaded machine cannot end it before it is looked at.
+"$TEND" -- sh -c 'sh -c "sleep 60 & echo \$!" >"$0"; o=$(cat "$0"); i=0
+    while ppid=$(awk "/^PPid:/ {print \$2}" /proc/$o/status)
+        [ "$ppid" != "$PPID" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+    echo "ppid $ppid tend $PPID"; kill $o' \
     "$TMP/orphan" >"$TMP/out" 2>"$TMP/err"
 ppid=$(sed -n 's/^ppid \([0-9]*\) tend.*/\1/p' "$TMP/out")
 tpid=$(sed -n 's/.* tend \([0-9]*\)$/\1/p' "$TMP/out")
