@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * sysabi.c - what sysabi.h cannot be inline: read, write, close and poll
- * without libc's cancellation, and kill, setpgid, chdir, execve and getpid
- * as the plain system calls they are (static musl build: musl's wrappers
- * each end in a call of their own to set errno); sysabi_sock() for the
+ * without libc's cancellation, and kill, setpgid, chdir, execve, getpid,
+ * getpgrp, dup2 (where the ABI has it) and setitimer (64-bit ABIs) as the
+ * plain system calls they are (static musl build: musl's wrappers each end
+ * in a call of their own to set errno); sysabi_sock() for the
  * socket calls of the ABIs that had only socketcall(2) before Linux 4.3
  * (i386, s390x), and ppc64's one call to libc's syscall().
  */
